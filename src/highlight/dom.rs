@@ -1,0 +1,1 @@
+//! Applies a highlight plan to the DOM with web-sys. (Skeleton.)

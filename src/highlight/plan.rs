@@ -1,0 +1,1 @@
+//! Which text-node pieces to wrap in which marks. (Skeleton; the planner replaces it.)

@@ -1,0 +1,118 @@
+//! The one place where UTF-8 byte offsets become UTF-16 code units (and back).
+//!
+//! The core works in byte offsets into the analysed `&str`; JavaScript's `String.slice`
+//! and the contract count UTF-16 code units. An emoji is 4 bytes and 2 code units, `é` is 2
+//! bytes and 1 unit: converting anywhere else is how highlights drift by one.
+//!
+//! [`Utf16Map`] stores one entry per non-ASCII character (not one entry per byte), so a
+//! 5 MB mostly-ASCII article costs little memory, and a lookup is a binary search.
+
+/// Converts byte offsets of one text to UTF-16 offsets and back.
+#[derive(Debug, Clone)]
+pub struct Utf16Map {
+    /// One entry per non-ASCII char, in text order.
+    wide: Vec<WideChar>,
+    len_bytes: usize,
+    len_utf16: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct WideChar {
+    byte: usize,
+    unit: usize,
+    bytes: u8,
+    units: u8,
+}
+
+impl Utf16Map {
+    pub fn new(text: &str) -> Self {
+        let mut wide = Vec::new();
+        let mut shift = 0usize; // bytes minus units so far
+        for (i, c) in text.char_indices() {
+            if !c.is_ascii() {
+                let (bytes, units) = (c.len_utf8(), c.len_utf16());
+                wide.push(WideChar { byte: i, unit: i - shift, bytes: bytes as u8, units: units as u8 });
+                shift += bytes - units;
+            }
+        }
+        Utf16Map { wide, len_bytes: text.len(), len_utf16: text.len() - shift }
+    }
+
+    /// UTF-16 length of the whole text.
+    pub fn len_utf16(&self) -> usize {
+        self.len_utf16
+    }
+
+    /// The UTF-16 offset of byte offset `byte`. A byte inside a multi-byte char maps to the
+    /// start of that char; offsets past the end clamp to the end.
+    pub fn to_utf16(&self, byte: usize) -> usize {
+        let byte = byte.min(self.len_bytes);
+        let idx = self.wide.partition_point(|w| w.byte < byte);
+        match idx.checked_sub(1).map(|i| self.wide[i]) {
+            None => byte,
+            Some(w) if byte >= w.byte + w.bytes as usize => {
+                w.unit + w.units as usize + (byte - w.byte - w.bytes as usize)
+            }
+            Some(w) => w.unit,
+        }
+    }
+
+    /// The byte offset of UTF-16 offset `unit`. A unit inside a surrogate pair maps to the
+    /// start of that char; offsets past the end clamp to the end.
+    pub fn to_byte(&self, unit: usize) -> usize {
+        let unit = unit.min(self.len_utf16);
+        let idx = self.wide.partition_point(|w| w.unit < unit);
+        match idx.checked_sub(1).map(|i| self.wide[i]) {
+            None => unit,
+            Some(w) if unit >= w.unit + w.units as usize => {
+                w.byte + w.bytes as usize + (unit - w.unit - w.units as usize)
+            }
+            Some(w) => w.byte,
+        }
+    }
+}
+
+/// Converts `[start, end)` byte offsets into UTF-16 offsets (see [`Utf16Map::to_utf16`]).
+pub fn span_to_utf16(map: &Utf16Map, start: usize, end: usize) -> (usize, usize) {
+    (map.to_utf16(start), map.to_utf16(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16_of(text: &str, byte: usize) -> usize {
+        text[..byte].encode_utf16().count()
+    }
+
+    #[test]
+    fn agrees_with_std_on_mixed_text() {
+        let text = "a😀é—b 東京 x\u{301}y 🇺🇦 end";
+        let map = Utf16Map::new(text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let u = map.to_utf16(i);
+            assert_eq!(u, utf16_of(text, i), "byte {i}");
+            assert_eq!(map.to_byte(u), i, "unit {u}");
+        }
+        assert_eq!(map.len_utf16(), text.encode_utf16().count());
+    }
+
+    #[test]
+    fn unit_inside_a_surrogate_pair_maps_to_the_char_start() {
+        let text = "x😀y";
+        let map = Utf16Map::new(text);
+        assert_eq!(map.to_byte(2), 1); // between the two halves of the emoji
+        assert_eq!(map.to_byte(3), 5);
+        let text = "😀y";
+        let map = Utf16Map::new(text);
+        assert_eq!(map.to_byte(1), 0);
+    }
+
+    #[test]
+    fn ascii_only_text_is_identity() {
+        let map = Utf16Map::new("plain text");
+        assert_eq!(map.to_utf16(5), 5);
+        assert_eq!(map.to_byte(5), 5);
+        assert_eq!(map.to_utf16(99), 10);
+    }
+}

@@ -1,0 +1,97 @@
+//! From the input (plain text or HTML markup) to the article text the analysers read.
+//!
+//! Owns: deciding whether input is markup, turning markup into text with block boundaries
+//! as newlines, the page's metadata, and the raw date strings an article states about
+//! itself. It does not parse those dates: [`crate::analyze`] hands them to
+//! [`crate::dates`], so this layer never reaches up into the analysers.
+
+mod html;
+
+use crate::contract::{InputKind, Metadata};
+
+/// The article as the analysers see it.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// The text all offsets point into. For plain text, the input itself.
+    pub text: String,
+    /// True when it was read from markup.
+    pub html: bool,
+    /// HTML only.
+    pub metadata: Metadata,
+    /// Raw strings that state the article's own date, best first ("2024-01-09",
+    /// "2024-01-09T06:00:00Z"): meta tags, `<time datetime>`, a first-line `date` header.
+    pub date_hints: Vec<String>,
+}
+
+/// Reads `input` as `kind` says.
+pub fn read(input: &str, kind: InputKind) -> Document {
+    let html = match kind {
+        InputKind::Text => false,
+        InputKind::Html => true,
+        InputKind::Auto => looks_like_html(input),
+    };
+    if html {
+        html::read(input)
+    } else {
+        read_plain(input)
+    }
+}
+
+/// Plain text is analysed as it is; only the scrape convention of a first line
+/// `date YYYY-MM-DD ...` is taken as the article's own date.
+fn read_plain(input: &str) -> Document {
+    let mut date_hints = Vec::new();
+    if let Some(first) = input.lines().find(|l| !l.trim().is_empty()) {
+        if let Some(rest) = first.trim().strip_prefix("date ") {
+            if let Some(day) = rest.split_whitespace().next() {
+                date_hints.push(day.to_string());
+            }
+        }
+    }
+    Document { text: input.to_string(), html: false, metadata: Metadata::default(), date_hints }
+}
+
+/// Markup when the input, after leading space, opens with `<` and holds a tag the HTML
+/// vocabulary knows (or a doctype / comment). "a < b" and "<3" stay text.
+pub fn looks_like_html(input: &str) -> bool {
+    let head: String = input.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    if !head.trim_start().starts_with('<') {
+        return false;
+    }
+    const TAGS: &[&str] = &[
+        "<!doctype", "<html", "<head", "<body", "<p", "<div", "<article", "<main", "<section",
+        "<span", "<a ", "<br", "<h1", "<h2", "<h3", "<h4", "<em", "<strong", "<b>", "<i>",
+        "<ul", "<ol", "<li", "<blockquote", "<time", "<header", "<figure", "<table", "<!--",
+        "<meta", "<title", "<script", "<style",
+    ];
+    TAGS.iter().any(|t| {
+        head.match_indices(t).any(|(i, _)| {
+            // The tag name must end here: "<p>" or "<p class" but not "<pre" for "<p".
+            let after = head[i + t.len()..].chars().next();
+            t.ends_with(' ') || t.ends_with('>') || t.starts_with("<!") || matches!(after, Some('>' | ' ' | '/' | '\n' | '\t' | '\r'))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_markup_but_not_comparisons() {
+        assert!(looks_like_html("<p>Hello</p>"));
+        assert!(looks_like_html("  <!DOCTYPE html><html>"));
+        assert!(looks_like_html("<div class=x>Hi</div>"));
+        assert!(!looks_like_html("a < b and c > d"));
+        assert!(!looks_like_html("<3 love it"));
+        assert!(!looks_like_html("Plain article text."));
+    }
+
+    #[test]
+    fn plain_text_keeps_offsets_and_reads_the_date_line() {
+        let doc = read(" date 2024-01-09 close_game\nTitle", InputKind::Auto);
+        assert!(!doc.html);
+        assert_eq!(doc.text, " date 2024-01-09 close_game\nTitle");
+        assert_eq!(doc.date_hints, vec!["2024-01-09"]);
+    }
+}

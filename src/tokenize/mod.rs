@@ -1,0 +1,293 @@
+//! Tokens and sentences over the article text, as byte ranges into it.
+//!
+//! The tokenizer follows the conventions of the CoNLL-2003 data the entity model is trained
+//! on: punctuation is split from words, the possessive `'s` is its own token, abbreviations
+//! keep their dots (`U.S.`, `Mr.`, `Inc.`), hyphenated words and numbers with separators stay
+//! whole (`Russia-Ukraine`, `1,000`, `1996-08-22`). It never merges across whitespace, so a
+//! text made of space-separated CoNLL tokens comes back with the same boundaries.
+//!
+//! Sentences end at a newline, and after `.`, `!` or `?` (with any closing quotes or
+//! brackets) followed by a token that starts with an uppercase letter, a digit or an opening
+//! quote, unless the dot belongs to an abbreviation such as `Mr.`.
+
+/// What a token is made of; the analysers use it to skip punctuation cheaply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, inner hyphens, apostrophes or dots).
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// One punctuation or symbol character (or a run of one repeated char, like `--`).
+    Punct,
+}
+
+/// A token: `text[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// First token of its sentence.
+    pub sentence_start: bool,
+    /// First token on its line (after a `\n`, or the first token of the text).
+    pub line_start: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Abbreviations whose final dot belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Gov", "Sen", "Rep", "Rev",
+    "Lt", "Col", "Capt", "Sgt", "Maj", "Cmdr", "Adm", "Pres", "Inc", "Corp", "Co", "Ltd",
+    "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
+    "Thur", "Thurs", "Fri", "Sat", "Sun", "No", "Nos", "vs", "v", "etc", "approx", "est",
+    "Ft", "Calif", "Mass", "Conn", "Penn", "Wash", "Ariz", "Fla", "Ga", "Ill", "Ky", "La",
+    "Md", "Mich", "Minn", "Miss", "Mo", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex",
+    "Va", "Vt", "Wis", "Wyo", "Ala", "Ark", "Colo", "Del", "Ind", "Kan", "Ida", "Mont",
+    "a.m", "p.m", "Messrs", "Mme", "Mlle", "Hon", "Gov", "Supt",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    // Initials and dotted acronyms: "J", "U.S", "U.N", "e.g".
+    let mut letters = 0;
+    for part in word.split('.') {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => letters += 1,
+            _ => return false,
+        }
+    }
+    letters >= 1
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Characters that may join two word parts into one token: `Russia-Ukraine`, `1,000`,
+/// `U.S`, `O'Neil`, `AT&T`, `1/2`, `3:30`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '.' | ',' | '\'' | '\u{2019}' | '&' | '/' | ':' | '_' | '\u{2010}' | '\u{2011}')
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut line_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_whitespace() {
+            if c == '\n' {
+                line_start = true;
+            }
+            chars.next();
+            continue;
+        }
+        // Find the whitespace-delimited chunk and split it.
+        let chunk_start = i;
+        let mut chunk_end = text.len();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_whitespace() {
+                chunk_end = j;
+                break;
+            }
+            chars.next();
+        }
+        let before = tokens.len();
+        split_chunk(text, chunk_start, chunk_end, &mut tokens);
+        if line_start && tokens.len() > before {
+            tokens[before].line_start = true;
+            line_start = false;
+        }
+    }
+    mark_sentences(text, &mut tokens);
+    tokens
+}
+
+fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
+    tokens.push(Token { start, end, kind, sentence_start: false, line_start: false });
+}
+
+/// Splits one whitespace-free chunk `text[start..end]`.
+fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+    let s = &text[start..end];
+    let chars: Vec<(usize, char)> = s.char_indices().map(|(i, c)| (start + i, c)).collect();
+    let n = chars.len();
+    let at = |k: usize| if k < n { chars[k].0 } else { end };
+    let mut k = 0;
+    while k < n {
+        let c = chars[k].1;
+        if is_word_char(c) {
+            // A word: word chars, with joiners between word chars.
+            let w_start = k;
+            let mut m = k + 1;
+            loop {
+                while m < n && is_word_char(chars[m].1) {
+                    m += 1;
+                }
+                if m + 1 < n && is_joiner(chars[m].1) && is_word_char(chars[m + 1].1) {
+                    // Possessive / contraction: "Russia's" -> "Russia" + "'s", "don't" stays.
+                    if is_apostrophe(chars[m].1) {
+                        let rest: String = chars[m + 1..].iter().map(|&(_, c)| c).take(3).collect();
+                        let tail_is_s = rest.starts_with(['s', 'S'])
+                            && (m + 2 >= n || !is_word_char(chars[m + 2].1));
+                        if tail_is_s {
+                            break;
+                        }
+                    }
+                    // "1,000" but not "Paris,London": commas only between digits.
+                    if chars[m].1 == ',' || chars[m].1 == ':' {
+                        let prev_digit = chars[m - 1].1.is_ascii_digit();
+                        let next_digit = chars[m + 1].1.is_ascii_digit();
+                        if !(prev_digit && next_digit) {
+                            break;
+                        }
+                    }
+                    m += 2;
+                    continue;
+                }
+                break;
+            }
+            // A trailing dot of an abbreviation stays with the word.
+            if m < n && chars[m].1 == '.' {
+                let word = &text[at(w_start)..at(m)];
+                let followed_by_word = m + 1 < n && is_word_char(chars[m + 1].1);
+                if !followed_by_word && is_abbreviation(word) {
+                    m += 1;
+                }
+            }
+            let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+            push(tokens, at(w_start), at(m), kind);
+            k = m;
+        } else if is_apostrophe(c)
+            && k + 1 < n
+            && matches!(chars[k + 1].1, 's' | 'S')
+            && (k + 2 >= n || !is_word_char(chars[k + 2].1))
+            && k > 0
+            && is_word_char(chars[k - 1].1)
+        {
+            // The possessive 's.
+            push(tokens, at(k), at(k + 2), TokenKind::Word);
+            k += 2;
+        } else {
+            // Punctuation: one char, or a run of the same char ("--", "...").
+            let mut m = k + 1;
+            while m < n && chars[m].1 == c && matches!(c, '-' | '.' | '=' | '*' | '_' | '~') {
+                m += 1;
+            }
+            push(tokens, at(k), at(m), TokenKind::Punct);
+            k = m;
+        }
+    }
+}
+
+fn is_closing(t: &str) -> bool {
+    matches!(t, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{BB}" | "\u{203A}")
+}
+
+fn mark_sentences(text: &str, tokens: &mut [Token]) {
+    let mut next_starts = true;
+    for i in 0..tokens.len() {
+        if tokens[i].line_start {
+            next_starts = true;
+        }
+        if next_starts {
+            tokens[i].sentence_start = true;
+            next_starts = false;
+        }
+        let t = tokens[i].text(text);
+        if matches!(t, "." | "!" | "?" | "..." | "\u{2026}") || (t.len() > 1 && t.bytes().all(|b| b == b'.')) {
+            // Skip closing quotes/brackets after the terminator.
+            let mut j = i + 1;
+            while j < tokens.len() && is_closing(tokens[j].text(text)) && !tokens[j].line_start {
+                j += 1;
+            }
+            if let Some(next) = tokens.get(j) {
+                let first = next.text(text).chars().next().unwrap_or(' ');
+                if first.is_uppercase()
+                    || first.is_ascii_digit()
+                    || matches!(first, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '\u{AB}')
+                {
+                    tokens[j].sentence_start = true;
+                }
+            }
+        }
+    }
+}
+
+/// Sentences as ranges of token indices.
+pub fn sentences(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.sentence_start && i > start {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_news_text_like_conll() {
+        assert_eq!(
+            words("Russia's president, Mr. Putin, met U.S. officials (in 1996-08-22)."),
+            vec!["Russia", "'s", "president", ",", "Mr.", "Putin", ",", "met", "U.S.", "officials", "(", "in", "1996-08-22", ")", "."]
+        );
+        assert_eq!(words("“The world,” he said."), vec!["“", "The", "world", ",", "”", "he", "said", "."]);
+        assert_eq!(words("Russia-Ukraine War cost $1,000.50"), vec!["Russia-Ukraine", "War", "cost", "$", "1,000.50"]);
+        assert_eq!(words("we'll don’t O'Neil"), vec!["we'll", "don’t", "O'Neil"]);
+    }
+
+    #[test]
+    fn keeps_space_separated_tokens_whole() {
+        let conll = "S. AFRICA 1-0 U.S. Inc. ' s ( AFP )";
+        assert_eq!(words(conll), vec!["S.", "AFRICA", "1-0", "U.S.", "Inc.", "'", "s", "(", "AFP", ")"]);
+    }
+
+    #[test]
+    fn offsets_slice_the_text_after_emoji_and_accents() {
+        let text = "😀 Café — Putin said.";
+        let toks = tokenize(text);
+        let putin = toks.iter().find(|t| t.text(text) == "Putin").unwrap();
+        assert_eq!(&text[putin.start..putin.end], "Putin");
+    }
+
+    #[test]
+    fn sentences_end_at_terminators_and_newlines() {
+        let text = "He left. Mr. Smith stayed.\nNew line";
+        let toks = tokenize(text);
+        let sents: Vec<String> = sentences(&toks)
+            .into_iter()
+            .map(|r| toks[r].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "))
+            .collect();
+        assert_eq!(sents, vec!["He left .", "Mr. Smith stayed .", "New line"]);
+    }
+}

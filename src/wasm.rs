@@ -1,0 +1,1 @@
+//! The JavaScript API (design.md, contract 2). (Skeleton.)
