@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both install what is
+# missing first (scripts/install-tools.sh). Evaluation reads ../shared/data (DATA=...).
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+DATA ?= ../shared/data
+PORT ?= 8080
+EVAL := cargo run --release --quiet --features tools --bin evaluate --
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: demo test install-tools wasm test-native test-browser test-page \
+        eval eval-ner eval-dates eval-quotes eval-pages eval-seed model bench fuzz clean
+
+## demo: build the wasm package and serve www/ at http://127.0.0.1:$(PORT)/
+demo: install-tools wasm
+	node scripts/serve.mjs www $(PORT)
+
+## test: every test layer (native, browser, page)
+test: install-tools test-native test-browser test-page
+
+install-tools:
+	@bash scripts/install-tools.sh
+
+wasm:
+	wasm-pack build --release --target web --out-dir www/pkg
+
+test-native:
+	cargo test --release
+
+test-browser:
+	wasm-pack test --headless --chrome --release -- --test browser
+
+test-page: wasm
+	cargo build --release --bin annotate
+	node --test tests/page/
+
+## eval: every score against ../shared/data
+eval: eval-ner eval-dates eval-quotes eval-pages eval-seed
+
+eval-ner:
+	$(EVAL) conll $(DATA)/conll2003/eng.testa
+
+eval-dates:
+	$(EVAL) timeml $(DATA)/tempeval3/TBAQ-cleaned
+	$(EVAL) duckling $(DATA)/duckling/duckling_en_time_corpus.jsonl
+
+eval-quotes:
+	$(EVAL) polnear $(DATA)/polnear/dev
+
+eval-pages:
+	$(EVAL) pages $(DATA)/article-pages
+
+eval-seed:
+	$(EVAL) seed tests/data/seed-article.txt tests/data/seed-article.gold.json
+
+clean:
+	cargo clean
+	rm -rf www/pkg node_modules
