@@ -1,9 +1,46 @@
 //! Direct quotations and who said them.
 //!
-//! (First skeleton; quotation pairing and attribution replace this body.)
+//! This module owns quotation-mark pairing ([`marks`]) and attribution ([`speaker`]).
+//! [`find`] runs in three steps, each linear in the text:
+//!
+//! 1. **Pairing.** [`marks::pair`] returns the outermost quotations (straight, curly and
+//!    mismatched marks, `''`, guillemets, single quotes outside double ones, quotations over
+//!    several paragraphs). Apostrophes are never marks.
+//! 2. **Attribution**, tried in this order for each quotation, in a window of at most
+//!    [`WINDOW`] tokens that never crosses a paragraph or a neighbouring quotation:
+//!    - a cue right after it: `"...," said X, the ...`, `"...," X said`, `"..." X told
+//!      reporters`, `"...," according to X`;
+//!    - a cue right before it: `X said, "..."`, `X said that "..."`, `X added: "..."`,
+//!      `according to X, "..."`, or a colon: `X: "..."`;
+//!    - a cue earlier in the same sentence (`Rubio called the plan "a disaster"`);
+//!    - a cue later in the same sentence;
+//!    - the speaker of the quotation before it in the same paragraph (`"...," he said.
+//!      "..."`), then of the one after it in the same paragraph, then, for a quotation that
+//!      opens its paragraph, of the quotation in the paragraph before.
+//! 3. **Canonical names.** `speaker.entity` is the entity of a mention that ends where the
+//!    speaker phrase ends (so `Trump's campaign manager` is not Trump); without mentions,
+//!    the speaker's final capitalised words minus titles, completed from the longest
+//!    earlier name with the same last word (`Graham` -> `Lindsey Graham`). A pronoun
+//!    (`He added`) keeps its own span as `speaker` (what the reader sees next to the quote)
+//!    and gets the entity of the last named speaker (`Grant Shapps`), none if there was
+//!    none. Nominal speakers (`the country's air force`) have no entity.
+//!
+//! Dropped: quotations with one or two words unless a cue stands right next to them
+//! (scare quotes), title-case phrases with no speaker (`"The Walking Dead"`), quotations
+//! with no words, and unclosed quotations with no cue next to them.
+//!
+//! Measured with `make eval-quotes` on PolNeAR dev (see `src/bin/evaluate/polnear.rs`).
+//! Not measured yet: non-news styles (fiction dialogue, transcripts), languages other than
+//! English.
+
+pub mod marks;
+pub mod speaker;
+
+use std::collections::HashMap;
 
 use crate::entities::Mention;
 use crate::tokenize::Token;
+use speaker::{is_capitalised, Ctx, Found, TITLES};
 
 /// The mention a quotation is attributed to: `text[start..end]` (bytes).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +61,607 @@ pub struct Quote {
     pub cue: Option<String>,
 }
 
+/// How far (in tokens) before and after a quotation a cue is looked for.
+pub const WINDOW: usize = 30;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// A cue or colon right next to the quotation.
+    Adjacent,
+    /// A cue elsewhere in the sentence.
+    Sentence,
+    /// Borrowed from a neighbouring quotation.
+    Inherited,
+    None,
+}
+
+struct Draft {
+    start: usize,
+    end: usize,
+    /// Token index range of the quotation: `[qs, qe)`.
+    qs: usize,
+    qe: usize,
+    paragraph: usize,
+    words: usize,
+    title_case: bool,
+    unclosed: bool,
+    found: Option<Found>,
+    how: How,
+}
+
 /// Finds the direct quotations in `text` and attributes them, using the entity mentions.
 pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
-    let _ = (text, tokens, mentions);
-    Vec::new()
+    let spans = marks::pair(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let mut sorted_mentions;
+    let mentions = if mentions.windows(2).all(|w| w[0].start <= w[1].start) {
+        mentions
+    } else {
+        sorted_mentions = mentions.to_vec();
+        sorted_mentions.sort_by_key(|m| m.start);
+        &sorted_mentions[..]
+    };
+    let ctx = Ctx {
+        text,
+        tokens,
+        mentions,
+    };
+
+    // Token ranges and paragraph numbers, walking tokens once.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(spans.len());
+    let mut ti = 0usize;
+    let mut paragraph = 0usize;
+    for s in &spans {
+        while ti < tokens.len() && tokens[ti].start < s.start {
+            ti += 1;
+            if ti < tokens.len() && tokens[ti].line_start && tokens[ti].start < s.start {
+                paragraph += 1;
+            }
+        }
+        let qs = ti;
+        let mut qe = qs;
+        while qe < tokens.len() && tokens[qe].start < s.end {
+            qe += 1;
+        }
+        let inner = text.get(s.start..s.end).unwrap_or("");
+        let (words, title_case) = count_words(inner);
+        drafts.push(Draft {
+            start: s.start,
+            end: s.end,
+            qs,
+            qe,
+            paragraph,
+            words,
+            title_case,
+            unclosed: s.unclosed,
+            found: None,
+            how: How::None,
+        });
+    }
+
+    // Direct attribution.
+    for k in 0..drafts.len() {
+        if drafts[k].words == 0 {
+            continue;
+        }
+        let prev_qe = if k > 0 { drafts[k - 1].qe } else { 0 };
+        let next_qs = drafts.get(k + 1).map_or(tokens.len(), |d| d.qs);
+        let d = &drafts[k];
+        let (found, how) = attribute(&ctx, d, prev_qe, next_qs);
+        drafts[k].found = found;
+        drafts[k].how = how;
+    }
+    // Inherit from neighbours: the one before (same or previous paragraph), then the one after.
+    for k in 1..drafts.len() {
+        if drafts[k].found.is_none() && drafts[k].words > 0 {
+            let (prev, cur) = (&drafts[k - 1], &drafts[k]);
+            let same = prev.paragraph == cur.paragraph;
+            let opens_paragraph = tokens.get(cur.qs).is_some_and(|t| t.line_start);
+            if prev.found.is_some()
+                && (same || (opens_paragraph && cur.paragraph == prev.paragraph + 1))
+            {
+                drafts[k].found = prev.found.clone();
+                drafts[k].how = How::Inherited;
+            }
+        }
+    }
+    for k in (0..drafts.len().saturating_sub(1)).rev() {
+        if drafts[k].found.is_none() && drafts[k].words > 0 {
+            let next = &drafts[k + 1];
+            if next.found.is_some() && next.paragraph == drafts[k].paragraph {
+                drafts[k].found = next.found.clone();
+                drafts[k].how = How::Inherited;
+            }
+        }
+    }
+
+    let names = NameIndex::build(&ctx);
+    let mut last_named: Option<String> = None;
+    let mut out = Vec::new();
+    for d in drafts {
+        let keep = d.words > 0
+            && match d.how {
+                How::Adjacent => true,
+                How::Sentence | How::Inherited => d.words >= 3 && !d.unclosed,
+                How::None => d.words >= 3 && !d.unclosed && !d.title_case,
+            };
+        if !keep {
+            continue;
+        }
+        let speaker = d.found.as_ref().and_then(|f| {
+            let start = tokens.get(f.a)?.start;
+            let end = tokens.get(f.b.checked_sub(1)?)?.end;
+            let entity = if f.b == f.a + 1 && ctx.is_pronoun(f.a) {
+                let w = ctx.word(f.a).to_lowercase();
+                if w == "he" || w == "she" {
+                    last_named.clone()
+                } else {
+                    None
+                }
+            } else {
+                let e = names.canonical(&ctx, f.a, f.b);
+                if e.is_some() {
+                    last_named = e.clone();
+                }
+                e
+            };
+            Some(SpeakerRef { start, end, entity })
+        });
+        let cue = d.found.and_then(|f| f.cue);
+        out.push(Quote {
+            start: d.start,
+            end: d.end,
+            speaker,
+            cue,
+        });
+    }
+    out
+}
+
+/// Words (alphanumeric runs) in a quotation and whether it reads as a title: every word
+/// of three letters or more capitalised and no sentence punctuation.
+fn count_words(s: &str) -> (usize, bool) {
+    let mut words = 0;
+    let mut title = true;
+    let mut in_word = false;
+    let mut word_len = 0;
+    let mut word_cap = false;
+    let close = |len: usize, cap: bool, title: &mut bool| {
+        if len >= 4 && !cap {
+            *title = false;
+        }
+    };
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                word_cap = c.is_uppercase() || c.is_numeric();
+                word_len = 0;
+            }
+            in_word = true;
+            word_len += 1;
+        } else {
+            if in_word {
+                close(word_len, word_cap, &mut title);
+            }
+            in_word = c == '\'' || c == '’' || c == '-' && in_word;
+            if matches!(c, '.' | '!' | '?' | ';') {
+                title = false;
+            }
+        }
+    }
+    if in_word {
+        close(word_len, word_cap, &mut title);
+    }
+    (words, title && words > 0)
+}
+
+fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Found>, How) {
+    let tokens = ctx.tokens;
+    // Leading window: back to the paragraph start, the previous quotation or WINDOW tokens.
+    let mut lo = d.qs;
+    while lo > prev_qe && d.qs - lo < WINDOW && !tokens[lo].line_start {
+        lo -= 1;
+    }
+    // Sentence start within the leading window.
+    let mut sent = d.qs;
+    while sent > lo && !tokens[sent].sentence_start {
+        sent -= 1;
+    }
+    // Trailing window: to the paragraph end, the next quotation or WINDOW tokens.
+    let mut hi = d.qe;
+    while hi < next_qs && hi - d.qe < WINDOW && !(hi > d.qe && tokens[hi].line_start) {
+        hi += 1;
+    }
+    if d.qe < tokens.len() && tokens[d.qe].line_start {
+        hi = d.qe;
+    }
+    // Where the trailing sentence ends.
+    let mut sent_end = d.qe;
+    while sent_end < hi && !(sent_end > d.qe && tokens[sent_end].sentence_start) {
+        sent_end += 1;
+    }
+    let inner_end_punct = ctx.text.get(d.start..d.end).and_then(|s| {
+        s.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | '`'))
+            .chars()
+            .next_back()
+    });
+    let trailing_ok = d.qe < hi
+        && (!tokens[d.qe].sentence_start || matches!(inner_end_punct, Some('?' | '!' | ',')));
+
+    // 1. A cue right after: `"...," said X` / `"...," X said`.
+    if trailing_ok {
+        let mut j = d.qe;
+        while j < sent_end && j - d.qe < 2 && matches!(ctx.word(j), "," | "—" | "–" | "-" | "--")
+        {
+            j += 1;
+        }
+        if let Some((cue, n)) = ctx.cue_at(j) {
+            if let Some((a, b)) = ctx.np_right(j + n, sent_end.max(j + n)) {
+                return (
+                    Some(Found {
+                        a,
+                        b,
+                        cue: Some(cue),
+                    }),
+                    How::Adjacent,
+                );
+            }
+        }
+        let mut v = j + 1;
+        while v < sent_end && v - j <= 14 {
+            if let Some((cue, _)) = ctx.cue_at(v) {
+                if let Some((a, b)) = ctx.subject_left(v, j) {
+                    if a == j {
+                        return (
+                            Some(Found {
+                                a,
+                                b,
+                                cue: Some(cue),
+                            }),
+                            How::Adjacent,
+                        );
+                    }
+                }
+                break;
+            }
+            v += 1;
+        }
+    }
+    // 2. A cue right before: `X said, "` / `X said that "` / `X: "` / `according to X, "`.
+    let mut e = d.qs;
+    let mut colon = false;
+    while e > sent
+        && d.qs - e < 2
+        && matches!(ctx.word(e - 1), "," | ":" | "that" | "—" | "–" | "-")
+    {
+        colon |= ctx.word(e - 1) == ":";
+        e -= 1;
+    }
+    if e > sent {
+        // The nearest cue in the few tokens before: `X told reporters Tuesday, "`.
+        let mut v = e;
+        while v > sent && e - v < 6 {
+            v -= 1;
+            if let Some((cue, _)) = ctx.cue_at(v) {
+                if cue == "according to" {
+                    if let Some((a, b)) = ctx.np_right(v + 2, e) {
+                        return (
+                            Some(Found {
+                                a,
+                                b,
+                                cue: Some(cue),
+                            }),
+                            How::Adjacent,
+                        );
+                    }
+                }
+                // Right before the mark (`said, "`) or a few words back (`told reporters, "`).
+                let how = if v + 1 == e {
+                    How::Adjacent
+                } else {
+                    How::Sentence
+                };
+                if let Some((a, b)) = ctx.subject_left(v, sent) {
+                    return (
+                        Some(Found {
+                            a,
+                            b,
+                            cue: Some(cue),
+                        }),
+                        how,
+                    );
+                }
+                // Inverted: `said Trump: "`.
+                if let Some((a, b)) = ctx.np_right(v + 1, e) {
+                    if is_capitalised(ctx.word(a)) || ctx.is_pronoun(a) {
+                        return (
+                            Some(Found {
+                                a,
+                                b,
+                                cue: Some(cue),
+                            }),
+                            How::Adjacent,
+                        );
+                    }
+                }
+                break;
+            }
+        }
+        if colon {
+            if let Some((a, b)) = ctx.subject_left(e, sent) {
+                if is_capitalised(ctx.word(b - 1)) || ctx.is_pronoun(a) {
+                    return (Some(Found { a, b, cue: None }), How::Adjacent);
+                }
+            }
+        }
+    }
+    // 3. A cue earlier in the sentence.
+    let mut v = e;
+    while v > sent {
+        v -= 1;
+        if let Some((cue, _)) = ctx.cue_at(v) {
+            if cue == "according to" {
+                if let Some((a, b)) = ctx.np_right(v + 2, e) {
+                    return (
+                        Some(Found {
+                            a,
+                            b,
+                            cue: Some(cue),
+                        }),
+                        How::Sentence,
+                    );
+                }
+            } else if let Some((a, b)) = ctx.subject_left(v, sent) {
+                return (
+                    Some(Found {
+                        a,
+                        b,
+                        cue: Some(cue),
+                    }),
+                    How::Sentence,
+                );
+            }
+        }
+    }
+    // 4. A cue later in the sentence: `"...," the economist wrote on his blog`.
+    if trailing_ok {
+        let mut v = d.qe;
+        while v < sent_end {
+            if let Some((cue, n)) = ctx.cue_at(v) {
+                if cue == "according to" {
+                    if let Some((a, b)) = ctx.np_right(v + n, sent_end) {
+                        return (
+                            Some(Found {
+                                a,
+                                b,
+                                cue: Some(cue),
+                            }),
+                            How::Sentence,
+                        );
+                    }
+                } else if let Some((a, b)) = ctx.subject_left(v, d.qe) {
+                    return (
+                        Some(Found {
+                            a,
+                            b,
+                            cue: Some(cue),
+                        }),
+                        How::Sentence,
+                    );
+                }
+            }
+            v += 1;
+        }
+    }
+    (None, How::None)
+}
+
+/// Full names by their last word, for completing `Graham` to `Lindsey Graham`.
+struct NameIndex {
+    by_last: HashMap<String, String>,
+}
+
+impl NameIndex {
+    fn build(ctx: &Ctx) -> NameIndex {
+        let mut by_last: HashMap<String, String> = HashMap::new();
+        for m in ctx.mentions {
+            if let Some(last) = m.entity.split_whitespace().next_back() {
+                let e = by_last
+                    .entry(last.to_string())
+                    .or_insert_with(|| m.entity.clone());
+                if m.entity.len() > e.len() {
+                    *e = m.entity.clone();
+                }
+            }
+        }
+        // Runs of capitalised words (titles dropped), when the entity model gave nothing.
+        if ctx.mentions.is_empty() {
+            let n = ctx.tokens.len();
+            let mut i = 0;
+            while i < n {
+                if !is_capitalised(ctx.word(i)) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j < n
+                    && is_capitalised(ctx.word(j))
+                    && !(j > i && ctx.tokens[j].sentence_start)
+                {
+                    j += 1;
+                }
+                let run = name_words(ctx, i, j);
+                if run.len() >= 2 && run.len() <= 4 {
+                    let full = run.join(" ");
+                    if let Some(last) = run.last() {
+                        let e = by_last
+                            .entry(last.to_string())
+                            .or_insert_with(|| full.clone());
+                        if full.len() > e.len() {
+                            *e = full;
+                        }
+                    }
+                }
+                i = j.max(i + 1);
+            }
+        }
+        NameIndex { by_last }
+    }
+
+    /// The canonical name of the speaker phrase `[a, b)`, if it ends in a name.
+    fn canonical(&self, ctx: &Ctx, a: usize, b: usize) -> Option<String> {
+        if b == 0 || b <= a {
+            return None;
+        }
+        // Skip a trailing parenthetical: "Lindsey Graham (R-SC)".
+        let mut end = b;
+        if ctx.word(end - 1) == ")" {
+            while end > a && ctx.word(end - 1) != "(" {
+                end -= 1;
+            }
+            end = end.saturating_sub(1).max(a);
+        }
+        if end == a {
+            return None;
+        }
+        if let Some(m) = ctx.mention_at(end - 1) {
+            if ctx.tokens.get(end - 1).is_some_and(|t| t.end == m.end) {
+                return Some(m.entity.clone());
+            }
+        }
+        if !is_capitalised(ctx.word(end - 1)) {
+            return None;
+        }
+        let mut start = end;
+        while start > a && is_capitalised(ctx.word(start - 1)) {
+            start -= 1;
+        }
+        let run = name_words(ctx, start, end);
+        match run.len() {
+            0 => None,
+            1 => Some(
+                self.by_last
+                    .get(run[0])
+                    .cloned()
+                    .unwrap_or_else(|| run[0].to_string()),
+            ),
+            _ => Some(run.join(" ")),
+        }
+    }
+}
+
+/// The words of a capitalised run after its last title or determiner.
+fn name_words<'a>(ctx: &Ctx<'a>, i: usize, j: usize) -> Vec<&'a str> {
+    let mut words: Vec<&str> = Vec::new();
+    for k in i..j {
+        let w = ctx.word(k);
+        let lower = w.trim_end_matches('.').to_lowercase();
+        if TITLES.contains(&lower.as_str()) || lower == "the" || w.len() > 40 {
+            words.clear();
+        } else if w != "'s" && w != "’s" {
+            words.push(w);
+        } else {
+            words.clear();
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn run(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let tokens = tokenize(text);
+        find(text, &tokens, &[])
+            .into_iter()
+            .map(|q| {
+                let s = q.speaker.map(|s| {
+                    let shown = text[s.start..s.end].to_string();
+                    match s.entity {
+                        Some(e) if e != shown => format!("{shown}={e}"),
+                        _ => shown,
+                    }
+                });
+                (text[q.start..q.end].to_string(), s, q.cue)
+            })
+            .collect()
+    }
+
+    fn speakers(text: &str) -> Vec<String> {
+        run(text)
+            .into_iter()
+            .map(|(_, s, _)| s.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        assert_eq!(
+            speakers("Grant Shapps said, “The world has turned.\""),
+            vec!["Grant Shapps"]
+        );
+        assert_eq!(
+            speakers("\"We will win this one,\" Trump said."),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            speakers("''Good news for us all,'' said Geoff Garin, a Democratic pollster."),
+            vec!["Geoff Garin"]
+        );
+        assert_eq!(
+            speakers("\"Overnight the enemy launched an attack,\" the country's air force said."),
+            vec!["the country's air force"]
+        );
+        assert_eq!(
+            speakers("\"They will pay for it,\" a spokeswoman said."),
+            vec!["a spokeswoman"]
+        );
+        assert_eq!(
+            speakers("\"We are not done yet\" Trump told reporters."),
+            vec!["Trump"]
+        );
+        assert_eq!(
+            speakers("According to Smith, \"the plan is dead now.\""),
+            vec!["Smith"]
+        );
+        assert_eq!(
+            speakers("Graham: \"We lose elections this way.\""),
+            vec!["Graham"]
+        );
+        assert_eq!(
+            speakers("\"It is over now,\" Doug Andres, a spokesman for Paul Ryan, said."),
+            vec!["Doug Andres"]
+        );
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_last_named_speaker() {
+        let t = "Lindsey Graham spoke.\n\nGraham said, “We lose elections this way.”\n\nHe added, “Now it is forced deportation.”";
+        assert_eq!(
+            speakers(t),
+            vec!["Graham=Lindsey Graham", "He=Lindsey Graham"]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotations() {
+        assert!(run("They called it a “freak out” on air.").is_empty());
+        assert!(run("It was the so-called “freak out” on air.").is_empty());
+        assert!(run("He watched “The Walking Dead” last night.").is_empty());
+        assert_eq!(
+            speakers("Obama said “Too many.” Then he left."),
+            vec!["Obama"]
+        );
+    }
+
+    #[test]
+    fn sandwiched_quotes_share_a_speaker() {
+        let t = "“It is a day of shame,” Barkley said. “CNN has done an awful job.”";
+        assert_eq!(speakers(t), vec!["Barkley", "Barkley"]);
+    }
 }

@@ -1,0 +1,302 @@
+//! Quotation marks: which characters open or close a quotation, and how they pair.
+//!
+//! One pass over the text, a bounded stack, linear time. The rules:
+//!
+//! - Double marks: `"` `“` `”` `„` `«` `»` and the typewriter pair `''` (two apostrophes,
+//!   as in the New York Times archive) or ``` `` ```. The glyph says little (writers close
+//!   `“` with `"` and open `"` with `”`), so each mark's role comes from its neighbours:
+//!   a mark followed by a non-space and preceded by a space, the line start or an opening
+//!   bracket/dash can open ("left-flanking"); one preceded by a non-space and followed by a
+//!   space, punctuation or the line end can close ("right-flanking"). Only when both or
+//!   neither hold does the glyph, then the state (is a quotation open?), decide.
+//! - Single marks `'` `‘` `’` `‹` `›` open only when left-flanking, not between letters and
+//!   not an elision (`'90s`, `'n'`, `'em`, `'til`, `'cause`); they close only a single
+//!   quotation that is open. An apostrophe (`don't`, `the Times'`) with no single quotation
+//!   open is therefore never a mark. Inside a double quotation they nest and are ignored.
+//! - Nested quotations stay inside their outer one; only outermost quotations are returned.
+//! - Paragraphs end at a line break. A quotation still open there continues when the next
+//!   paragraph starts with an opening mark of the same kind (the newspaper convention for
+//!   a quotation over several paragraphs); otherwise it is returned as unclosed, ending at
+//!   the end of its paragraph, and the caller decides whether to keep it.
+//!
+//! Not handled: hard-wrapped plain text (a line break inside a paragraph ends it), and
+//! languages whose quotes read `»...«`.
+
+/// One outermost quotation: `text[start..end]` includes the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    /// No closing mark was found; the span ends at the end of its paragraph.
+    pub unclosed: bool,
+    /// Single quotation marks (headline or British style).
+    pub single: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Double,
+    Single,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Glyph {
+    Open,
+    Close,
+    Either,
+}
+
+const MAX_DEPTH: usize = 4;
+
+fn is_opening_context(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '\u{a0}' | '>' | '*' | '|'
+        )
+        || is_mark_char(c)
+}
+
+fn is_mark_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '\'' | '‘' | '’' | '‹' | '›' | '`'
+    )
+}
+
+/// Words that start with an elision apostrophe: `'em`, `'til`, `rock 'n' roll`.
+fn is_elision(rest: &str) -> bool {
+    const ELISIONS: &[&str] = &[
+        "n", "em", "til", "cause", "cos", "bout", "tis", "twas", "round", "s", "nuff", "ello", "ol",
+    ];
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(7)
+        .collect();
+    let lower = word.to_lowercase();
+    ELISIONS.contains(&lower.as_str())
+}
+
+#[derive(Clone, Copy)]
+struct Open {
+    pos: usize,
+    class: Class,
+}
+
+/// Finds the outermost quotations in `text`, in order.
+pub fn pair(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
+    // Paragraph end pending: the byte where the previous paragraph's text ended.
+    let mut para_end: Option<usize> = None;
+    let mut last_non_space_end = 0usize;
+    let mut prev: Option<char> = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, d)| d);
+        if c == '\n' {
+            if para_end.is_none() {
+                para_end = Some(last_non_space_end);
+            }
+            prev = Some(c);
+            continue;
+        }
+        if c.is_whitespace() {
+            prev = Some(c);
+            continue;
+        }
+        // First visible character after a paragraph break: continuation or close-out.
+        if let Some(end) = para_end.take() {
+            if let Some(&Open {
+                pos: bottom_pos,
+                class: bottom_class,
+            }) = stack.first()
+            {
+                let reopens = match bottom_class {
+                    Class::Double => {
+                        matches!(c, '"' | '“' | '”' | '„' | '«')
+                            || (c == '\'' && next == Some('\''))
+                    }
+                    Class::Single => matches!(c, '\'' | '‘' | '’' | '‹'),
+                };
+                if reopens {
+                    stack.truncate(1);
+                    // Skip the reopening mark (and the second apostrophe of `''`).
+                    if c == '\'' && next == Some('\'') && bottom_class == Class::Double {
+                        iter.next();
+                    }
+                    prev = Some(c);
+                    last_non_space_end = i + c.len_utf8();
+                    continue;
+                }
+                if bottom_class == Class::Double {
+                    out.push(Span {
+                        start: bottom_pos,
+                        end,
+                        unclosed: true,
+                        single: false,
+                    });
+                }
+                stack.clear();
+            }
+        }
+        last_non_space_end = i + c.len_utf8();
+        if !is_mark_char(c) {
+            prev = Some(c);
+            continue;
+        }
+        // Classify the mark.
+        let (class, glyph, len) = match c {
+            '"' => (Class::Double, Glyph::Either, 1),
+            '“' | '„' | '«' => (Class::Double, Glyph::Open, c.len_utf8()),
+            '”' | '»' => (Class::Double, Glyph::Close, c.len_utf8()),
+            '`' if next == Some('`') => (Class::Double, Glyph::Open, 2),
+            '\'' if next == Some('\'') => (Class::Double, Glyph::Either, 2),
+            '\'' => (Class::Single, Glyph::Either, 1),
+            '‘' | '‹' => (Class::Single, Glyph::Open, c.len_utf8()),
+            '’' | '›' => (Class::Single, Glyph::Close, c.len_utf8()),
+            _ => {
+                prev = Some(c);
+                continue;
+            }
+        };
+        if len == 2 {
+            iter.next();
+            last_non_space_end = i + 2;
+        }
+        let after = text.get(i + len..).unwrap_or("");
+        let next = after.chars().next();
+        let left =
+            next.is_some_and(|n| !n.is_whitespace()) && prev.map_or(true, is_opening_context);
+        let right = prev.is_some_and(|p| !p.is_whitespace())
+            && next.map_or(true, |n| n.is_whitespace() || !n.is_alphanumeric());
+        prev = Some(if len == 2 { '\'' } else { c });
+        let open_now = stack.iter().any(|o| o.class == class);
+        let opens = match (left, right) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => match glyph {
+                Glyph::Open => true,
+                Glyph::Close => false,
+                Glyph::Either => !open_now,
+            },
+        };
+        match class {
+            Class::Double => {
+                if opens {
+                    if stack.len() >= MAX_DEPTH {
+                        continue;
+                    }
+                    stack.push(Open { pos: i, class });
+                } else if let Some(k) = stack.iter().rposition(|o| o.class == Class::Double) {
+                    let start = stack[k].pos;
+                    stack.truncate(k);
+                    if stack.is_empty() {
+                        out.push(Span {
+                            start,
+                            end: i + len,
+                            unclosed: false,
+                            single: false,
+                        });
+                    }
+                }
+            }
+            Class::Single => {
+                let between_letters =
+                    prev_is_alnum_before(text, i) && next.is_some_and(char::is_alphanumeric);
+                if between_letters {
+                    continue;
+                }
+                if opens && left {
+                    let elided = next.is_some_and(|n| n.is_ascii_digit()) || is_elision(after);
+                    if !elided && stack.len() < MAX_DEPTH {
+                        stack.push(Open { pos: i, class });
+                    }
+                } else if right && stack.last().is_some_and(|o| o.class == Class::Single) {
+                    let start = stack.pop().map_or(i, |o| o.pos);
+                    if stack.is_empty() {
+                        out.push(Span {
+                            start,
+                            end: i + len,
+                            unclosed: false,
+                            single: true,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if let Some(bottom) = stack.first() {
+        if bottom.class == Class::Double {
+            let end = para_end.unwrap_or(last_non_space_end);
+            out.push(Span {
+                start: bottom.pos,
+                end,
+                unclosed: true,
+                single: false,
+            });
+        }
+    }
+    out
+}
+
+fn prev_is_alnum_before(text: &str, i: usize) -> bool {
+    text.get(..i)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        pair(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn pairs_straight_curly_and_mismatched_marks() {
+        assert_eq!(
+            quotes("He said, “The world.\" Then \"In doing so.” End"),
+            vec!["“The world.\"", "\"In doing so.”"]
+        );
+        assert_eq!(quotes("«Oui», dit-il. „Ja“"), vec!["«Oui»", "„Ja“"]);
+        assert_eq!(
+            quotes("''That wasn't good,'' he said."),
+            vec!["''That wasn't good,''"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(
+            quotes("Don't say the '90s were rock 'n' roll, the Times' critic wrote.").is_empty()
+        );
+        assert_eq!(quotes("Putin ‘humiliated’ by world"), vec!["‘humiliated’"]);
+        assert_eq!(
+            quotes("Putin 'humiliated' by world's leaders"),
+            vec!["'humiliated'"]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        let t = "\"They said 'You will be thrown out' and \"no\" too,\" she said.";
+        assert_eq!(
+            quotes(t),
+            vec!["\"They said 'You will be thrown out' and \"no\" too,\""]
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quotes_are_one() {
+        let t = "He said: “First part.\n\n“Second part.”\n\nAfter.";
+        assert_eq!(quotes(t), vec!["“First part.\n\n“Second part.”"]);
+        let t = "He said: “First part.\n\nNo reopening.";
+        let s = pair(t);
+        assert_eq!(s.len(), 1);
+        assert!(s[0].unclosed);
+        assert_eq!(&t[s[0].start..s[0].end], "“First part.");
+    }
+}

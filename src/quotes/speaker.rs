@@ -1,0 +1,606 @@
+//! Who said it: reporting cues and the speaker phrases around them.
+//!
+//! Everything here works on token indices inside a bounded window around one quotation, so
+//! attributing all quotations costs time linear in the text.
+//!
+//! A speaker phrase is one of
+//! - a personal pronoun (`he`, `she`, `they`, `we`, `I`, `it`);
+//! - an entity mention from [`crate::entities`] next to the cue;
+//! - a noun phrase walked from the cue: titles, capitalised names, initials, possessive `'s`
+//!   and lowercase nouns, up to a determiner (`the country's air force`, `a spokeswoman`,
+//!   `Sen. Lindsey Graham (R-SC)`); an apposition between commas is skipped
+//!   (`Doug Andres, a spokesman for ..., said` gives `Doug Andres`).
+//!
+//! Not done: a part-of-speech tagger (lowercase verbs that are not in the cue list can end
+//! up in a nominal speaker), gender agreement for pronouns.
+
+use crate::entities::Mention;
+use crate::tokenize::{Token, TokenKind};
+
+/// Reporting verbs, lowercase. Two-word cues (`went on`, `pointed out`, `put it`,
+/// `according to`) are matched in [`Ctx::cue_at`].
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "continued",
+    "continues",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "recalled",
+    "recalls",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "warned",
+    "warns",
+    "tweeted",
+    "tweets",
+    "posted",
+    "complained",
+    "remarked",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "conceded",
+    "concedes",
+    "suggested",
+    "suggests",
+    "predicted",
+    "joked",
+    "quipped",
+    "countered",
+    "shouted",
+    "yelled",
+    "cried",
+    "exclaimed",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "promised",
+    "pledged",
+    "boasted",
+    "charged",
+    "contended",
+    "maintained",
+    "observed",
+    "blasted",
+    "mocked",
+    "reads",
+    "saying",
+    "adding",
+    "telling",
+    "writing",
+    "noting",
+    "asking",
+    "explaining",
+    "arguing",
+    "declaring",
+    "calling",
+    "warning",
+    "insisting",
+    "claiming",
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "concluded",
+    "emphasized",
+    "stressed",
+    "cautioned",
+    "reported",
+    "testified",
+    "assured",
+    "lamented",
+    "agreed",
+    "echoed",
+    "demanded",
+    "chanted",
+    "wondered",
+    "whispered",
+    "thundered",
+    "mused",
+    "snapped",
+    "interjected",
+    "marveled",
+    "conceding",
+    "bragged",
+    "proclaimed",
+    "announcing",
+    "texted",
+    "emailed",
+    "tweeting",
+    "answered",
+    "answers",
+    "repeated",
+    "retorted",
+    "screamed",
+    "opined",
+    "predicts",
+    "hinted",
+    "pledging",
+    "promising",
+    "vowing",
+    "urging",
+    "recalling",
+    "acknowledging",
+    "stating",
+    "continuing",
+    "joking",
+    "sighed",
+    "groused",
+    "railed",
+    "scoffed",
+    "fumed",
+    "gushed",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "another", "one", "some", "each", "every", "any", "no", "two", "three", "several",
+    "many", "most", "other",
+];
+
+/// Lowercase words that never belong to a speaker noun phrase.
+const STOP: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "about",
+    "of",
+    "into",
+    "over",
+    "after",
+    "before",
+    "during",
+    "since",
+    "under",
+    "between",
+    "through",
+    "against",
+    "among",
+    "and",
+    "or",
+    "but",
+    "so",
+    "because",
+    "while",
+    "if",
+    "when",
+    "as",
+    "than",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "not",
+    "also",
+    "then",
+    "later",
+    "still",
+    "just",
+    "now",
+    "again",
+    "however",
+    "even",
+    "only",
+    "there",
+    "here",
+    "him",
+    "them",
+    "us",
+    "me",
+    "what",
+    "how",
+    "why",
+    "yes",
+    "no",
+    "reporters",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "once",
+    "already",
+    "simply",
+    "according",
+    "repeatedly",
+    "finally",
+    "further",
+    "earlier",
+    "afterward",
+    "afterwards",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "next",
+    "statement",
+    "interview",
+    "speech",
+    "rally",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "said",
+    "says",
+    "told",
+    "added",
+];
+
+/// Words skipped between a subject and its cue: `Trump later said`, `he has said`.
+const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "again",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "once",
+    "previously",
+    "recently",
+    "reportedly",
+    "simply",
+    "just",
+    "had",
+    "further",
+    "quickly",
+    "flatly",
+    "once",
+    "publicly",
+    "privately",
+    "told",
+    "was",
+    "is",
+    "then-",
+];
+
+/// Titles dropped from a canonical name: `Sen. Lindsey Graham` -> `Lindsey Graham`.
+pub const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "president",
+    "senator",
+    "speaker",
+    "secretary",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "minister",
+    "prime",
+    "vice",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "pope",
+    "prof",
+    "professor",
+    "rev",
+    "sir",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "former",
+    "presidential",
+    "candidate",
+    "nominee",
+    "general",
+    "attorney",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "chancellor",
+    "director",
+    "chief",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "leader",
+    "u.s",
+    "gop",
+    "democratic",
+    "republican",
+    "house",
+    "state",
+    "first",
+    "sheriff",
+    "officer",
+];
+
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+}
+
+/// A speaker phrase as token range `[a, b)`, and the cue that introduced it.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub a: usize,
+    pub b: usize,
+    pub cue: Option<String>,
+}
+
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.len() > 16 {
+        return false;
+    }
+    let lower = word.trim_end_matches('.').to_lowercase();
+    list.contains(&lower.as_str())
+}
+
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl<'a> Ctx<'a> {
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| self.text.get(t.start..t.end).unwrap_or(""))
+    }
+
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        lower_in(self.word(i), PRONOUNS)
+    }
+
+    /// The cue starting at token `i` and its length in tokens.
+    pub fn cue_at(&self, i: usize) -> Option<(String, usize)> {
+        let w = self.word(i);
+        if w.is_empty() || is_capitalised(w) && w != "I" {
+            // "Said" at a sentence start is rare; capitalised words are names.
+            if !matches!(w, "Said" | "Asked" | "Added" | "According") {
+                return None;
+            }
+        }
+        let lower = w.to_lowercase();
+        let next = self.word(i + 1).to_lowercase();
+        match (lower.as_str(), next.as_str()) {
+            ("according", "to") => return Some(("according to".into(), 2)),
+            ("went" | "goes", "on") => return Some((format!("{lower} on"), 2)),
+            ("pointed" | "points", "out") => return Some((format!("{lower} out"), 2)),
+            ("put", "it") => return Some(("put it".into(), 2)),
+            ("read" | "reads", _) => return Some((lower, 1)),
+            _ => {}
+        }
+        CUES.contains(&lower.as_str()).then_some((lower, 1))
+    }
+
+    fn is_np_word(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        let w = self.word(i);
+        match t.kind {
+            TokenKind::Word => {
+                if w == "'s" || w == "’s" {
+                    return true;
+                }
+                if lower_in(w, STOP) || lower_in(w, PRONOUNS) || self.cue_at(i).is_some() {
+                    return false;
+                }
+                // Adverbs in -ly are not nouns ("reportedly").
+                !(w.ends_with("ly") && !is_capitalised(w))
+            }
+            TokenKind::Number => false,
+            TokenKind::Punct => false,
+        }
+    }
+
+    fn is_determiner(&self, i: usize) -> bool {
+        lower_in(self.word(i), DETERMINERS)
+    }
+
+    /// The mention covering token `i`, if any.
+    pub fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        let t = self.tokens.get(i)?;
+        let k = self.mentions.partition_point(|m| m.end <= t.start);
+        self.mentions
+            .get(k)
+            .filter(|m| m.start <= t.start && m.end >= t.end)
+    }
+
+    /// The token index range of a mention.
+    fn mention_tokens(&self, m: &Mention, around: usize) -> (usize, usize) {
+        let mut a = around;
+        while a > 0 && self.tokens[a - 1].start >= m.start && around - a < 12 {
+            a -= 1;
+        }
+        let mut b = around + 1;
+        while b < self.tokens.len() && self.tokens[b].end <= m.end && b - around < 12 {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// The speaker phrase ending just before token `v` (a cue), not reaching before `lo`.
+    pub fn subject_left(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
+        let mut e = v;
+        let mut skipped = 0;
+        while e > lo && skipped < 3 && lower_in(self.word(e - 1), BETWEEN) {
+            e -= 1;
+            skipped += 1;
+        }
+        // A parenthetical after a name: "Lindsey Graham (R-SC) said".
+        if e > lo && self.word(e - 1) == ")" {
+            let mut k = e - 1;
+            while k > lo && e - k < 8 && self.word(k) != "(" {
+                k -= 1;
+            }
+            if self.word(k) == "(" && k > lo {
+                return self.np_left(k, lo).map(|(a, _)| (a, e));
+            }
+        }
+        if e > lo && self.word(e - 1) == "," {
+            // Apposition: "Doug Andres, a spokesman for ..., said".
+            let mut k = e - 1;
+            while k > lo && e - k < 16 && self.word(k - 1) != "," && !self.tokens[k].sentence_start
+            {
+                k -= 1;
+            }
+            if k > lo && self.word(k - 1) == "," {
+                if let Some(np) = self.np_left(k - 1, lo) {
+                    if is_capitalised(self.word(np.1 - 1)) {
+                        return Some(np);
+                    }
+                }
+            }
+            // The apposition itself is a noun phrase opening the sentence.
+            return None;
+        }
+        if e == lo {
+            return None;
+        }
+        if self.is_pronoun(e - 1) {
+            return Some((e - 1, e));
+        }
+        self.np_left(e, lo)
+    }
+
+    /// A noun phrase ending just before token `e`.
+    fn np_left(&self, e: usize, lo: usize) -> Option<(usize, usize)> {
+        if e == 0 || e <= lo {
+            return None;
+        }
+        if let Some(m) = self.mention_at(e - 1) {
+            let (mut a, _) = self.mention_tokens(m, e - 1);
+            // Titles before a name: "Sen. Lindsey Graham".
+            while a > lo && e - a < 10 && lower_in(self.word(a - 1), TITLES) {
+                a -= 1;
+            }
+            return Some((a.max(lo), e));
+        }
+        let mut a = e;
+        while a > lo && e - a < 8 {
+            let i = a - 1;
+            if self.is_determiner(i) {
+                a = i;
+                break;
+            }
+            if self.is_np_word(i) {
+                a = i;
+                continue;
+            }
+            break;
+        }
+        // A phrase needs a content word, not only "'s".
+        let content = (a..e).any(|i| {
+            let w = self.word(i);
+            w != "'s" && w != "’s" && !self.is_determiner(i)
+        });
+        (content && a < e).then_some((a, e))
+    }
+
+    /// The speaker phrase starting at token `s`, not reaching `hi`.
+    pub fn np_right(&self, s: usize, hi: usize) -> Option<(usize, usize)> {
+        if s >= hi {
+            return None;
+        }
+        if self.is_pronoun(s) {
+            return Some((s, s + 1));
+        }
+        let mut b = s;
+        if self.is_determiner(b) {
+            b += 1;
+        }
+        while b < hi && b - s < 9 {
+            if let Some(m) = self.mention_at(b) {
+                let (_, mb) = self.mention_tokens(m, b);
+                b = mb.min(hi);
+                break;
+            }
+            if self.is_np_word(b) {
+                b += 1;
+            } else {
+                break;
+            }
+        }
+        (b > s && !(b == s + 1 && self.is_determiner(s))).then_some((s, b))
+    }
+}
