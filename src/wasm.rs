@@ -1,1 +1,318 @@
-//! The JavaScript API (design.md, contract 2). (Skeleton.)
+//! The JavaScript API (design.md, contract 2): `annotate`, `highlight`, `clearHighlights`.
+//!
+//! Owns: reading the options from JavaScript values (every bad value or unknown key is a JS
+//! `Error` whose message names it), turning results into plain JS objects
+//! (`serde_wasm_bindgen`'s json-compatible serializer: plain objects, `null` never
+//! `undefined`), and the TypeScript declarations of the package (the custom section below;
+//! the generated signatures are skipped so that the options and results have real types).
+//!
+//! `highlight` itself lives in [`crate::highlight`]; this module only parses its options.
+//! No panic hook is installed: nothing here panics on any input (and the release build
+//! aborts on panic, so a panic would be a bug to fix, not an error to catch).
+
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::analyze::{self, MAX_INPUT_BYTES};
+use crate::contract::{Options, Settings};
+use crate::error::Error;
+use crate::highlight::{dom, LabelFilter};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_API: &'static str = r#"
+/** What an annotation is. */
+export type Kind = "entity" | "quote" | "date";
+/** CoNLL-2003 entity labels, QUOTE, and the TIMEX3 types. */
+export type Label = "PER" | "ORG" | "LOC" | "MISC" | "QUOTE" | "DATE" | "TIME" | "DURATION" | "SET";
+
+export interface AnnotateOptions {
+  /** "YYYY-MM-DD": the date relative expressions resolve against. Default: the date the article states. */
+  referenceDate?: string | null;
+  /** Which kinds to report; default all three. */
+  kinds?: Kind[];
+  /** How to read the input; default "auto" (markup when it looks like markup). */
+  input?: "text" | "html" | "auto";
+}
+
+export interface Speaker {
+  text: string;
+  /** UTF-16 code units into the analysed text. */
+  start: number;
+  end: number;
+  entity?: string;
+}
+
+export interface Annotation {
+  kind: Kind;
+  label: Label;
+  /** UTF-16 code units into the analysed text, end exclusive: text.slice(start, end). */
+  start: number;
+  end: number;
+  text: string;
+  /** Entities: the canonical name of what the mention refers to. */
+  entity?: string;
+  /** Quotes: who the words are attributed to (null when nobody is named). */
+  speaker?: Speaker | null;
+  /** Quotes: the reporting cue ("said", "according to"). */
+  cue?: string;
+  /** Dates: the TIMEX3 value ("2023-12-30", "P3D", "PRESENT_REF"). */
+  value?: string;
+}
+
+export interface Metadata {
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  language: string | null;
+}
+
+export interface Result {
+  referenceDate: string | null;
+  annotations: Annotation[];
+  /** HTML input only: the article text the offsets point into. */
+  text?: string;
+  /** HTML input only. */
+  metadata?: Metadata;
+}
+
+export interface HighlightOptions {
+  /** "YYYY-MM-DD"; default: the date the page states (meta tags, <time datetime>, a "date" first line, a byline date). */
+  referenceDate?: string | null;
+  kinds?: Kind[];
+  /** Only mark annotations with these labels; default all. */
+  labels?: Label[];
+}
+
+export interface Summary {
+  /** What was marked, with UTF-16 offsets into `text`. */
+  annotations: Annotation[];
+  /** How many <mark> elements were made (an annotation crossing elements makes several). */
+  marks: number;
+  /** Annotations per label. */
+  counts: Partial<Record<Label, number>>;
+  /** The analysed text: the root's text nodes, with "\n" at block-element boundaries. */
+  text: string;
+  referenceDate: string | null;
+}
+
+/**
+ * Finds entities, quotations and dates in `input` (plain text or HTML).
+ * Throws an Error naming the offending value for a bad option or an unknown option key.
+ */
+export function annotate(input: string, options?: AnnotateOptions): Result;
+
+/**
+ * Annotates the text of `root` in place: wraps every annotation in
+ * <mark class="aa-mark aa-KIND aa-LABEL" data-annotation-id data-kind data-label
+ * [data-entity] [data-speaker] [data-cue] [data-value] [data-part]> elements.
+ * Keeps every existing node, attribute and listener; skips script, style, textarea, input,
+ * select, noscript, template, svg, math, iframe and contenteditable content; removes its
+ * previous marks first (calling it twice gives the same DOM as once).
+ */
+export function highlight(root: Element, options?: HighlightOptions): Summary;
+
+/** Removes every mark `highlight` made under `root`; the DOM is as before. */
+export function clearHighlights(root: Element): void;
+"#;
+
+fn js_error(message: impl AsRef<str>) -> JsValue {
+    js_sys::Error::new(message.as_ref()).into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(format!("could not build the result: {e}")))
+}
+
+/// A short description of a JS value for error messages: `"abc"`, `42`, `[1,2]`, `a function`.
+fn describe(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        return format!("{s:?}");
+    }
+    if value.is_undefined() {
+        return "undefined".into();
+    }
+    if value.is_function() {
+        return "a function".into();
+    }
+    if value.is_symbol() {
+        return "a symbol".into();
+    }
+    match js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+    {
+        Some(s) if s.chars().count() > 60 => format!("{}…", s.chars().take(60).collect::<String>()),
+        Some(s) => s,
+        None => value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "a value".into()),
+    }
+}
+
+/// The own enumerable keys of `options` with their values; `undefined`/`null` = no options.
+fn entries(function: &str, options: &JsValue) -> Result<Vec<(String, JsValue)>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Vec::new());
+    }
+    if !options.is_object() || options.is_function() || Array::is_array(options) {
+        return Err(js_error(format!(
+            "{function}: options must be an object such as {{ referenceDate: \"2024-01-09\" }}, not {}",
+            describe(options)
+        )));
+    }
+    let object: &Object = options.unchecked_ref();
+    let keys = Object::keys(object);
+    let mut out = Vec::with_capacity(keys.length() as usize);
+    for key in keys.iter() {
+        let name = key.as_string().unwrap_or_default();
+        let value = Reflect::get(options, &key)
+            .map_err(|_| js_error(format!("{function}: could not read option {name:?}")))?;
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+/// `None` for undefined/null, else the string or an error naming option and value.
+fn string_option(function: &str, key: &str, value: &JsValue) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.as_string().map(Some).ok_or_else(|| {
+        js_error(format!(
+            "{function}: option {key} must be a string, not {}",
+            describe(value)
+        ))
+    })
+}
+
+/// `None` for undefined/null, else the array of strings or an error naming option and value.
+fn list_option(function: &str, key: &str, value: &JsValue) -> Result<Option<Vec<String>>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let bad = || {
+        js_error(format!(
+            "{function}: option {key} must be an array of strings, not {}",
+            describe(value)
+        ))
+    };
+    if !Array::is_array(value) {
+        return Err(bad());
+    }
+    let array: &Array = value.unchecked_ref();
+    array
+        .iter()
+        .map(|item| {
+            item.as_string().ok_or_else(|| {
+                js_error(format!(
+                    "{function}: option {key} may hold only strings, not {}",
+                    describe(&item)
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+fn unknown_key(function: &str, key: &str, known: &[&str]) -> JsValue {
+    js_error(format!(
+        "{function}: unknown option {key:?}; the options are {}",
+        known.join(", ")
+    ))
+}
+
+fn validate(function: &str, options: &Options) -> Result<Settings, JsValue> {
+    options
+        .validate()
+        .map_err(|e| js_error(format!("{function}: {e}")))
+}
+
+/// `annotate(input, options?)`: see the TypeScript declaration above.
+#[wasm_bindgen(skip_typescript)]
+pub fn annotate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    const KNOWN: [&str; 3] = ["referenceDate", "kinds", "input"];
+    let Some(text) = input.as_string() else {
+        return Err(js_error(format!(
+            "annotate: input must be a string, not {}",
+            describe(&input)
+        )));
+    };
+    let mut opts = Options::default();
+    for (key, value) in entries("annotate", &options)? {
+        match key.as_str() {
+            "referenceDate" => opts.reference_date = string_option("annotate", &key, &value)?,
+            "kinds" => opts.kinds = list_option("annotate", &key, &value)?,
+            "input" => opts.input = string_option("annotate", &key, &value)?,
+            _ => return Err(unknown_key("annotate", &key, &KNOWN)),
+        }
+    }
+    validate("annotate", &opts)?;
+    let result = crate::annotate(&text, &opts).map_err(|e| js_error(format!("annotate: {e}")))?;
+    to_js(&result)
+}
+
+/// `highlight(root, options?)`: see the TypeScript declaration above and
+/// [`crate::highlight`].
+#[wasm_bindgen(skip_typescript)]
+pub fn highlight(root: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    const KNOWN: [&str; 3] = ["referenceDate", "kinds", "labels"];
+    let root = element("highlight", root)?;
+    let mut opts = Options::default();
+    let mut labels = None;
+    for (key, value) in entries("highlight", &options)? {
+        match key.as_str() {
+            "referenceDate" => opts.reference_date = string_option("highlight", &key, &value)?,
+            "kinds" => opts.kinds = list_option("highlight", &key, &value)?,
+            "labels" => labels = list_option("highlight", &key, &value)?,
+            _ => return Err(unknown_key("highlight", &key, &KNOWN)),
+        }
+    }
+    let settings = validate("highlight", &opts)?;
+    let labels = LabelFilter::new(labels).map_err(|e| js_error(format!("highlight: {e}")))?;
+    let summary = dom::highlight_with(&root, &labels, |document| {
+        if document.text.len() > MAX_INPUT_BYTES {
+            return Err(Error::invalid_input(format!(
+                "the page's text is {} bytes; the limit is {} bytes",
+                document.text.len(),
+                MAX_INPUT_BYTES
+            )));
+        }
+        Ok(analyze::analyze_document(document, &settings))
+    })
+    .map_err(|e| js_error(format!("highlight: {e}")))?;
+    to_js(&summary)
+}
+
+/// `clearHighlights(root)`: removes every mark `highlight` made under `root`.
+#[wasm_bindgen(js_name = clearHighlights, skip_typescript)]
+pub fn clear_highlights(root: JsValue) -> Result<(), JsValue> {
+    let root = element("clearHighlights", root)?;
+    dom::clear(&root).map_err(|e| js_error(format!("clearHighlights: {e}")))
+}
+
+/// `value` as an Element: any object whose `nodeType` is 1 (so elements of another frame
+/// are accepted too), else an error naming what was passed.
+fn element(function: &str, value: JsValue) -> Result<web_sys::Element, JsValue> {
+    let is_element = value.is_object()
+        && Reflect::get(&value, &JsValue::from_str("nodeType"))
+            .ok()
+            .and_then(|t| t.as_f64())
+            == Some(1.0);
+    if is_element {
+        Ok(value.unchecked_into())
+    } else {
+        let what = if value.is_object() && !Array::is_array(&value) {
+            "an object that is not a DOM Element".to_string()
+        } else {
+            describe(&value)
+        };
+        Err(js_error(format!(
+            "{function}: root must be a DOM Element, not {what}"
+        )))
+    }
+}
