@@ -1,8 +1,91 @@
 //! Temporal expressions with TIMEX3 type and value, resolved against a reference date.
 //!
-//! (First skeleton; the grammar replaces this body.)
+//! # What this module owns
+//!
+//! Finding dates, times, durations and sets in article text ([`find`]) and reading the
+//! publication date pages state about themselves ([`parse_published`]). Offsets are UTF-8
+//! byte offsets into the text; nothing here panics on any input and every pass is linear.
+//!
+//! # Pipeline
+//!
+//! 1. [`lex`]: letter runs, digit runs and single punctuation characters, each knowing
+//!    whether whitespace precedes it.
+//! 2. [`grammar`]: candidate parsers. At each token every rule is tried and the longest
+//!    match wins; the scan then continues after it. Parsers return an unresolved value.
+//! 3. [`refine`]: refiners that see neighbouring candidates: day ranges ("Jan 5-7, 2024"
+//!    gives two DATEs), year sharing across ranges ("from March to May 2023"), overlap removal.
+//! 4. [`resolve`]: the value against the reference date and the clause's tense (cue words
+//!    within the sentence: "will", "next", "-ed" verbs, "said" ...).
+//!
+//! # Accepted grammar (case-insensitive unless noted; `[x]` optional, `|` alternatives)
+//!
+//! ```text
+//! DATE   MONTH DAY [,] [YEAR]            Jan 09, 2024 · Nov. 2, 1989 · December 30th
+//!        DAY [of] MONTH [,] [YEAR]       8 January, 2024 · 30th of December
+//!        [the] ORDINAL of MONTH [YEAR]   the first of March
+//!        MONTH [,|of] YEAR               March 2023          (MONTH alone: capitalised, or
+//!                                                             after in/since/until/by/...;
+//!                                                             "May"/"March" only after one)
+//!        WEEKDAY [,] DATE                Tuesday, January 9, 2024 · Tue, 09 Jan 2024
+//!        WEEKDAY                         Friday (capitalised; abbreviations need a date)
+//!        YYYY-MM-DD | YYYY/MM/DD         2024-01-09
+//!        A/B/YYYY | A-B-YYYY | A/B/YY    09/01/2024: month/day when only that is valid,
+//!                                        day/month when only that is; when both are, the
+//!                                        reading nearer the reference date, else month/day
+//!        D.M.YYYY                        9.1.2024 (day first)
+//!        M/D                             2/15 (only when the day is > 12 or after "on")
+//!        YEAR                            2023 after in/since/by/of/©/... or before
+//!                                        punctuation, "and", "to"... (1500-2100; not "ABC 2000")
+//!        DECADE                          [the] 1990s · '90s -> 199; the 1900s -> 19
+//!        [the] [fiscal] ORD quarter [of YEAR] | ORD-quarter | Q3 [YEAR] | first half of 2023
+//!        fiscal YEAR | FY2024 | FY24     -> 2024
+//!        the latest quarter | the quarter -> the quarter before the reference's
+//!        SEASON [of] YEAR | the SEASON   summer 2023 -> 2023-SU
+//!        today | yesterday | tomorrow
+//!        this|last|next|past|previous|coming|following UNIT|WEEKDAY|MONTH|SEASON
+//!                                        last year -> 2023, next week -> 2024-W03,
+//!                                        last November, this past spring
+//!        QTY UNIT ago|earlier|later|hence|from now
+//!                                        two weeks ago -> the day, a year ago -> the year
+//!        early|late|mid|earlier|later X · the end|beginning|start|middle of X -> X's value
+//!        now, currently, right now -> PRESENT_REF; recently, previously, the past,
+//!        recent years -> PAST_REF; soon, the future -> FUTURE_REF
+//! TIME   H:MM[:SS] [am|pm|a.m.|p.m.] [ZONE] · H am|pm [ZONE] · H o'clock · noon · midnight
+//!        DATE [,|at] TIME · TIME [on|,] DATE · DATE Thh:mm[+hh:mm|Z]
+//!        ZONE: IST +05:30, ET/EST/EDT, CT, MT, PT, GMT/UTC -> Z, BST, CET, JST, ...
+//!        (ET, CT, MT, PT pick daylight time from April to October)
+//!        DAY morning|afternoon|evening|night · this morning · last night · tonight
+//!        overnight -> the night before the reference (2024-01-08TNI)
+//! DURATION  [the past|last|next|first] QTY UNIT   three years -> P3Y, 48 hours -> PT48H,
+//!        five-year -> P5Y, the past two months -> P2M, several weeks -> PXW,
+//!        for|in|within|over UNITs -> PX.; the past year -> P1Y
+//!        QTY: digits, number words ("twenty four"), a/an, a few, several, a couple of
+//! SET    every|each [other|QTY] UNIT|WEEKDAY|PART|MONTH   every Monday -> XXXX-WXX-1
+//!        Mondays -> XXXX-WXX-1; daily -> P1D; weekly, monthly, annually
+//! ```
+//!
+//! Ranges: "Jan 5-7, 2024" gives two DATEs ("Jan 5" 2024-01-05, "7, 2024" 2024-01-07) and
+//! "from 2019 to 2021" two years, as TimeML annotates them.
+//!
+//! Resolution: a month/day without a year takes the year that puts it nearest the reference
+//! date, unless the clause is clearly past (then not after the reference) or future (not
+//! before it). A bare weekday is the last such day up to the reference (news convention),
+//! the next one when the clause speaks of the future. With no reference date, values keep
+//! `X`s ("XXXX-12-30") or become PAST_REF/PRESENT_REF/FUTURE_REF.
+//!
+//! Not measured yet: holidays (Christmas, Thanksgiving ...), spelled-out years ("nineteen
+//! ninety-four"), times relative to a clock ("in two hours" has no reference time), the
+//! TIMEX3 `mod` attribute (early/late are dropped), European day-first slashed dates when
+//! the US reading is valid and no reference date is given.
+
+pub mod grammar;
+pub mod lex;
+pub mod refine;
+pub mod resolve;
+pub mod words;
 
 use crate::calendar::CivilDate;
+use resolve::Tense;
 
 /// The TIMEX3 types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,14 +119,86 @@ pub struct Timex {
 
 /// Finds the temporal expressions in `text`, resolving relative ones against `reference`.
 pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
-    let _ = (text, reference);
-    Vec::new()
+    let toks = lex::lex(text);
+    let p = grammar::P { t: &toks };
+    let cands = refine::refine(&p, grammar::candidates(&toks, reference));
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        let (Some(first), Some(last)) = (toks.get(c.s), c.e.checked_sub(1).and_then(|e| toks.get(e))) else {
+            continue;
+        };
+        let tense = tense_around(&toks, c.s, c.e);
+        let mut value = resolve::value(&c.val, reference, tense);
+        if value.contains('@') {
+            value = fix_zone(&value);
+        }
+        out.push(Timex { start: first.start, end: last.end, ty: c.ty, value });
+    }
+    out
+}
+
+/// US zone names without a standard/daylight letter: daylight time from April to October.
+fn fix_zone(value: &str) -> String {
+    let month: Option<u8> = value.get(5..7).and_then(|m| m.parse().ok());
+    let dst = month.is_some_and(|m| (4..=10).contains(&m));
+    let (marker, std, day) = [("@ET", "-05:00", "-04:00"), ("@CT", "-06:00", "-05:00"), ("@MT", "-07:00", "-06:00"), ("@PT", "-08:00", "-07:00")]
+        .into_iter()
+        .find(|(m, _, _)| value.contains(m))
+        .unwrap_or(("@", "", ""));
+    value.replace(marker, if dst { day } else { std })
+}
+
+/// The tense of the clause around tokens `s..e`: cue words up to 8 tokens either side,
+/// within the sentence.
+fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
+    let mut future = 0;
+    let mut past = 0;
+    let stop = |t: &lex::Tok| t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";" | "\"" | "“" | "”");
+    let lo = s.saturating_sub(8);
+    for k in (lo..s).rev() {
+        let Some(t) = toks.get(k) else { break };
+        if stop(t) && k + 1 < s {
+            break;
+        }
+        let w = t.w();
+        if words::future_cue(w) {
+            future += 1;
+        } else if words::past_cue(w) {
+            past += 1;
+        }
+    }
+    for t in toks.iter().skip(e).take(8) {
+        if stop(t) {
+            break;
+        }
+        let w = t.w();
+        if words::future_cue(w) {
+            future += 1;
+        } else if words::past_cue(w) {
+            past += 1;
+        }
+    }
+    match (past, future) {
+        (0, 0) => Tense::Unknown,
+        (p, f) if f > p => Tense::Future,
+        (p, f) if p > f => Tense::Past,
+        _ => Tense::Unknown,
+    }
 }
 
 /// Reads a publication date as pages and scrapes state it ("2024-01-09T06:00:00+05:30",
-/// "Jan 09, 2024 06:00 AM IST", "date 2024-01-09 ...") and returns its calendar day.
+/// "Jan 09, 2024 06:00 AM IST", "Tuesday, January 9, 2024", "Tue, 09 Jan 2024 06:00:00 +0530",
+/// "date 2024-01-09 ...") and returns its calendar day.
 pub fn parse_published(raw: &str) -> Option<CivilDate> {
     let raw = raw.trim();
     let raw = raw.strip_prefix("date ").unwrap_or(raw).trim_start();
-    CivilDate::parse_iso(raw.get(..10)?)
+    if let Some(d) = raw.get(..10).and_then(CivilDate::parse_iso) {
+        return Some(d);
+    }
+    // Only the first few hundred bytes: a stated date is short.
+    let mut cut = raw.len().min(200);
+    while !raw.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    find(&raw[..cut], None).into_iter().find_map(|t| t.value.get(..10).and_then(CivilDate::parse_iso))
 }

@@ -1,0 +1,1151 @@
+//! Candidate parsers: at each token, every rule of the grammar (see the module docs of
+//! [`super`]) is tried and the longest match wins. Parsers return the token index they
+//! consumed up to and an unresolved [`Val`]; they never look at the reference date.
+
+use super::lex::{Kind, Tok};
+use super::resolve::{Unit, Val};
+use super::words;
+use super::TimexType as T;
+
+/// A candidate expression over tokens `s..e`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cand {
+    pub s: usize,
+    pub e: usize,
+    pub ty: T,
+    pub val: Val,
+}
+
+type Hit = (usize, T, Val);
+
+pub struct P<'a> {
+    pub t: &'a [Tok],
+}
+
+impl<'a> P<'a> {
+    pub fn w(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) => t.w(),
+            None => "",
+        }
+    }
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.t.get(i).map(|t| t.kind)
+    }
+    /// Token `i` exists and touches the previous one.
+    pub fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space)
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.w(i) == w
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.cap)
+    }
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t.get(i)?;
+        (t.kind == Kind::Num && t.digits() <= 9).then_some((t.num, t.digits()))
+    }
+    /// A number glued into a longer numeral ("1,000", "3.5", "650-650") before or after.
+    fn in_numeral(&self, i: usize) -> bool {
+        let before = i >= 2
+            && self.glued(i)
+            && matches!(self.w(i - 1), "," | "." | "$" | "#" | "£" | "€" | "+" | "/" | ":")
+            && self.kind(i - 2) == Some(Kind::Num)
+            && self.glued(i - 1);
+        let before_sym = i >= 1 && self.glued(i) && matches!(self.w(i - 1), "$" | "#" | "£" | "€" | "+");
+        let after = self.glued(i + 1)
+            && matches!(self.w(i + 1), "," | "." | "%" | "/" | ":")
+            && self.kind(i + 2) == Some(Kind::Num)
+            && self.glued(i + 2);
+        let pct = self.glued(i + 1) && self.w(i + 1) == "%";
+        before || before_sym || after || pct
+    }
+
+    // ---- pieces ----
+
+    /// 1..=31 with an optional glued ordinal suffix.
+    pub(super) fn day_num(&self, i: usize) -> Option<(u8, usize)> {
+        let (n, d) = self.num(i)?;
+        if d > 2 || !(1..=31).contains(&n) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.glued(j) && matches!(self.w(j), "st" | "nd" | "rd" | "th") {
+            j += 1;
+        }
+        Some((n as u8, j))
+    }
+
+    /// A four-digit year 1000..=2999 not part of a longer numeral.
+    fn year_num(&self, i: usize) -> Option<(i32, usize)> {
+        let (n, d) = self.num(i)?;
+        if d != 4 || !(1000..=2999).contains(&n) || self.in_numeral(i) {
+            return None;
+        }
+        // "2024's" stays a year; "2024s" is a decade (handled elsewhere).
+        if self.glued(i + 1) && self.kind(i + 1) == Some(Kind::Word) && self.w(i + 1) != "s" {
+            return None;
+        }
+        if self.glued(i + 1) && self.w(i + 1) == "s" {
+            return None;
+        }
+        Some((n as i32, i + 1))
+    }
+
+    /// Optional comma (or "of") then a year.
+    pub(super) fn opt_year(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_num(j) {
+            return Some(y);
+        }
+        if matches!(self.w(j), "," | "of") {
+            return self.year_num(j + 1);
+        }
+        None
+    }
+
+    /// A month name, with the dot of an abbreviation.
+    fn month_tok(&self, i: usize) -> Option<(u8, bool, usize)> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let (m, amb) = words::month(t.w())?;
+        let mut j = i + 1;
+        if amb && t.w().len() <= 4 && self.glued(j) && self.is(j, ".") {
+            j += 1;
+        }
+        Some((m, amb, j))
+    }
+
+    fn weekday_tok(&self, i: usize) -> Option<(u8, bool, usize)> {
+        let t = self.t.get(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let (d, abbr) = words::weekday(t.w())?;
+        let mut j = i + 1;
+        if abbr && self.glued(j) && self.is(j, ".") {
+            j += 1;
+        }
+        Some((d, abbr, j))
+    }
+
+    /// "a.m." / "am" / "p.m." / "pm": is_pm and end.
+    fn ampm(&self, j: usize) -> Option<(bool, usize)> {
+        match self.w(j) {
+            "am" => return Some((false, self.skip_dot(j + 1))),
+            "pm" => return Some((true, self.skip_dot(j + 1))),
+            "a" | "p" => {}
+            _ => return None,
+        }
+        let pm = self.is(j, "p");
+        if self.glued(j + 1) && self.is(j + 1, ".") && self.glued(j + 2) && self.is(j + 2, "m") {
+            let mut k = j + 3;
+            if self.glued(k) && self.is(k, ".") {
+                k += 1;
+            }
+            return Some((pm, k));
+        }
+        None
+    }
+
+    fn skip_dot(&self, j: usize) -> usize {
+        if self.glued(j) && self.is(j, ".") {
+            j + 1
+        } else {
+            j
+        }
+    }
+
+    /// A time-zone abbreviation (upper case, or lower case right after a time) or a numeric
+    /// offset.
+    fn zone(&self, j: usize) -> Option<(&'static str, usize)> {
+        let t = self.t.get(j)?;
+        if t.kind == Kind::Word {
+            let z = words::zone(t.w())?;
+            if t.all_caps || t.w() == "z" || !t.cap {
+                return Some((z, j + 1));
+            }
+            return None;
+        }
+        None
+    }
+
+    /// Clock times. Returns (end, hour, minute, second, zone).
+    fn time(&self, i: usize) -> Option<(usize, u8, u8, Option<u8>, Option<&'static str>)> {
+        let w = self.w(i);
+        if w == "noon" || w == "midday" {
+            return Some((i + 1, 12, 0, None, None));
+        }
+        if w == "midnight" {
+            return Some((i + 1, 24, 0, None, None));
+        }
+        let (h, hd) = self.num(i).or_else(|| {
+            let n = words::number(w)?;
+            (n <= 12).then_some((n, 0))
+        })?;
+        if hd > 2 || h > 24 || self.in_numeral_before(i) {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut minute = 0u32;
+        let mut second = None;
+        let mut colon = false;
+        if hd > 0 && self.glued(j) && (self.is(j, ":") || self.is(j, ".")) && self.glued(j + 1) {
+            if let Some((m, 2)) = self.num(j + 1) {
+                if m > 59 {
+                    return None;
+                }
+                minute = m;
+                colon = self.is(j, ":");
+                j += 2;
+                if self.glued(j) && self.is(j, ":") {
+                    if let Some((s, 2)) = self.num(j + 1) {
+                        if s > 60 {
+                            return None;
+                        }
+                        second = Some(s as u8);
+                        j += 2;
+                    }
+                }
+            }
+        }
+        let mut hour = h;
+        let mut ok = colon;
+        if let Some((pm, k)) = self.ampm(j) {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            hour = match (pm, h) {
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, 12) => 0,
+                (false, h) => h,
+            };
+            j = k;
+            ok = true;
+        } else if self.is(j, "o") && self.is(j + 1, "'") && self.is(j + 2, "clock") {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            j += 3;
+            ok = true;
+        } else if hd == 0 {
+            return None;
+        }
+        if !ok || hour > 24 {
+            return None;
+        }
+        if !colon && hd == 0 && !ok {
+            return None;
+        }
+        // A dotted time "6.30" needs am/pm.
+        if hd > 0 && !colon && minute > 0 && j == i + 3 {
+            return None;
+        }
+        let mut zone = None;
+        if let Some((z, k)) = self.zone(j) {
+            zone = Some(z);
+            j = k;
+        } else if self.t.get(j).is_some_and(|t| t.kind == Kind::Punct)
+            && matches!(self.w(j), "+" | "-")
+            && self.glued(j)
+        {
+            if let (Some((oh, 2)), true) = (self.num(j + 1), self.glued(j + 1)) {
+                if let (true, Some((om, 2))) = (self.is(j + 2, ":") && self.glued(j + 2), self.num(j + 3)) {
+                    if oh <= 14 && om < 60 {
+                        zone = Some(if oh == 0 && om == 0 { "Z" } else { offset_str(self.w(j), oh, om) });
+                        j += 4;
+                    }
+                }
+            }
+        } else if self.glued(j) && self.is(j, "z") {
+            zone = Some("Z");
+            j += 1;
+        }
+        Some((j, hour as u8, minute as u8, second, zone))
+    }
+
+    fn in_numeral_before(&self, i: usize) -> bool {
+        i >= 2
+            && self.glued(i)
+            && matches!(self.w(i - 1), "," | "." | "$" | "/" | ":" | "-")
+            && self.kind(i - 2) == Some(Kind::Num)
+            && self.glued(i - 1)
+    }
+
+    /// A quantity for durations: digits, number words, "a", "a few", "several".
+    /// Returns (text for the value, end).
+    fn qty(&self, i: usize) -> Option<(String, usize)> {
+        let w = self.w(i);
+        if let Some((n, d)) = self.num(i) {
+            if self.in_numeral_before(i) {
+                return None;
+            }
+            // "1.5", "2,000"
+            if self.glued(i + 1) && matches!(self.w(i + 1), "." | ",") && self.glued(i + 2) {
+                if let Some((f, _)) = self.num(i + 2) {
+                    if self.is(i + 1, ".") {
+                        return Some((format!("{n}.{f}"), i + 3));
+                    }
+                    return Some((format!("{n}{:03}", f), i + 3));
+                }
+            }
+            let _ = d;
+            return Some((n.to_string(), i + 1));
+        }
+        if let Some(n) = words::number(w) {
+            // "twenty four", "twenty-four"
+            if n >= 20 && n % 10 == 0 && n < 100 {
+                let k = if self.is(i + 1, "-") && self.glued(i + 1) { i + 2 } else { i + 1 };
+                if let Some(u) = words::number(self.w(k)) {
+                    if u < 10 {
+                        return Some(((n + u).to_string(), k + 1));
+                    }
+                }
+            }
+            return Some((n.to_string(), i + 1));
+        }
+        match w {
+            "a" | "an" => {
+                if self.is(i + 1, "few") {
+                    return Some(("X".into(), i + 2));
+                }
+                if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                    return Some(("2".into(), i + 3));
+                }
+                Some(("1".into(), i + 1))
+            }
+            "several" | "few" | "many" | "some" => Some(("X".into(), i + 1)),
+            "couple" if self.is(i + 1, "of") => Some(("2".into(), i + 2)),
+            _ => None,
+        }
+    }
+}
+
+fn offset_str(sign: &str, h: u32, m: u32) -> &'static str {
+    // Offsets are few; leak-free lookup of the common ones, else a generic marker.
+    const TABLE: &[(&str, u32, u32, &str)] = &[
+        ("+", 5, 30, "+05:30"),
+        ("+", 1, 0, "+01:00"),
+        ("+", 2, 0, "+02:00"),
+        ("+", 3, 0, "+03:00"),
+        ("+", 4, 0, "+04:00"),
+        ("+", 5, 0, "+05:00"),
+        ("+", 5, 45, "+05:45"),
+        ("+", 6, 0, "+06:00"),
+        ("+", 7, 0, "+07:00"),
+        ("+", 8, 0, "+08:00"),
+        ("+", 9, 0, "+09:00"),
+        ("+", 10, 0, "+10:00"),
+        ("+", 11, 0, "+11:00"),
+        ("+", 12, 0, "+12:00"),
+        ("-", 2, 0, "-02:00"),
+        ("-", 3, 0, "-03:00"),
+        ("-", 4, 0, "-04:00"),
+        ("-", 5, 0, "-05:00"),
+        ("-", 6, 0, "-06:00"),
+        ("-", 7, 0, "-07:00"),
+        ("-", 8, 0, "-08:00"),
+        ("-", 10, 0, "-10:00"),
+    ];
+    TABLE
+        .iter()
+        .find(|(s, hh, mm, _)| *s == sign && *hh == h && *mm == m)
+        .map(|t| t.3)
+        .unwrap_or("")
+}
+
+fn rel_det(w: &str) -> Option<i64> {
+    Some(match w {
+        "this" | "current" => 0,
+        "last" | "past" | "previous" | "preceding" => -1,
+        "next" | "coming" | "following" | "upcoming" => 1,
+        _ => return None,
+    })
+}
+
+fn valid_day(m: u8, d: u8) -> bool {
+    d >= 1 && d <= crate::calendar::days_in_month(2000, m)
+}
+
+impl<'a> P<'a> {
+    // ---- rules ----
+
+    /// MONTH DAY [,] [YEAR] | MONTH [,|of] YEAR | MONTH
+    fn month_first(&self, i: usize) -> Option<Hit> {
+        let (m, amb, j) = self.month_tok(i)?;
+        let w = self.w(i);
+        if let Some((d, k)) = self.day_num(j) {
+            if valid_day(m, d) && !(self.glued(k) && self.is(k, ":")) && !(w == "may" && !self.cap(i)) {
+                if let Some((y, k2)) = self.opt_year(k) {
+                    return Some((k2, T::Date, Val::Day { year: Some(y as i32), month: m, day: d }));
+                }
+                // "May 5 people": a number followed by a plural noun is a count.
+                return Some((k, T::Date, Val::Day { year: None, month: m, day: d }));
+            }
+        }
+        if let Some((y, k)) = self.opt_year(j) {
+            if !(amb && !self.cap(i) && w.len() <= 5 && w != "march") || self.cap(i) {
+                return Some((k, T::Date, Val::Month { year: Some(y), month: m }));
+            }
+        }
+        // A bare month name.
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let prep = matches!(
+            prev,
+            "in" | "since" | "until" | "till" | "by" | "from" | "through" | "before" | "after"
+                | "during" | "early" | "late" | "mid" | "of" | "to" | "-" | "and" | "or" | "last"
+                | "next" | "this" | "throughout" | "between"
+        );
+        let full = w.len() > 4 || matches!(w, "june" | "july");
+        if !full {
+            return None;
+        }
+        if amb {
+            // "May", "March": verbs and names unless a preposition introduces them.
+            if prep && self.cap(i) {
+                return Some((j, T::Date, Val::Month { year: None, month: m }));
+            }
+            return None;
+        }
+        if self.cap(i) || prep {
+            // "August Wilson": a capitalised word right after is a name.
+            if self.cap(i + 1) && self.kind(i + 1) == Some(Kind::Word) && !self.t[i + 1].newline && !prep {
+                return None;
+            }
+            return Some((j, T::Date, Val::Month { year: None, month: m }));
+        }
+        None
+    }
+
+    /// DAY [of] MONTH [,] [YEAR]   ("8 January, 2024", "30th of December")
+    fn day_first(&self, i: usize) -> Option<Hit> {
+        let (d, mut j) = self.day_num(i)?;
+        if self.in_numeral_before(i) {
+            return None;
+        }
+        if self.is(j, "of") {
+            j += 1;
+        }
+        let (m, _, k) = self.month_tok(j)?;
+        if !valid_day(m, d) {
+            return None;
+        }
+        if self.w(j) == "may" && !self.cap(j) {
+            return None;
+        }
+        if let Some((y, k2)) = self.opt_year(k) {
+            return Some((k2, T::Date, Val::Day { year: Some(y), month: m, day: d }));
+        }
+        Some((k, T::Date, Val::Day { year: None, month: m, day: d }))
+    }
+
+    /// the first of March
+    fn ordinal_of_month(&self, i: usize) -> Option<Hit> {
+        let d = words::ordinal(self.w(i))?;
+        if !self.is(i + 1, "of") {
+            return None;
+        }
+        let (m, _, k) = self.month_tok(i + 2)?;
+        if !valid_day(m, d as u8) {
+            return None;
+        }
+        if let Some((y, k2)) = self.opt_year(k) {
+            return Some((k2, T::Date, Val::Day { year: Some(y), month: m, day: d as u8 }));
+        }
+        Some((k, T::Date, Val::Day { year: None, month: m, day: d as u8 }))
+    }
+
+    /// 2024-01-09, 2024/01/09, 01/09/2024, 9.1.2024, 2/15
+    fn numeric(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
+        let (a, ad) = self.num(i)?;
+        if self.in_numeral_before(i) {
+            return None;
+        }
+        let sep = self.w(i + 1);
+        if !matches!(sep, "-" | "/" | ".") || !self.glued(i + 1) || !self.glued(i + 2) {
+            // "2 / 15"
+            if sep == "/" && ad <= 2 {
+                if let Some((b, 2 | 1)) = self.num(i + 2) {
+                    if (1..=12).contains(&a) && b > 12 && b <= 31 && !self.is(i + 3, "/") {
+                        return Some((i + 3, T::Date, Val::Day { year: None, month: a as u8, day: b as u8 }));
+                    }
+                }
+            }
+            return None;
+        }
+        let (b, bd) = self.num(i + 2)?;
+        if ad == 4 {
+            // Y-M-D
+            if !(1000..=2999).contains(&a) || bd > 2 || self.w(i + 3) != sep || !self.glued(i + 3) || !self.glued(i + 4) {
+                return None;
+            }
+            let (c, cd) = self.num(i + 4)?;
+            if cd > 2 || self.glued(i + 5) && matches!(self.w(i + 5), "-" | "/" | ".") && self.kind(i + 6) == Some(Kind::Num) {
+                return None;
+            }
+            let d = crate::calendar::CivilDate::new(a as i32, b as u8, c as u8)?;
+            return Some((i + 5, T::Date, Val::Day { year: Some(d.year), month: d.month, day: d.day }));
+        }
+        if ad > 2 || bd > 2 {
+            return None;
+        }
+        // A third part?
+        if self.w(i + 3) == sep && self.glued(i + 3) && self.glued(i + 4) {
+            let (c, cd) = self.num(i + 4)?;
+            if !(cd == 4 || cd == 2) {
+                return None;
+            }
+            if self.glued(i + 5) && matches!(self.w(i + 5), "-" | "/" | "." ) && self.kind(i + 6) == Some(Kind::Num) {
+                return None;
+            }
+            let y = if cd == 4 { c as i32 } else if c >= 50 { 1900 + c as i32 } else { 2000 + c as i32 };
+            let us = crate::calendar::CivilDate::new(y, a as u8, b as u8);
+            let eu = crate::calendar::CivilDate::new(y, b as u8, a as u8);
+            let pick = match (us, eu) {
+                (Some(u), Some(e)) if sep == "." => {
+                    let _ = u;
+                    e
+                }
+                (Some(u), Some(e)) => match reference {
+                    // Both readings valid: the one nearer the article's date.
+                    Some(r) if (e.to_days() - r.to_days()).abs() < (u.to_days() - r.to_days()).abs() => e,
+                    _ => u,
+                },
+                (Some(u), None) => u,
+                (None, Some(e)) => e,
+                (None, None) => return None,
+            };
+            return Some((i + 5, T::Date, Val::Day { year: Some(pick.year), month: pick.month, day: pick.day }));
+        }
+        // Two parts: month/day with a slash, unambiguous (day > 12) or after "on".
+        if sep != "/" || self.glued(i + 3) && matches!(self.w(i + 3), "/" | "-" | "." | ",") {
+            return None;
+        }
+        let prev_on = i > 0 && matches!(self.w(i - 1), "on" | "since" | "until" | "by");
+        if (1..=12).contains(&a) && (1..=31).contains(&b) && valid_day(a as u8, b as u8) && (b > 12 || prev_on) {
+            return Some((i + 3, T::Date, Val::Day { year: None, month: a as u8, day: b as u8 }));
+        }
+        None
+    }
+
+    /// A bare year in a context that makes it one; decades "1990s", "'90s".
+    fn year(&self, i: usize) -> Option<Hit> {
+        // '90s
+        if self.is(i, "'") {
+            let (n, 2) = self.num(i + 1)? else { return None };
+            if self.glued(i + 1) && self.glued(i + 2) && self.is(i + 2, "s") {
+                let base = if n >= 30 { 190 } else { 200 };
+                return Some((i + 3, T::Date, Val::Decade(base + n as i32 / 10)));
+            }
+            return None;
+        }
+        let (n, d) = self.num(i)?;
+        if d == 4 && self.glued(i + 1) && self.is(i + 1, "s") && !self.in_numeral(i) && (1000..=2999).contains(&n) {
+            if n % 100 == 0 && n % 1000 != 0 {
+                // "the 1900s": the century (also read as a decade; TIMEX3 favours the century).
+                return Some((i + 2, T::Date, Val::Century(n as i32 / 100)));
+            }
+            if n % 10 == 0 {
+                return Some((i + 2, T::Date, Val::Decade(n as i32 / 10)));
+            }
+            return None;
+        }
+        let (y, j) = self.year_num(i)?;
+        if !(1500..=2100).contains(&y) {
+            return None;
+        }
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let prev_ok = words::year_preposition(prev) || prev == "©" || prev == "(c)";
+        let next = self.w(j);
+        let next_tok = self.t.get(j);
+        let next_ok = match next_tok {
+            None => true,
+            Some(t) if t.kind == Kind::Punct => !matches!(next, "%" | "$" | "/" | "x" | "*" | "+" | "=" | "-" | "&") || next == "-" && self.num(j + 1).is_some_and(|(_, d)| d == 4 || d == 2),
+            Some(t) => t.newline || matches!(next, "and" | "to" | "when" | "as" | "after" | "before" | "through" | "until" | "with" | "in" | "that" | "was" | "is" | "saw" | "had" | "s"),
+        };
+        // "ABC 2000", "Windows 2000": a capitalised name right before.
+        if i > 0 && self.cap(i - 1) && !self.t[i - 1].newline && !prev_ok && self.kind(i - 1) == Some(Kind::Word) {
+            let pw = prev;
+            if words::month(pw).is_none() && words::season(pw).is_none() && pw != "fiscal" {
+                return None;
+            }
+        }
+        if prev_ok || next_ok {
+            return Some((j, T::Date, Val::Year(y)));
+        }
+        None
+    }
+
+    /// Weekday, alone or in front of a date; "Mondays" (a set).
+    fn weekday(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
+        if let Some(d) = words::weekday_plural(self.w(i)) {
+            return Some((i + 1, T::Set, Val::Lit(format!("XXXX-WXX-{d}"))));
+        }
+        let (d, abbr, mut j) = self.weekday_tok(i)?;
+        let after_comma = if self.is(j, ",") { j + 1 } else { j };
+        let date = self
+            .month_first(after_comma)
+            .or_else(|| self.day_first(after_comma))
+            .or_else(|| self.numeric(after_comma, reference))
+            .filter(|h| matches!(h.2, Val::Day { .. }));
+        if let Some((k, ty, val)) = date {
+            return Some((k, ty, val));
+        }
+        if abbr {
+            return None;
+        }
+        if !self.cap(i) && i > 0 && !matches!(self.w(i - 1), "on" | "by" | "until" | "since" | "last" | "next" | "this") {
+            // lower-case weekday only after a preposition
+            return None;
+        }
+        j = j.max(i + 1);
+        Some((j, T::Date, Val::Weekday(d)))
+    }
+
+    /// Single words and fixed phrases that refer to the present, past or future.
+    fn deictic(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let lit = |s: &str| Val::Lit(s.to_string());
+        Some(match w {
+            "today" => (i + 1, T::Date, Val::DayOffset(0)),
+            "yesterday" => (i + 1, T::Date, Val::DayOffset(-1)),
+            "tomorrow" => (i + 1, T::Date, Val::DayOffset(1)),
+            "tonight" => (i + 1, T::Time, Val::Part(Box::new(Val::DayOffset(0)), "NI")),
+            "overnight" => (i + 1, T::Time, Val::Part(Box::new(Val::DayOffset(-1)), "NI")),
+            "now" => (i + 1, T::Date, lit("PRESENT_REF")),
+            "currently" | "nowadays" => (i + 1, T::Date, lit("PRESENT_REF")),
+            "recently" | "lately" | "previously" | "formerly" => (i + 1, T::Date, lit("PAST_REF")),
+            "soon" => (i + 1, T::Date, lit("FUTURE_REF")),
+            "right" | "just" if self.is(i + 1, "now") => (i + 2, T::Date, lit("PRESENT_REF")),
+            "these" if self.is(i + 1, "days") => (i + 2, T::Date, lit("PRESENT_REF")),
+            "the" if self.is(i + 1, "past") && !self.starts_duration(i + 2) => (i + 2, T::Date, lit("PAST_REF")),
+            "the" if self.is(i + 1, "future") => (i + 2, T::Date, lit("FUTURE_REF")),
+            "the" if self.is(i + 1, "near") && self.is(i + 2, "future") => (i + 3, T::Date, lit("FUTURE_REF")),
+            "the" if self.is(i + 1, "moment") && i > 0 && self.is(i - 1, "at") => (i + 2, T::Date, lit("PRESENT_REF")),
+            "recent" => {
+                let (u, plural) = words::unit(self.w(i + 1))?;
+                if !plural || matches!(u, Unit::Second | Unit::Minute) {
+                    return None;
+                }
+                (i + 2, T::Date, lit("PAST_REF"))
+            }
+            "daily" | "nightly" if !self.cap(i) || self.t[i].newline => (i + 1, T::Set, lit("P1D")),
+            "weekly" if !self.cap(i) => (i + 1, T::Set, lit("P1W")),
+            "monthly" if !self.cap(i) => (i + 1, T::Set, lit("P1M")),
+            "annually" | "yearly" => (i + 1, T::Set, lit("P1Y")),
+            "hourly" => (i + 1, T::Set, lit("PT1H")),
+            "quarterly" => (i + 1, T::Set, lit("P3M")),
+            _ => return None,
+        })
+    }
+
+    fn starts_duration(&self, j: usize) -> bool {
+        self.qty(j).is_some_and(|(_, k)| words::unit(self.w(k)).is_some() || self.is(k, "few"))
+            || words::unit(self.w(j)).is_some()
+    }
+
+    /// this/last/next + unit, weekday, month, season or part of day.
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let w0 = self.w(i);
+        let mut j = i;
+        let with_the = w0 == "the";
+        if with_the {
+            j += 1;
+        }
+        let mut n = rel_det(self.w(j))?;
+        // "this past spring"
+        if self.is(j, "this") && self.is(j + 1, "past") {
+            n = -1;
+            j += 1;
+        }
+        let det = self.w(j);
+        let k = j + 1;
+        let w = self.w(k);
+        if let Some((u, false)) = words::unit(w) {
+            if with_the && matches!(det, "past" | "last") {
+                if u == Unit::Weekend {
+                    return Some((k + 1, T::Date, Val::Rel(Unit::Weekend, -1)));
+                }
+                return Some((k + 1, T::Duration, Val::Lit(u.duration("1"))));
+            }
+            if det == "past" && !with_the {
+                return None;
+            }
+            return Some((k + 1, T::Date, match u {
+                Unit::Day => Val::DayOffset(n),
+                Unit::Second | Unit::Minute | Unit::Hour => return None,
+                _ => Val::Rel(u, n),
+            }));
+        }
+        if with_the {
+            // "the next day" etc. handled above; the rest need no article.
+            if !matches!(det, "following" | "previous" | "preceding" | "next" | "coming") {
+                return None;
+            }
+        }
+        if let Some((d, false)) = words::weekday(w) {
+            return Some((k + 1, T::Date, Val::RelWeekday(d, n)));
+        }
+        if let Some((m, _)) = words::month(w) {
+            if m == 5 && !self.cap(k) {
+                return None;
+            }
+            let mut e = k + 1;
+            if self.glued(e) && self.is(e, ".") {
+                e += 1;
+            }
+            return Some((e, T::Date, Val::RelMonth(m, n)));
+        }
+        if let Some(s) = words::season(w) {
+            return Some((k + 1, T::Date, Val::RelSeason(s, n)));
+        }
+        if let Some(p) = words::part_of_day(w) {
+            let day = match (det, p) {
+                ("last", _) => -1,
+                ("this", _) => 0,
+                ("next" | "tomorrow", _) => 1,
+                _ => return None,
+            };
+            return Some((k + 1, T::Time, Val::Part(Box::new(Val::DayOffset(day)), p)));
+        }
+        None
+    }
+
+    /// Quantity + unit: durations, and "... ago/later/earlier" offsets.
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let mut prefix = false;
+        if self.is(j, "the") {
+            j += 1;
+            prefix = true;
+            if matches!(self.w(j), "past" | "last" | "next" | "previous" | "coming" | "first" | "final" | "latest" | "following" | "initial" | "same") {
+                j += 1;
+            }
+        } else if matches!(self.w(j), "past" | "last" | "next" | "first") && self.qty(j + 1).is_some() {
+            j += 1;
+            prefix = true;
+        }
+        let (q, k) = match self.qty(j) {
+            Some(x) => x,
+            None if prefix => ("X".to_string(), j), // "the past few weeks" has qty; "the coming weeks" has none
+            None => return None,
+        };
+        let mut k = k;
+        if self.is(k, "few") {
+            k += 1;
+        }
+        let mut hyphen = false;
+        if self.glued(k) && self.is(k, "-") && self.glued(k + 1) {
+            k += 1;
+            hyphen = true;
+        }
+        let (u, plural) = words::unit(self.w(k))?;
+        // "1 adult", "a day": a number word "a" needs the singular; numbers > 1 the plural
+        // (or a hyphenated adjective "five-year").
+        if q == "X" && !plural && !hyphen {
+            return None;
+        }
+        if q == "1" && plural {
+            return None;
+        }
+        let first = self.w(j);
+        if matches!(first, "a" | "an") && k > j + 1 && self.qty(j).map(|(s, _)| s) == Some("1".into()) && !matches!(self.w(j + 1), "few" | "couple") {
+            // "a" directly before the unit only
+            if k != j + 1 {
+                return None;
+            }
+        }
+        if matches!(first, "a" | "an") && i > 0 && matches!(self.w(i - 1), "once" | "twice" | "times" | "per") {
+            return Some((k + 1, T::Set, Val::Lit(u.duration("1"))));
+        }
+        let mut e = k + 1;
+        // "a minute and a half"
+        let n: Option<i64> = q.parse().ok();
+        match self.w(e) {
+            "ago" | "earlier" | "before" if !prefix && !hyphen => {
+                let word = self.w(e);
+                if word == "before" && !(self.t.get(e + 1).is_none() || self.kind(e + 1) == Some(Kind::Punct)) {
+                    return Some((e, T::Duration, Val::Lit(u.duration(&q))));
+                }
+                e += 1;
+                return Some((e, T::Date, match n {
+                    Some(n) => Self::offset(u, -n),
+                    None => Val::Lit("PAST_REF".into()),
+                }));
+            }
+            "later" | "hence" if !prefix && !hyphen => {
+                e += 1;
+                return Some((e, T::Date, match n {
+                    Some(n) => Self::offset(u, n),
+                    None => Val::Lit("FUTURE_REF".into()),
+                }));
+            }
+            "from" if self.is(e + 1, "now") && !prefix => {
+                return Some((e + 2, T::Date, match n {
+                    Some(n) => Self::offset(u, n),
+                    None => Val::Lit("FUTURE_REF".into()),
+                }));
+            }
+            _ => {}
+        }
+        if q == "1" && matches!(first, "a" | "an") && !prefix && !hyphen {
+            // "a year" alone: keep (P1Y)
+        }
+        if u == Unit::Weekend {
+            return None;
+        }
+        Some((e, T::Duration, Val::Lit(u.duration(&q))))
+    }
+
+    fn offset(u: Unit, n: i64) -> Val {
+        match u {
+            Unit::Day => Val::DayOffset(n),
+            Unit::Week => Val::DayOffset(7 * n),
+            _ => Val::Offset(u, n),
+        }
+    }
+
+    /// Plural unit with no number: "for years", "in recent weeks".
+    fn vague_duration(&self, i: usize) -> Option<Hit> {
+        let (u, plural) = words::unit(self.w(i))?;
+        if !plural || i == 0 {
+            return None;
+        }
+        if !matches!(self.w(i - 1), "for" | "in" | "within" | "over" | "took" | "take" | "takes" | "lasted") {
+            return None;
+        }
+        if matches!(u, Unit::Weekend) {
+            return None;
+        }
+        Some((i + 1, T::Duration, Val::Lit(u.duration("X"))))
+    }
+
+    /// every/each + unit, weekday, part of day.
+    fn set(&self, i: usize) -> Option<Hit> {
+        if !matches!(self.w(i), "every" | "each") {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut q = "1".to_string();
+        if self.is(j, "other") {
+            q = "2".into();
+            j += 1;
+        } else if let Some((n, k)) = self.qty(j) {
+            if n != "1" && words::unit(self.w(k)).is_some_and(|u| u.1) {
+                q = n;
+                j = k;
+            }
+        }
+        let w = self.w(j);
+        if let Some((u, _)) = words::unit(w) {
+            if u == Unit::Weekend {
+                return Some((j + 1, T::Set, Val::Lit("XXXX-WXX-WE".into())));
+            }
+            return Some((j + 1, T::Set, Val::Lit(u.duration(&q))));
+        }
+        if let Some((d, false)) = words::weekday(w) {
+            return Some((j + 1, T::Set, Val::Lit(format!("XXXX-WXX-{d}"))));
+        }
+        if let Some(p) = words::part_of_day(w) {
+            return Some((j + 1, T::Set, Val::Lit(format!("XXXX-XX-XXT{p}"))));
+        }
+        if let Some((m, false)) = words::month(w) {
+            return Some((j + 1, T::Set, Val::Lit(format!("XXXX-{m:02}"))));
+        }
+        None
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "Q3 2023", "first half of 2023",
+    /// "fiscal 2024", "FY2024".
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.is(j, "the") {
+            j += 1;
+        }
+        if matches!(self.w(j), "fiscal") {
+            // fiscal YEAR
+            if let Some((y, k)) = self.year_num(j + 1) {
+                return Some((k, T::Date, Val::Year(y)));
+            }
+            if self.is(j + 1, "year") {
+                if let Some((y, k)) = self.year_num(j + 2) {
+                    return Some((k, T::Date, Val::Year(y)));
+                }
+            }
+            j += 1;
+        }
+        if self.is(j, "fy") && self.glued(j + 1) {
+            let (n, d) = self.num(j + 1)?;
+            let y = if d == 4 { n as i32 } else if d == 2 { 2000 + n as i32 } else { return None };
+            return Some((j + 2, T::Date, Val::Year(y)));
+        }
+        if self.is(j, "latest") && self.is(j + 1, "quarter") {
+            return Some((j + 2, T::Date, Val::LatestQuarter));
+        }
+        if j > i && self.is(j, "quarter") && !self.is(j + 1, "of") {
+            return Some((j + 1, T::Date, Val::LatestQuarter));
+        }
+        // Q3 [YEAR]
+        if self.is(j, "q") && self.glued(j + 1) {
+            let (q, 1) = self.num(j + 1)? else { return None };
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            let mut k = j + 2;
+            let mut year = None;
+            if let Some((y, k2)) = self.year_num(k) {
+                year = Some(y);
+                k = k2;
+            } else if !self.cap(j) {
+                return None;
+            }
+            return Some((k, T::Date, Val::Quarter(year, q as u8)));
+        }
+        // ordinal quarter / half
+        let q = match words::ordinal(self.w(j)) {
+            Some(q) => (q, j + 1),
+            None => {
+                let (n, d) = self.num(j)?;
+                if d != 1 || !self.glued(j + 1) || !matches!(self.w(j + 1), "st" | "nd" | "rd" | "th") {
+                    return None;
+                }
+                (n, j + 2)
+            }
+        };
+        let (qn, mut k) = q;
+        let mut want_last = false;
+        if self.w(j) == "last" {
+            want_last = true;
+        }
+        let _ = want_last;
+        if self.glued(k) && self.is(k, "-") {
+            k += 1;
+        }
+        let (is_half, max) = match self.w(k) {
+            "quarter" => (false, 4),
+            "half" => (true, 2),
+            _ => return None,
+        };
+        if !(1..=max).contains(&qn) {
+            return None;
+        }
+        // "a third quarter" is rare; "one third" is a fraction, so require "the", "fiscal", a
+        // year, or a capital/hyphen form.
+        k += 1;
+        let mut year = None;
+        if self.is(k, "of") {
+            if let Some((y, k2)) = self.year_num(k + 1) {
+                year = Some(y);
+                k = k2;
+            } else if self.is(k + 1, "the") && self.is(k + 2, "year") {
+                k += 3;
+            } else if is_half {
+                return None;
+            }
+        } else if let Some((y, k2)) = self.year_num(k) {
+            year = Some(y);
+            k = k2;
+        }
+        if is_half && year.is_none() && j == i {
+            return None;
+        }
+        Some((k, T::Date, if is_half { Val::Half(year, qn as u8) } else { Val::Quarter(year, qn as u8) }))
+    }
+
+    /// Seasons with a year or an article: "summer 2023", "the summer of 2023", "the summer".
+    fn season(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        let the = self.is(j, "the");
+        if the {
+            j += 1;
+            if matches!(self.w(j), "early" | "late") {
+                j += 1;
+            }
+        }
+        let s = words::season(self.w(j))?;
+        if let Some((y, k)) = self.opt_year(j + 1) {
+            return Some((k, T::Date, Val::Season(Some(y), s)));
+        }
+        if the && !(self.w(j) == "fall" && !self.cap(j) && self.is(j + 1, "of")) {
+            return Some((j + 1, T::Date, Val::Season(None, s)));
+        }
+        None
+    }
+
+    /// "the weekend", "the quarter", "the end of the month" heads.
+    fn the_unit(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        match self.w(i + 1) {
+            "weekend" => Some((i + 2, T::Date, Val::Rel(Unit::Weekend, -1))),
+            _ => None,
+        }
+    }
+
+    /// The core rules at `i`: the longest hit.
+    fn core(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
+        let mut best: Option<Hit> = None;
+        let mut consider = |h: Option<Hit>| {
+            if let Some(h) = h {
+                if h.0 > i && best.as_ref().is_none_or(|b| h.0 > b.0) {
+                    best = Some(h);
+                }
+            }
+        };
+        let t = self.t.get(i)?;
+        match t.kind {
+            Kind::Num => {
+                consider(self.numeric(i, reference));
+                consider(self.day_first(i));
+                consider(self.year(i));
+                consider(self.duration(i));
+                consider(self.quarter(i));
+                if let Some((e, h, m, s, z)) = self.time(i) {
+                    consider(Some((e, T::Time, Val::Time { date: None, hour: h, minute: m, second: s, zone: z })));
+                }
+            }
+            Kind::Word => {
+                consider(self.month_first(i));
+                consider(self.weekday(i, reference));
+                consider(self.deictic(i));
+                consider(self.relative(i));
+                consider(self.duration(i));
+                consider(self.vague_duration(i));
+                consider(self.set(i));
+                consider(self.quarter(i));
+                consider(self.season(i));
+                consider(self.the_unit(i));
+                consider(self.ordinal_of_month(i));
+                if let Some((e, h, m, s, z)) = self.time(i) {
+                    consider(Some((e, T::Time, Val::Time { date: None, hour: h, minute: m, second: s, zone: z })));
+                }
+            }
+            Kind::Punct => {
+                consider(self.year(i));
+            }
+        }
+        best
+    }
+
+    /// Core rules with modifiers and combinations around them.
+    pub fn at(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
+        let w = self.w(i);
+        // Modifiers that keep the value: early/late/mid/earlier/later, "the end of", ...
+        let modifier_len = match w {
+            "early" | "late" | "earlier" | "later" | "mid" => {
+                if self.glued(i + 1) && self.is(i + 1, "-") {
+                    2
+                } else if w == "mid" && self.glued(i + 1) {
+                    1
+                } else {
+                    1
+                }
+            }
+            "the" if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle" | "rest" | "turn") && self.is(i + 2, "of") => 3,
+            "end" | "beginning" | "start" if self.is(i + 1, "of") && i > 0 && matches!(self.w(i - 1), "at" | "by" | "until" | "before" | "from") => 2,
+            "in" if self.is(i + 1, "the") && self.is(i + 2, "year") && self.year_num(i + 3).is_some() => 0,
+            _ => 0,
+        };
+        if modifier_len > 0 {
+            let j = i + modifier_len;
+            // "the end of the year/month/week"
+            if self.is(j, "the") {
+                if let Some((u, false)) = words::unit(self.w(j + 1)) {
+                    if matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter | Unit::Decade | Unit::Century) {
+                        return Some((j + 2, T::Date, Val::Rel(u, 0)));
+                    }
+                }
+            }
+            if let Some((e, ty, val)) = self.at_core(j, reference) {
+                if matches!(ty, T::Date | T::Time) && !matches!(val, Val::Lit(_)) {
+                    return Some((e, ty, val));
+                }
+            }
+            if w != "the" && w != "end" {
+                // "earlier this week" is handled because "this week" parses; nothing else.
+            }
+        }
+        self.at_core(i, reference)
+    }
+
+    fn at_core(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
+        let mut hit = self.core(i, reference);
+        // "the" before an expression that takes an article in TIMEX3 ("the 1990s").
+        if hit.is_none() && self.is(i, "the") {
+            if let Some((e, ty, val)) = self.core(i + 1, reference) {
+                let keep = match &val {
+                    Val::Decade(_) | Val::Century(_) | Val::Quarter(..) | Val::Half(..) | Val::Season(..) => true,
+                    Val::Day { .. } => self.day_num(i + 1).is_some() || words::ordinal(self.w(i + 1)).is_some(),
+                    _ => false,
+                };
+                if keep {
+                    hit = Some((e, ty, val));
+                }
+            }
+        }
+        let (e, ty, val) = hit?;
+        // Date then time / part of day: "Jan 09, 2024 06:00 AM IST", "Friday night".
+        let dayish = matches!(val, Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_) | Val::RelWeekday(..));
+        if dayish {
+            let mut k = e;
+            if matches!(self.w(k), "," | "at" | "-") {
+                k += 1;
+            }
+            if self.is(k, "at") {
+                k += 1;
+            }
+            if let Some((e2, h, m, s, z)) = self.time(k) {
+                return Some((e2, T::Time, Val::Time { date: Some(Box::new(val)), hour: h, minute: m, second: s, zone: z }));
+            }
+            // ISO "T06:00"
+            if self.glued(e) && self.is(e, "t") {
+                if let Some((e2, h, m, s, z)) = self.time(e + 1) {
+                    return Some((e2, T::Time, Val::Time { date: Some(Box::new(val)), hour: h, minute: m, second: s, zone: z }));
+                }
+            }
+            if let Some(p) = words::part_of_day(self.w(e)) {
+                if !matches!(val, Val::Day { .. }) {
+                    return Some((e + 1, T::Time, Val::Part(Box::new(val), p)));
+                }
+            }
+        }
+        // Time then date: "3 p.m. Friday", "10 a.m. on Monday".
+        if let Val::Time { date: None, hour, minute, second, zone } = val {
+            let mut k = e;
+            if matches!(self.w(k), "on" | ",") {
+                k += 1;
+            }
+            let next = self
+                .weekday(k, reference)
+                .or_else(|| self.month_first(k))
+                .or_else(|| self.deictic(k))
+                .filter(|h| matches!(h.2, Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_)));
+            if let Some((e2, _, d)) = next {
+                return Some((e2, T::Time, Val::Time { date: Some(Box::new(d)), hour, minute, second, zone }));
+            }
+            return Some((e, ty, Val::Time { date: None, hour, minute, second, zone }));
+        }
+        Some((e, ty, val))
+    }
+}
+
+/// All candidates, left to right, longest match first; overlapping ones are not produced.
+pub fn candidates(toks: &[Tok], reference: Option<crate::calendar::CivilDate>) -> Vec<Cand> {
+    let p = P { t: toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match p.at(i, reference) {
+            Some((e, ty, val)) if e > i => {
+                out.push(Cand { s: i, e, ty, val });
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}

@@ -1,0 +1,129 @@
+//! The date grammar's own small lexer: letter runs, digit runs and single punctuation
+//! characters, each with the whitespace that precedes it. Digits and letters are always split
+//! ("30th" -> "30" "th", "6pm" -> "6" "pm", "1990s" -> "1990" "s"), so that the grammar can
+//! tell "30th" from "30 th" by the `space` flag alone. Words keep an ASCII-lowercased copy of
+//! up to 15 bytes for cheap comparison; longer or non-ASCII words are never lexicon words.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Whitespace precedes this token.
+    pub space: bool,
+    /// A line break precedes this token (or it is the first token).
+    pub newline: bool,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Every letter is uppercase (and there are at least two).
+    pub all_caps: bool,
+    /// The number, for digit runs of up to 9 digits.
+    pub num: u32,
+    low: [u8; 15],
+    len: u8,
+}
+
+impl Tok {
+    /// ASCII-lowercased text ("" for long or non-ASCII words). Punctuation is normalised:
+    /// curly apostrophes become `'`, en dashes `-`.
+    pub fn w(&self) -> &str {
+        std::str::from_utf8(&self.low[..self.len as usize]).unwrap_or("")
+    }
+    pub fn digits(&self) -> usize {
+        if self.kind == Kind::Num {
+            self.end - self.start
+        } else {
+            0
+        }
+    }
+}
+
+fn make(text: &str, start: usize, end: usize, kind: Kind, space: bool, newline: bool) -> Tok {
+    let s = &text[start..end];
+    let mut low = [0u8; 15];
+    let mut len = 0u8;
+    let norm: Option<&str> = match s {
+        "\u{2019}" | "\u{2018}" | "\u{2032}" => Some("'"),
+        "\u{2013}" | "\u{2010}" | "\u{2011}" => Some("-"),
+        _ => None,
+    };
+    let src = norm.unwrap_or(s);
+    if src.len() <= 15 {
+        for (k, b) in src.bytes().enumerate() {
+            low[k] = b.to_ascii_lowercase();
+        }
+        len = src.len() as u8;
+    }
+    let mut num = 0u32;
+    if kind == Kind::Num && s.len() <= 9 {
+        num = s.bytes().fold(0u32, |a, b| a * 10 + (b - b'0') as u32);
+    }
+    let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
+    let all_caps = kind == Kind::Word && s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase());
+    Tok { start, end, kind, space, newline, cap, all_caps, num, low, len }
+}
+
+/// Splits `text` into tokens (linear, never panics).
+pub fn lex(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+    let mut space = true;
+    let mut newline = true;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' {
+                newline = true;
+            }
+            continue;
+        }
+        let kind = if c.is_ascii_digit() {
+            Kind::Num
+        } else if c.is_alphabetic() {
+            Kind::Word
+        } else {
+            Kind::Punct
+        };
+        let mut end = i + c.len_utf8();
+        if kind != Kind::Punct {
+            while let Some(&(j, d)) = it.peek() {
+                let same = match kind {
+                    Kind::Num => d.is_ascii_digit(),
+                    _ => d.is_alphabetic() && !d.is_ascii_digit(),
+                };
+                if !same {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+        }
+        toks.push(make(text, i, end, kind, space, newline));
+        space = false;
+        newline = false;
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_digits_from_letters_and_keeps_offsets() {
+        let text = "é 30th, 6pm’s";
+        let t = lex(text);
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["é", "30", "th", ",", "6", "pm", "’", "s"]);
+        assert_eq!(t[1].num, 30);
+        assert!(t[1].space && !t[2].space);
+        assert_eq!(t[6].w(), "'");
+    }
+}

@@ -1,0 +1,86 @@
+//! Refiners: run over the candidates in text order and fix what a single candidate cannot
+//! know on its own.
+//!
+//! - day ranges: "Jan 5-7, 2024" gives "Jan 5" and "7, 2024", the second taking the month of
+//!   the first and the first taking the year of the second;
+//! - year sharing across ranges: "from March to May 2023" gives March the year 2023;
+//! - dropping candidates that overlap an earlier, longer one (the grammar already returns
+//!   non-overlapping candidates; ranges add new ones and are checked here).
+
+use super::grammar::{Cand, P};
+use super::resolve::Val;
+use super::TimexType as T;
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "-" | "to" | "through" | "until" | "till" | "and" | "thru")
+}
+
+/// Adds the second halves of day ranges and shares years across ranges.
+pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut idx = 0;
+    while idx < cands.len() {
+        let mut c = cands[idx].clone();
+        idx += 1;
+        // Day range: "Jan 5-7, 2024", "Jan 5 to 7".
+        if let Val::Day { year, month, day: _ } = c.val.clone() {
+            let e = c.e;
+            let next_starts_at = cands.get(idx).map(|n| n.s);
+            if is_connector(p.w(e)) && next_starts_at != Some(e + 1) {
+                if let Some((d2, k)) = p.day_num(e + 1) {
+                    if d2 as u32 <= crate::calendar::days_in_month(2000, month) as u32
+                        && !(p.glued(k) && matches!(p.w(k), ":" | "." | "/"))
+                    {
+                        let (y2, k2) = match p.opt_year(k) {
+                            Some((y, k2)) => (Some(y), k2),
+                            None => (year, k),
+                        };
+                        // The range's own end must not collide with the next candidate.
+                        if next_starts_at.is_none_or(|s| s >= k2) {
+                            if let Val::Day { year: ref mut y1, .. } = c.val {
+                                if y1.is_none() {
+                                    *y1 = y2;
+                                }
+                            }
+                            out.push(c);
+                            out.push(Cand { s: e + 1, e: k2, ty: T::Date, val: Val::Day { year: y2, month, day: d2 } });
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // Year sharing: "from March to May 2023", "Dec. 30 and Jan. 2, 2024".
+        if let Some(n) = cands.get(idx) {
+            if n.s == c.e + 1 && is_connector(p.w(c.e)) {
+                let next_year = match n.val {
+                    Val::Day { year: Some(y), .. } | Val::Month { year: Some(y), .. } => Some(y),
+                    _ => None,
+                };
+                if let Some(y) = next_year {
+                    match &mut c.val {
+                        Val::Day { year: y1 @ None, month, .. } | Val::Month { year: y1 @ None, month } => {
+                            // "Dec. 30 - Jan. 2, 2024": a later month in the first part is the year before.
+                            let n_month = match n.val {
+                                Val::Day { month, .. } | Val::Month { month, .. } => month,
+                                _ => 0,
+                            };
+                            *y1 = Some(if *month > n_month { y - 1 } else { y });
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        out.push(c);
+    }
+    // Drop overlaps (keep the earlier; the grammar's matches are longest-first already).
+    let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
+    for c in out {
+        if kept.last().is_some_and(|l| c.s < l.e) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept
+}

@@ -1,0 +1,357 @@
+//! Normalisation: a parsed expression ([`Val`]) and the reference date give the TIMEX3 value
+//! string. Everything that depends on the reference date or on tense lives here, so that the
+//! candidate parsers stay pure.
+
+use crate::calendar::{days_in_month, CivilDate};
+
+/// Tense of the clause around an expression, from nearby cue words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// Calendar units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The ISO 8601 duration designator (`P..` or `PT..`).
+    pub fn duration(self, n: &str) -> String {
+        match self {
+            Unit::Second => format!("PT{n}S"),
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Week => format!("P{n}W"),
+            Unit::Weekend => format!("P{n}WE"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Quarter => format!("P{n}Q"),
+            Unit::Year => format!("P{n}Y"),
+            Unit::Decade => format!("P{n}DE"),
+            Unit::Century => format!("P{n}CE"),
+        }
+    }
+}
+
+/// A parsed expression before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    /// A day; `year` None = resolve against the reference (nearest, or by tense).
+    Day { year: Option<i32>, month: u8, day: u8 },
+    /// A month; `year` None = resolve.
+    Month { year: Option<i32>, month: u8 },
+    Year(i32),
+    /// "the 1990s" -> 199.
+    Decade(i32),
+    Century(i32),
+    Quarter(Option<i32>, u8),
+    Half(Option<i32>, u8),
+    /// Season code SP/SU/FA/WI; year None = the reference year.
+    Season(Option<i32>, &'static str),
+    /// A weekday (1 = Monday) to resolve by tense.
+    Weekday(u8),
+    /// this (0) / last (-1) / next (+1) unit, relative to the reference.
+    Rel(Unit, i64),
+    /// last/this/next + weekday.
+    RelWeekday(u8, i64),
+    /// last/this/next + month name.
+    RelMonth(u8, i64),
+    /// last/this/next + season.
+    RelSeason(&'static str, i64),
+    /// The quarter before the reference's ("the latest quarter").
+    LatestQuarter,
+    /// n units before (negative) or after the reference, at the unit's granularity.
+    Offset(Unit, i64),
+    /// Days from the reference (today 0, yesterday -1).
+    DayOffset(i64),
+    /// A clock time on a day (None = the reference day).
+    Time { date: Option<Box<Val>>, hour: u8, minute: u8, second: Option<u8>, zone: Option<&'static str> },
+    /// A part of a day: MO, AF, EV, NI.
+    Part(Box<Val>, &'static str),
+    /// Already a value.
+    Lit(String),
+}
+
+fn season_start(code: &str) -> u8 {
+    match code {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    }
+}
+
+fn month_add(year: i32, month: u8, delta: i64) -> (i32, u8) {
+    let idx = year as i64 * 12 + (month as i64 - 1) + delta;
+    (idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u8)
+}
+
+fn fmt_day(d: CivilDate) -> String {
+    d.to_string()
+}
+
+fn week_of(d: CivilDate) -> String {
+    let (y, w) = d.iso_week();
+    format!("{y:04}-W{w:02}")
+}
+
+/// Picks the year for a month/day without one: by tense, else the nearest to the reference.
+fn pick_year(r: CivilDate, month: u8, day: Option<u8>, tense: Tense) -> i32 {
+    let cand = |y: i32| -> Option<i64> {
+        let d = day.unwrap_or(1).min(days_in_month(y, month));
+        CivilDate::new(y, month, d).map(|c| c.to_days())
+    };
+    let rd = r.to_days();
+    let (rmonth_first, rmonth_last) = (r.year * 12 + r.month as i32, r.year * 12 + r.month as i32);
+    let mut best = r.year;
+    let mut best_cost = i64::MAX;
+    for y in [r.year - 1, r.year, r.year + 1] {
+        let Some(days) = cand(y) else { continue };
+        let diff = days - rd;
+        let same_month = y * 12 + month as i32 == rmonth_first && day.is_none();
+        let _ = rmonth_last;
+        let cost = match tense {
+            Tense::Past if diff > 0 && !same_month => 1_000_000 + diff,
+            Tense::Future if diff < 0 && !same_month => 1_000_000 - diff,
+            _ => diff.abs(),
+        };
+        if cost < best_cost {
+            best_cost = cost;
+            best = y;
+        }
+    }
+    best
+}
+
+/// Resolves a weekday: the past occurrence (0..6 days back) unless the tense is future.
+fn weekday_date(r: CivilDate, wd: u8, tense: Tense) -> Option<CivilDate> {
+    let cur = r.weekday() as i64;
+    let wd = wd as i64;
+    let delta = match tense {
+        Tense::Future => (wd - cur).rem_euclid(7),
+        _ => -((cur - wd).rem_euclid(7)),
+    };
+    r.add_days(delta)
+}
+
+/// The calendar day a value stands for, if it is a single day.
+fn day_of(v: &Val, r: Option<CivilDate>, tense: Tense) -> Option<CivilDate> {
+    match v {
+        Val::Day { year: Some(y), month, day } => CivilDate::new(*y, *month, *day),
+        Val::Day { year: None, month, day } => {
+            let r = r?;
+            CivilDate::new(pick_year(r, *month, Some(*day), tense), *month, *day)
+        }
+        Val::Weekday(w) => weekday_date(r?, *w, tense),
+        Val::RelWeekday(w, n) => rel_weekday(r?, *w, *n),
+        Val::DayOffset(n) => r?.add_days(*n),
+        Val::Rel(Unit::Day, n) => r?.add_days(*n),
+        _ => None,
+    }
+}
+
+fn rel_weekday(r: CivilDate, wd: u8, n: i64) -> Option<CivilDate> {
+    let cur = r.weekday() as i64;
+    let wd = wd as i64;
+    match n {
+        0 => r.add_days((wd - cur).rem_euclid(7)),
+        n if n < 0 => {
+            let back = (cur - wd).rem_euclid(7);
+            r.add_days(-(if back == 0 { 7 } else { back }) + 7 * (n + 1))
+        }
+        n => {
+            let fwd = (wd - cur).rem_euclid(7);
+            r.add_days((if fwd == 0 { 7 } else { fwd }) + 7 * (n - 1))
+        }
+    }
+}
+
+/// The TIMEX3 value of `v` against the reference date.
+pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
+    match v {
+        Val::Lit(s) => s.clone(),
+        Val::Day { year: None, month, day } if r.is_none() => format!("XXXX-{month:02}-{day:02}"),
+        Val::Day { .. } | Val::Weekday(_) | Val::RelWeekday(..) | Val::DayOffset(_) => {
+            match day_of(v, r, tense) {
+                Some(d) => fmt_day(d),
+                None => match v {
+                    Val::Day { year: Some(y), month, day } => format!("{y:04}-{month:02}-{day:02}"),
+                    Val::Weekday(w) => format!("XXXX-WXX-{w}"),
+                    Val::DayOffset(n) if *n < 0 => "PAST_REF".into(),
+                    Val::DayOffset(n) if *n > 0 => "FUTURE_REF".into(),
+                    _ => "PRESENT_REF".into(),
+                },
+            }
+        }
+        Val::Month { year: Some(y), month } => format!("{y:04}-{month:02}"),
+        Val::Month { year: None, month } => match r {
+            Some(r) => format!("{:04}-{month:02}", pick_year(r, *month, None, tense)),
+            None => format!("XXXX-{month:02}"),
+        },
+        Val::Year(y) => format!("{y:04}"),
+        Val::Decade(d) => format!("{d:03}"),
+        Val::Century(c) => format!("{c:02}"),
+        Val::Quarter(y, q) => match y.or(r.map(|r| r.year)) {
+            Some(y) => format!("{y:04}-Q{q}"),
+            None => format!("XXXX-Q{q}"),
+        },
+        Val::Half(y, h) => match y.or(r.map(|r| r.year)) {
+            Some(y) => format!("{y:04}-H{h}"),
+            None => format!("XXXX-H{h}"),
+        },
+        Val::Season(y, s) => match y.or(r.map(|r| r.year)) {
+            Some(y) => format!("{y:04}-{s}"),
+            None => format!("XXXX-{s}"),
+        },
+        Val::LatestQuarter => match r {
+            Some(r) => {
+                let q = (r.month - 1) / 3 + 1;
+                if q == 1 {
+                    format!("{:04}-Q4", r.year - 1)
+                } else {
+                    format!("{:04}-Q{}", r.year, q - 1)
+                }
+            }
+            None => "XXXX-QX".into(),
+        },
+        Val::RelMonth(m, n) => match r {
+            Some(r) => {
+                let y = match *n {
+                    0 => r.year,
+                    n if n < 0 => {
+                        if *m < r.month {
+                            r.year + 1 + n as i32
+                        } else {
+                            r.year + n as i32
+                        }
+                    }
+                    n => {
+                        if *m > r.month {
+                            r.year + n as i32 - 1
+                        } else {
+                            r.year + n as i32
+                        }
+                    }
+                };
+                format!("{y:04}-{m:02}")
+            }
+            None => format!("XXXX-{m:02}"),
+        },
+        Val::RelSeason(s, n) => match r {
+            Some(r) => {
+                let start = season_start(s);
+                let y = match *n {
+                    0 => r.year,
+                    n if n < 0 => {
+                        // The last completed one.
+                        if start + 3 <= r.month {
+                            r.year + 1 + n as i32
+                        } else {
+                            r.year + n as i32
+                        }
+                    }
+                    n => {
+                        if start > r.month {
+                            r.year + n as i32 - 1
+                        } else {
+                            r.year + n as i32
+                        }
+                    }
+                };
+                format!("{y:04}-{s}")
+            }
+            None => format!("XXXX-{s}"),
+        },
+        Val::Rel(unit, n) | Val::Offset(unit, n) => {
+            let Some(r) = r else {
+                return match n {
+                    0 => "PRESENT_REF".into(),
+                    n if *n < 0 => "PAST_REF".into(),
+                    _ => "FUTURE_REF".into(),
+                };
+            };
+            rel_value(r, *unit, *n).unwrap_or_else(|| "PRESENT_REF".into())
+        }
+        Val::Time { date, hour, minute, second, zone } => {
+            let d = match date {
+                Some(b) => value(b, r, tense),
+                None => r.map(fmt_day).unwrap_or_else(|| "XXXX-XX-XX".into()),
+            };
+            let mut s = format!("{d}T{hour:02}:{minute:02}");
+            if let Some(sec) = second {
+                s.push_str(&format!(":{sec:02}"));
+            }
+            if let Some(z) = zone {
+                s.push_str(z);
+            }
+            s
+        }
+        Val::Part(base, part) => {
+            let d = value(base, r, tense);
+            format!("{d}T{part}")
+        }
+    }
+}
+
+fn rel_value(r: CivilDate, unit: Unit, n: i64) -> Option<String> {
+    Some(match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => {
+            if n == 0 {
+                "PRESENT_REF".into()
+            } else {
+                fmt_day(r)
+            }
+        }
+        Unit::Day => fmt_day(r.add_days(n)?),
+        Unit::Week => week_of(r.add_days(7 * n)?),
+        Unit::Weekend => format!("{}-WE", week_of(r.add_days(7 * n)?)),
+        Unit::Month => {
+            let (y, m) = month_add(r.year, r.month, n);
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Quarter => {
+            let q0 = (r.month as i64 - 1) / 3 + n;
+            let y = r.year as i64 + q0.div_euclid(4);
+            format!("{y:04}-Q{}", q0.rem_euclid(4) + 1)
+        }
+        Unit::Year => format!("{:04}", r.year as i64 + n),
+        Unit::Decade => format!("{:03}", r.year as i64 / 10 + n),
+        Unit::Century => format!("{:02}", r.year as i64 / 100 + n),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r() -> Option<CivilDate> {
+        CivilDate::new(2024, 1, 9)
+    }
+
+    #[test]
+    fn partial_dates_take_the_nearest_year() {
+        let v = Val::Day { year: None, month: 12, day: 30 };
+        assert_eq!(value(&v, r(), Tense::Unknown), "2023-12-30");
+        assert_eq!(value(&v, None, Tense::Unknown), "XXXX-12-30");
+        assert_eq!(value(&Val::Rel(Unit::Year, -1), r(), Tense::Unknown), "2023");
+        assert_eq!(value(&Val::Rel(Unit::Week, 0), r(), Tense::Unknown), "2024-W02");
+        assert_eq!(value(&Val::RelMonth(11, -1), r(), Tense::Unknown), "2023-11");
+        assert_eq!(value(&Val::RelWeekday(5, -1), r(), Tense::Unknown), "2024-01-05");
+        assert_eq!(value(&Val::Weekday(2), r(), Tense::Past), "2024-01-09");
+        assert_eq!(value(&Val::Weekday(1), r(), Tense::Future), "2024-01-15");
+    }
+}
