@@ -5,7 +5,13 @@
 //! itself. It does not parse those dates: [`crate::analyze`] hands them to
 //! [`crate::dates`], so this layer never reaches up into the analysers.
 
-mod html;
+mod entities;
+mod extract;
+pub mod html;
+mod meta;
+mod source_map;
+
+pub use source_map::SourceMap;
 
 use crate::contract::{InputKind, Metadata};
 
@@ -31,10 +37,35 @@ pub fn read(input: &str, kind: InputKind) -> Document {
         InputKind::Auto => looks_like_html(input),
     };
     if html {
-        html::read(input)
+        read_html(input).0
     } else {
         read_plain(input)
     }
+}
+
+/// Reads a whole HTML page (or a fragment): the article body as text, the metadata, the
+/// stated dates, and the map from text bytes back to `input` bytes.
+pub fn read_html(input: &str) -> (Document, SourceMap) {
+    let dom = html::parse(input);
+    let page = meta::read(&dom, input);
+    let title = page.metadata.title.clone().or(page.title_for_body.clone());
+    let body = extract::extract(&dom, input, title.as_deref());
+    let mut metadata = page.metadata;
+    if metadata.byline.is_none() {
+        metadata.byline = body.byline.clone().or_else(|| by_line(&body.text));
+    }
+    let document = Document { text: body.text, html: true, metadata, date_hints: page.date_hints };
+    (document, body.map)
+}
+
+/// A "By Jane Doe" line among the first lines of the text.
+fn by_line(text: &str) -> Option<String> {
+    text.lines().take(6).find_map(|l| {
+        let l = l.trim();
+        let rest = l.strip_prefix("By ").or_else(|| l.strip_prefix("BY "))?;
+        let rest = rest.trim();
+        (rest.len() > 2 && rest.len() < 80 && rest.chars().next().is_some_and(char::is_uppercase)).then(|| rest.to_string())
+    })
 }
 
 /// Plain text is analysed as it is; only the scrape convention of a first line
