@@ -184,7 +184,10 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
         let keep = d.words > 0
             && match d.how {
                 How::Adjacent => true,
-                How::Sentence | How::Inherited => d.words >= 3 && !d.unclosed,
+                How::Sentence | How::Inherited => {
+                    let cued = d.found.as_ref().is_some_and(|f| f.cue.is_some());
+                    d.words >= 3 && !d.unclosed && (cued || !d.title_case)
+                }
                 How::None => d.words >= 3 && !d.unclosed && !d.title_case,
             };
         if !keep {
@@ -300,14 +303,7 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
         }
         if let Some((cue, n)) = ctx.cue_at(j) {
             if let Some((a, b)) = ctx.np_right(j + n, sent_end.max(j + n)) {
-                return (
-                    Some(Found {
-                        a,
-                        b,
-                        cue: Some(cue),
-                    }),
-                    How::Adjacent,
-                );
+                return hit(a, b, Some(cue), How::Adjacent);
             }
         }
         let mut v = j + 1;
@@ -315,14 +311,7 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
             if let Some((cue, _)) = ctx.cue_at(v) {
                 if let Some((a, b)) = ctx.subject_left(v, j) {
                     if a == j {
-                        return (
-                            Some(Found {
-                                a,
-                                b,
-                                cue: Some(cue),
-                            }),
-                            How::Adjacent,
-                        );
+                        return hit(a, b, Some(cue), How::Adjacent);
                     }
                 }
                 break;
@@ -348,14 +337,7 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
             if let Some((cue, _)) = ctx.cue_at(v) {
                 if cue == "according to" {
                     if let Some((a, b)) = ctx.np_right(v + 2, e) {
-                        return (
-                            Some(Found {
-                                a,
-                                b,
-                                cue: Some(cue),
-                            }),
-                            How::Adjacent,
-                        );
+                        return hit(a, b, Some(cue), How::Adjacent);
                     }
                 }
                 // Right before the mark (`said, "`) or a few words back (`told reporters, "`).
@@ -364,27 +346,13 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
                 } else {
                     How::Sentence
                 };
-                if let Some((a, b)) = ctx.subject_left(v, sent) {
-                    return (
-                        Some(Found {
-                            a,
-                            b,
-                            cue: Some(cue),
-                        }),
-                        how,
-                    );
+                if let Some((a, b)) = subject_of(ctx, &cue, v, sent) {
+                    return hit(a, b, Some(cue), how);
                 }
                 // Inverted: `said Trump: "`.
-                if let Some((a, b)) = ctx.np_right(v + 1, e) {
+                if let Some((a, b)) = ctx.np_right(v + 1, e).filter(|&(_, b)| b == e) {
                     if is_capitalised(ctx.word(a)) || ctx.is_pronoun(a) {
-                        return (
-                            Some(Found {
-                                a,
-                                b,
-                                cue: Some(cue),
-                            }),
-                            How::Adjacent,
-                        );
+                        return hit(a, b, Some(cue), How::Adjacent);
                     }
                 }
                 break;
@@ -393,7 +361,7 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
         if colon {
             if let Some((a, b)) = ctx.subject_left(e, sent) {
                 if is_capitalised(ctx.word(b - 1)) || ctx.is_pronoun(a) {
-                    return (Some(Found { a, b, cue: None }), How::Adjacent);
+                    return hit(a, b, None, How::Adjacent);
                 }
             }
         }
@@ -405,24 +373,10 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
         if let Some((cue, _)) = ctx.cue_at(v) {
             if cue == "according to" {
                 if let Some((a, b)) = ctx.np_right(v + 2, e) {
-                    return (
-                        Some(Found {
-                            a,
-                            b,
-                            cue: Some(cue),
-                        }),
-                        How::Sentence,
-                    );
+                    return hit(a, b, Some(cue), How::Sentence);
                 }
-            } else if let Some((a, b)) = ctx.subject_left(v, sent) {
-                return (
-                    Some(Found {
-                        a,
-                        b,
-                        cue: Some(cue),
-                    }),
-                    How::Sentence,
-                );
+            } else if let Some((a, b)) = subject_of(ctx, &cue, v, sent) {
+                return hit(a, b, Some(cue), How::Sentence);
             }
         }
     }
@@ -433,30 +387,37 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
             if let Some((cue, n)) = ctx.cue_at(v) {
                 if cue == "according to" {
                     if let Some((a, b)) = ctx.np_right(v + n, sent_end) {
-                        return (
-                            Some(Found {
-                                a,
-                                b,
-                                cue: Some(cue),
-                            }),
-                            How::Sentence,
-                        );
+                        return hit(a, b, Some(cue), How::Sentence);
                     }
                 } else if let Some((a, b)) = ctx.subject_left(v, d.qe) {
-                    return (
-                        Some(Found {
-                            a,
-                            b,
-                            cue: Some(cue),
-                        }),
-                        How::Sentence,
-                    );
+                    return hit(a, b, Some(cue), How::Sentence);
                 }
             }
             v += 1;
         }
     }
+    // 5. The subject of the sentence the quotation stands in: `Pence praised Cruz for
+    //    showing "the courage of his convictions."`, `John McCain: ... 'Bad Angels'`.
+    if sent < d.qs {
+        if let Some((a, b)) = ctx.sentence_subject(sent, d.qs) {
+            return hit(a, b, None, How::Sentence);
+        }
+    }
     (None, How::None)
+}
+
+fn hit(a: usize, b: usize, cue: Option<String>, how: How) -> (Option<Found>, How) {
+    (Some(Found { a, b, cue }), how)
+}
+
+/// The subject of cue `v`: left of it, or for a participle (`..., saying "`) the subject of
+/// the sentence.
+fn subject_of(ctx: &Ctx, cue: &str, v: usize, sent: usize) -> Option<(usize, usize)> {
+    if cue.ends_with("ing") {
+        return ctx.sentence_subject(sent, v);
+    }
+    ctx.subject_left(v, sent)
+        .or_else(|| ctx.sentence_subject(sent, v))
 }
 
 /// Full names by their last word, for completing `Graham` to `Lindsey Graham`.

@@ -164,6 +164,56 @@ const CUES: &[&str] = &[
     "gushed",
 ];
 
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "for", "from", "with", "by", "about", "of", "into", "over", "after",
+    "before", "during", "since", "under", "between", "through", "against", "among",
+];
+
+/// Words that open an introductory phrase ending in a comma: `In a statement, ...`.
+const INTRO: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "about",
+    "after",
+    "before",
+    "during",
+    "since",
+    "under",
+    "when",
+    "while",
+    "as",
+    "if",
+    "although",
+    "though",
+    "meanwhile",
+    "still",
+    "however",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "asked",
+    "speaking",
+    "and",
+    "but",
+    "so",
+    "then",
+    "now",
+    "here",
+    "there",
+    "immediately",
+    "instead",
+    "also",
+    "indeed",
+    "yet",
+];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 const DETERMINERS: &[&str] = &[
@@ -520,19 +570,22 @@ impl<'a> Ctx<'a> {
         if e > lo && self.word(e - 1) == "," {
             // Apposition: "Doug Andres, a spokesman for ..., said".
             let mut k = e - 1;
-            while k > lo && e - k < 16 && self.word(k - 1) != "," && !self.tokens[k].sentence_start
-            {
+            while k > lo && e - k < 16 && self.word(k - 1) != "," {
                 k -= 1;
             }
+            let appo = self
+                .np_right(k, e - 1)
+                .filter(|&(_, b)| b == e - 1 && is_capitalised(self.word(b - 1)));
             if k > lo && self.word(k - 1) == "," {
-                if let Some(np) = self.np_left(k - 1, lo) {
+                let before = self.np_left(k - 1, lo);
+                if let Some(np) = before {
                     if is_capitalised(self.word(np.1 - 1)) {
                         return Some(np);
                     }
                 }
+                return appo.or(before);
             }
-            // The apposition itself is a noun phrase opening the sentence.
-            return None;
+            return appo;
         }
         if e == lo {
             return None;
@@ -540,7 +593,12 @@ impl<'a> Ctx<'a> {
         if self.is_pronoun(e - 1) {
             return Some((e - 1, e));
         }
-        self.np_left(e, lo)
+        let np = self.np_left(e, lo)?;
+        // "who has in the past described": an object of a preposition is no subject.
+        if np.0 > lo && lower_in(self.word(np.0 - 1), PREPOSITIONS) {
+            return None;
+        }
+        Some(np)
     }
 
     /// A noun phrase ending just before token `e`.
@@ -575,6 +633,44 @@ impl<'a> Ctx<'a> {
             w != "'s" && w != "’s" && !self.is_determiner(i)
         });
         (content && a < e).then_some((a, e))
+    }
+
+    /// The subject opening the sentence that starts at token `sent`, before token `limit`:
+    /// `Carson did not mention ..., but told`, `Here in Columbia, Sanders stepped up ...`.
+    pub fn sentence_subject(&self, sent: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut s = sent;
+        while s < limit && self.tokens[s].kind == TokenKind::Punct {
+            s += 1;
+        }
+        if s < limit && lower_in(self.word(s), INTRO) {
+            let mut k = s;
+            while k < limit && k - s < 15 && self.word(k) != "," {
+                k += 1;
+            }
+            if k < limit && self.word(k) == "," {
+                s = k + 1;
+            } else if matches!(self.word(s), "And" | "But" | "So" | "Yet") {
+                s += 1;
+            } else {
+                return None;
+            }
+        }
+        if s >= limit {
+            return None;
+        }
+        if self.is_pronoun(s) {
+            return Some((s, s + 1));
+        }
+        let (a, b) = self.np_right(s, limit)?;
+        // A subject is followed by a verb or an apposition, not by more punctuation.
+        let next = self.word(b);
+        (next == ","
+            || next == ":"
+            || self
+                .tokens
+                .get(b)
+                .is_some_and(|t| t.kind == TokenKind::Word))
+        .then_some((a, b))
     }
 
     /// The speaker phrase starting at token `s`, not reaching `hi`.
