@@ -237,12 +237,14 @@ function renderEntities() {
   for (const h of heads()) {
     if (h.a.kind !== "entity") continue;
     const name = h.a.entity || h.a.text;
-    const key = `${h.a.label}\u0000${name}`;
-    if (!groups.has(key)) groups.set(key, { name, label: h.a.label, marks: [], forms: new Set(), next: 0 });
-    const g = groups.get(key);
+    if (!groups.has(name)) groups.set(name, { name, labels: new Map(), marks: [], forms: new Set(), next: 0 });
+    const g = groups.get(name);
     g.marks.push(h.mark);
     g.forms.add(h.a.text);
+    g.labels.set(h.a.label, (g.labels.get(h.a.label) || 0) + 1);
   }
+  // One row per canonical name; its label is the one most of its mentions carry.
+  for (const g of groups.values()) g.label = [...g.labels].sort((x, y) => y[1] - x[1])[0][0];
   const list = [...groups.values()].sort((x, y) => y.marks.length - x.marks.length || x.name.localeCompare(y.name));
   const ol = $("#entities");
   ol.replaceChildren();
