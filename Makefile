@@ -52,6 +52,16 @@ eval-pages:
 eval-seed:
 	$(EVAL) seed tests/data/seed-article.txt tests/data/seed-article.gold.json
 
+## bench: benchmarks that check the answers they time (BENCHMARKS.md): native per stage,
+## the wasm build in Node against wink-nlp / chrono-node / compromise, and the browser figures.
+## BENCH_FLAGS=--targets also fails when a target of issue 8 is missed.
+BENCH_FLAGS ?=
+bench: install-tools wasm
+	cargo run --release --quiet --features tools --bin bench -- $(filter --strict,$(BENCH_FLAGS))
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	node bench/node.mjs $(BENCH_FLAGS)
+	node bench/browser.mjs $(BENCH_FLAGS)
+
 clean:
 	cargo clean
 	rm -rf www/pkg node_modules
