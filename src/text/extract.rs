@@ -31,7 +31,7 @@
 //! Not measured yet: pages with several articles (only one body is chosen), multi-page
 //! articles, and right-to-left pages beyond the test pages.
 
-use super::html::{decode_text, Dom, NodeData};
+use super::html::{collapse_ws, decode_text, Dom, NodeData};
 use super::source_map::SourceMap;
 
 #[derive(Clone, Copy)]
@@ -188,9 +188,8 @@ fn attempt(dom: &Dom, src: &str, title: Option<&str>, flags: Flags) -> Extracted
     let n = dom.nodes.len();
     // Text stats of each text node.
     let mut dead = vec![false; n];
-    let mut byline: Option<String> = None;
-    let mut byline_found = false;
     let title_norm = title.map(|t| t.to_lowercase());
+    let (byline, byline_node) = find_byline(dom, src, flags);
     // Nodes are stored in document order with parents before children.
     for id in 1..n {
         let node = &dom.nodes[id];
@@ -200,7 +199,16 @@ fn attempt(dom: &Dom, src: &str, title: Option<&str>, flags: Flags) -> Extracted
         }
         let Some(e) = dom.element(id) else { continue };
         let name = e.name.as_str();
-        if always_dead(name) || is_hidden(dom, id) {
+        if is_hidden(dom, id) || matches!(name, "script" | "style" | "noscript" | "template" | "head") {
+            dead[id] = true;
+            continue;
+        }
+        let ci = class_id(dom, id);
+        if Some(id) == byline_node {
+            dead[id] = true;
+            continue;
+        }
+        if always_dead(name) {
             dead[id] = true;
             continue;
         }
@@ -208,24 +216,6 @@ fn attempt(dom: &Dom, src: &str, title: Option<&str>, flags: Flags) -> Extracted
             if matches!(role, "menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog") {
                 dead[id] = true;
                 continue;
-            }
-        }
-        let ci = class_id(dom, id);
-        if !byline_found && name != "html" && name != "body" {
-            let is_byline = e.attr("rel") == Some("author")
-                || e.attr("itemprop").is_some_and(|v| v.contains("author"))
-                || contains_ci(&ci, BYLINE);
-            if is_byline {
-                let text = dom.text_upto(src, id, 400);
-                if !text.is_empty() && text.chars().count() < 100 {
-                    byline_found = true;
-                    let name_child = dom
-                        .descendants(id)
-                        .find(|&d| dom.element(d).and_then(|e| e.attr("itemprop")).is_some_and(|v| v.contains("name")));
-                    byline = Some(name_child.map(|d| dom.text_of(src, d)).filter(|t| !t.is_empty()).unwrap_or(text));
-                    dead[id] = true;
-                    continue;
-                }
             }
         }
         if matches!(name, "h1" | "h2") {
@@ -503,6 +493,59 @@ fn attempt(dom: &Dom, src: &str, title: Option<&str>, flags: Flags) -> Extracted
         w.write_subtree(dom, src, r, &dead);
     }
     Extracted { text: w.out, map: w.map, byline }
+}
+
+/// Readability's byline search: in document order, skipping hidden subtrees (and unlikely
+/// ones when they are stripped), the first element with `rel=author`, `itemprop~=author`
+/// or a byline-like class/id whose raw text is under 100 characters; the text of an
+/// `itemprop=name` descendant when there is one.
+fn find_byline(dom: &Dom, src: &str, flags: Flags) -> (Option<String>, Option<usize>) {
+    let n = dom.nodes.len();
+    let mut gone = vec![false; n];
+    for id in 1..n {
+        if gone[dom.nodes[id].parent] {
+            gone[id] = true;
+            continue;
+        }
+        let Some(e) = dom.element(id) else { continue };
+        let name = e.name.as_str();
+        if is_hidden(dom, id) || matches!(name, "script" | "style" | "noscript" | "template" | "head") {
+            gone[id] = true;
+            continue;
+        }
+        let ci = class_id(dom, id);
+        if name != "html" && name != "body" {
+            let is_byline = e.attr("rel") == Some("author")
+                || e.attr("itemprop").is_some_and(|v| v.contains("author"))
+                || contains_ci(&ci, BYLINE);
+            if is_byline {
+                // Readability measures the raw textContent, indentation included.
+                let raw = dom.raw_text_upto(src, id, 400);
+                let raw_len = raw.trim().encode_utf16().count();
+                if raw_len > 0 && raw_len < 100 {
+                    let name_child = dom
+                        .descendants(id)
+                        .find(|&d| dom.element(d).and_then(|e| e.attr("itemprop")).is_some_and(|v| v.contains("name")));
+                    let text = name_child.map(|d| dom.text_of(src, d)).filter(|t| !t.is_empty()).unwrap_or_else(|| collapse_ws(&raw));
+                    return (Some(text), Some(id));
+                }
+            }
+        }
+        if flags.strip_unlikely
+            && !matches!(name, "html" | "body" | "a" | "article" | "main")
+            && contains_ci(&ci, UNLIKELY)
+            && !contains_ci(&ci, MAYBE)
+            && !has_ancestor(dom, id, "table", 3)
+            && !has_ancestor(dom, id, "code", 3)
+        {
+            gone[id] = true;
+        }
+        let role = e.attr("role").unwrap_or("");
+        if matches!(role, "menu" | "menubar" | "complementary" | "navigation" | "alert" | "alertdialog" | "dialog") {
+            gone[id] = true;
+        }
+    }
+    (None, None)
 }
 
 fn ends_sentence(t: &str) -> bool {

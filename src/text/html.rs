@@ -98,6 +98,11 @@ impl Dom {
     /// Like [`Dom::text_of`], stopping once `limit` bytes of raw text are gathered (so that
     /// testing many nested candidates stays linear).
     pub fn text_upto(&self, src: &str, root: usize, limit: usize) -> String {
+        collapse_ws(&self.raw_text_upto(src, root, limit))
+    }
+
+    /// `textContent` (references decoded, whitespace as it is) up to about `limit` bytes.
+    pub fn raw_text_upto(&self, src: &str, root: usize, limit: usize) -> String {
         let mut out = String::new();
         for id in self.descendants(root) {
             if let NodeData::Text { start, end, raw: false } = self.nodes[id].data {
@@ -107,7 +112,7 @@ impl Dom {
                 }
             }
         }
-        collapse_ws(&out)
+        out
     }
 }
 

@@ -65,19 +65,9 @@ pub fn read(dom: &Dom, src: &str) -> PageMeta {
                 }
                 let content = unescape_basic(content);
                 let mut matched = false;
-                if let Some(prop) = e.attr("property") {
-                    for tok in prop.split_whitespace() {
-                        let t = tok.to_ascii_lowercase();
-                        if let Some((pre, suf)) = t.split_once(':') {
-                            if matches!(pre, "article" | "dc" | "dcterm" | "og" | "twitter")
-                                && matches!(suf, "author" | "creator" | "description" | "published_time" | "title" | "site_name")
-                            {
-                                values.push((t.clone(), content.clone()));
-                                matched = true;
-                                break;
-                            }
-                        }
-                    }
+                if let Some(key) = e.attr("property").and_then(property_key) {
+                    values.push((key, content.clone()));
+                    matched = true;
                 }
                 if !matched {
                     if let Some(name) = e.attr("name") {
@@ -192,6 +182,26 @@ fn in_svg(dom: &Dom, id: usize) -> bool {
     false
 }
 
+/// Readability's `(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|...)` found anywhere
+/// in the `property` attribute ("og:article:author" gives "article:author").
+fn property_key(prop: &str) -> Option<String> {
+    const PRE: &[&str] = &["article", "dcterm", "dc", "og", "twitter"];
+    const SUF: &[&str] = &["author", "creator", "description", "published_time", "title", "site_name"];
+    let t: String = prop.to_ascii_lowercase();
+    let mut best: Option<(usize, String)> = None;
+    for (j, _) in t.match_indices(':') {
+        let before = t[..j].trim_end();
+        let after = t[j + 1..].trim_start();
+        let Some(pre) = PRE.iter().find(|p| before.ends_with(*p)) else { continue };
+        let Some(suf) = SUF.iter().find(|s| after.starts_with(*s)) else { continue };
+        let at = before.len() - pre.len();
+        if best.as_ref().map_or(true, |(b, _)| at < *b) {
+            best = Some((at, format!("{pre}:{suf}")));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
 fn name_matches(n: &str) -> bool {
     const SUFFIXES: &[&str] = &["author", "creator", "pub-date", "description", "title", "site_name"];
     const PREFIXES: &[&str] = &["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
@@ -281,7 +291,11 @@ fn article_title(orig: &str, headings: &[(String, String)]) -> String {
 
 fn read_jsonld(s: &str, html_title: &str) -> Option<JsonLd> {
     use serde_json::Value;
-    let s = s.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
+    let s = s.trim();
+    let s = s.strip_prefix("<![CDATA[").unwrap_or(s);
+    let s = s.strip_suffix("]]>").unwrap_or(s).trim();
+    let s = s.strip_prefix("<!--").unwrap_or(s);
+    let s = s.strip_suffix("-->").unwrap_or(s).trim();
     let parsed: Value = serde_json::from_str(s).ok()?;
     let is_article = |v: &Value| {
         let ty = match v.get("@type") {
