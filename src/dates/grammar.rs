@@ -558,7 +558,10 @@ impl<'a> P<'a> {
             return None;
         }
         let prev = if i > 0 { self.w(i - 1) } else { "" };
-        let prev_ok = words::year_preposition(prev) || prev == "©" || prev == "(c)";
+        let prev_ok = words::year_preposition(prev)
+            || prev == "©"
+            || prev == "(c)"
+            || (matches!(prev, "the" | "his" | "her" | "its" | "their" | "our" | "a") && (1900..=2100).contains(&y));
         let next = self.w(j);
         let next_tok = self.t.get(j);
         let next_ok = match next_tok {
@@ -617,8 +620,7 @@ impl<'a> P<'a> {
             "overnight" => (i + 1, T::Time, Val::Part(Box::new(Val::DayOffset(-1)), "NI")),
             "now" => (i + 1, T::Date, lit("PRESENT_REF")),
             "currently" | "nowadays" => (i + 1, T::Date, lit("PRESENT_REF")),
-            "recently" | "lately" | "previously" | "formerly" => (i + 1, T::Date, lit("PAST_REF")),
-            "soon" => (i + 1, T::Date, lit("FUTURE_REF")),
+            "recently" | "lately" => (i + 1, T::Date, lit("PAST_REF")),
             "right" | "just" if self.is(i + 1, "now") => (i + 2, T::Date, lit("PRESENT_REF")),
             "these" if self.is(i + 1, "days") => (i + 2, T::Date, lit("PRESENT_REF")),
             "the" if self.is(i + 1, "past") && !self.starts_duration(i + 2) => (i + 2, T::Date, lit("PAST_REF")),
@@ -637,7 +639,6 @@ impl<'a> P<'a> {
             "monthly" if !self.cap(i) => (i + 1, T::Set, lit("P1M")),
             "annually" | "yearly" => (i + 1, T::Set, lit("P1Y")),
             "hourly" => (i + 1, T::Set, lit("PT1H")),
-            "quarterly" => (i + 1, T::Set, lit("P3M")),
             _ => return None,
         })
     }
@@ -743,6 +744,13 @@ impl<'a> P<'a> {
             hyphen = true;
         }
         let (u, plural) = words::unit(self.w(k))?;
+        // "6-year-old": an age, not a duration.
+        if self.glued(k + 1) && self.is(k + 1, "-") && self.is(k + 2, "old") {
+            return None;
+        }
+        if !plural && !hyphen && q != "1" && q.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         // "1 adult", "a day": a number word "a" needs the singular; numbers > 1 the plural
         // (or a hyphenated adjective "five-year").
         if q == "X" && !plural && !hyphen {
@@ -882,6 +890,38 @@ impl<'a> P<'a> {
             let y = if d == 4 { n as i32 } else if d == 2 { 2000 + n as i32 } else { return None };
             return Some((j + 2, T::Date, Val::Year(y)));
         }
+        if matches!(self.w(j), "comparable" | "corresponding") {
+            j += 1;
+        }
+        // "year-earlier", "the year-ago quarter"
+        if self.is(j, "year") && self.glued(j + 1) && self.is(j + 1, "-") && matches!(self.w(j + 2), "earlier" | "ago") {
+            let mut k = j + 3;
+            if let Some(o) = words::ordinal(self.w(k)) {
+                if o <= 4 && self.is(k + 1, "quarter") {
+                    let _ = o;
+                    return Some((k + 2, T::Date, Val::YearAgoQuarter));
+                }
+            }
+            if matches!(self.w(k), "quarter" | "period") {
+                return Some((k + 1, T::Date, Val::YearAgoQuarter));
+            }
+            if matches!(self.w(k), "level" | "levels" | "results") {
+                k = j + 3;
+            }
+            return Some((k, T::Date, Val::Rel(Unit::Year, -1)));
+        }
+        // "this year's third quarter", "the 1988 second quarter"
+        let mut qyear: Option<i32> = None;
+        let mut qrel: Option<i64> = None;
+        if matches!(self.w(j), "this" | "last" | "next") && self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") {
+            qrel = rel_det(self.w(j));
+            j += 4;
+        } else if let Some((y, k)) = self.year_num(j) {
+            if words::ordinal(self.w(k)).is_some() && self.is(k + 1, "quarter") {
+                qyear = Some(y);
+                j = k;
+            }
+        }
         if self.is(j, "latest") && self.is(j + 1, "quarter") {
             return Some((j + 2, T::Date, Val::LatestQuarter));
         }
@@ -951,6 +991,11 @@ impl<'a> P<'a> {
         }
         if is_half && year.is_none() && j == i {
             return None;
+        }
+        let year = year.or(qyear);
+        if let (None, Some(n)) = (year, qrel) {
+            // resolved against the reference: keep it relative through a Rel-year lookup
+            return Some((k, T::Date, Val::PartOfRelYear(n, if is_half { 'H' } else { 'Q' }, qn as u8)));
         }
         Some((k, T::Date, if is_half { Val::Half(year, qn as u8) } else { Val::Quarter(year, qn as u8) }))
     }

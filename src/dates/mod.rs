@@ -128,6 +128,11 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
             continue;
         };
         let tense = tense_around(&toks, c.s, c.e);
+        // "a year ago" in a sentence about quarterly results means that quarter a year ago.
+        let mut c = c;
+        if c.val == resolve::Val::Offset(resolve::Unit::Year, -1) && sentence_mentions(&toks, c.s, c.e, "quarter") {
+            c.val = resolve::Val::YearAgoQuarter;
+        }
         let mut value = resolve::value(&c.val, reference, tense);
         if value.contains('@') {
             value = fix_zone(&value);
@@ -146,6 +151,27 @@ fn fix_zone(value: &str) -> String {
         .find(|(m, _, _)| value.contains(m))
         .unwrap_or(("@", "", ""));
     value.replace(marker, if dst { day } else { std })
+}
+
+/// Whether `word` occurs in the same sentence within 20 tokens of `s..e`.
+fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, word: &str) -> bool {
+    let stop = |t: &lex::Tok| t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?");
+    for k in (s.saturating_sub(20)..s).rev() {
+        match toks.get(k) {
+            Some(t) if stop(t) => break,
+            Some(t) if t.w() == word => return true,
+            _ => {}
+        }
+    }
+    for t in toks.iter().skip(e).take(20) {
+        if stop(t) {
+            break;
+        }
+        if t.w() == word {
+            return true;
+        }
+    }
+    false
 }
 
 /// The tense of the clause around tokens `s..e`: cue words up to 8 tokens either side,

@@ -41,8 +41,14 @@ impl Unit {
             Unit::Month => format!("P{n}M"),
             Unit::Quarter => format!("P{n}Q"),
             Unit::Year => format!("P{n}Y"),
-            Unit::Decade => format!("P{n}DE"),
-            Unit::Century => format!("P{n}CE"),
+            Unit::Decade => match n.parse::<u32>() {
+                Ok(k) => format!("P{}Y", k * 10),
+                Err(_) => format!("P{n}DE"),
+            },
+            Unit::Century => match n.parse::<u32>() {
+                Ok(k) => format!("P{}Y", k * 100),
+                Err(_) => format!("P{n}CE"),
+            },
         }
     }
 }
@@ -74,6 +80,10 @@ pub enum Val {
     RelSeason(&'static str, i64),
     /// The quarter before the reference's ("the latest quarter").
     LatestQuarter,
+    /// That quarter a year before ("the year-ago quarter").
+    YearAgoQuarter,
+    /// A quarter (Q) or half (H) of the reference year moved by n ("last year's third quarter").
+    PartOfRelYear(i64, char, u8),
     /// n units before (negative) or after the reference, at the unit's granularity.
     Offset(Unit, i64),
     /// Days from the reference (today 0, yesterday -1).
@@ -125,8 +135,8 @@ fn pick_year(r: CivilDate, month: u8, day: Option<u8>, tense: Tense) -> i32 {
         let same_month = y * 12 + month as i32 == rmonth_first && day.is_none();
         let _ = rmonth_last;
         let cost = match tense {
-            Tense::Past if diff > 0 && !same_month => 1_000_000 + diff,
-            Tense::Future if diff < 0 && !same_month => 1_000_000 - diff,
+            Tense::Past if diff > 0 && !same_month && day.is_none() => 1_000_000 + diff,
+            Tense::Future if diff < 0 && !same_month && day.is_none() => 1_000_000 - diff,
             _ => diff.abs(),
         };
         if cost < best_cost {
@@ -224,6 +234,21 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                     format!("{:04}-Q4", r.year - 1)
                 } else {
                     format!("{:04}-Q{}", r.year, q - 1)
+                }
+            }
+            None => "XXXX-QX".into(),
+        },
+        Val::PartOfRelYear(n, c, q) => match r {
+            Some(r) => format!("{:04}-{c}{q}", r.year as i64 + n),
+            None => format!("XXXX-{c}{q}"),
+        },
+        Val::YearAgoQuarter => match r {
+            Some(r) => {
+                let q = (r.month - 1) / 3 + 1;
+                if q == 1 {
+                    format!("{:04}-Q4", r.year - 2)
+                } else {
+                    format!("{:04}-Q{}", r.year - 1, q - 1)
                 }
             }
             None => "XXXX-QX".into(),
