@@ -41,6 +41,9 @@ const TARGETS = argv.includes("--targets");
 const ROUNDS = Math.max(1, Number(opt("--rounds", "5")));
 const JSON_OUT = opt("--json", null);
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+// --pkg DIR serves DIR as /pkg/ instead of www/pkg (a build made elsewhere), with the small
+// server below instead of scripts/serve.mjs.
+const PKG = opt("--pkg", null) ? path.resolve(opt("--pkg", null)) : null;
 const HIGHLIGHT_CHARS = 130_000;
 const MEMORY_BYTES = 5_000_000;
 
@@ -58,7 +61,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-if (!fs.existsSync(path.join(WWW, "pkg", "article_annotator_bg.wasm"))) {
+if (!fs.existsSync(path.join(PKG || path.join(WWW, "pkg"), "article_annotator_bg.wasm"))) {
   console.log("no wasm build in www/pkg (run `make wasm`)");
   process.exit(STRICT ? 1 : 0);
 }
@@ -66,7 +69,7 @@ if (!fs.existsSync(path.join(WWW, "pkg", "article_annotator_bg.wasm"))) {
 // ---------------------------------------------------------------- server
 async function startServer() {
   const serveScript = path.join(ROOT, "scripts", "serve.mjs");
-  if (fs.existsSync(serveScript)) {
+  if (!PKG && fs.existsSync(serveScript)) {
     const mod = await import(pathToFileURL(serveScript).href);
     if (typeof mod.serve === "function") return mod.serve(WWW, 0);
   }
@@ -74,8 +77,9 @@ async function startServer() {
   const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/^\/+/, "");
-    const file = path.resolve(WWW, rel);
-    if (!file.startsWith(WWW + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const [base, sub] = PKG && rel.startsWith("pkg/") ? [PKG, rel.slice(4)] : [WWW, rel];
+    const file = path.resolve(base, sub);
+    if (!file.startsWith(base + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { "content-type": "text/html" }).end("<!doctype html><title>404</title>");
       return;
     }

@@ -24,31 +24,71 @@
 //! -> 2023-12-30, its four required quotations, offsets that slice to the text; every copy's
 //! date in the long document): a failed check prints a warning, or exits 1 with `--strict`.
 //!
+//! Then the heap of each stage over one 5 MB document (`--memory MB`): the peak above what
+//! was live before the stage and what it keeps, through a counting global allocator.
+//!
 //! `--once FILE` runs one `annotate()` of FILE and nothing else, so that
 //! `valgrind --tool=callgrind target/release/bench --once tests/data/seed-article.txt`
 //! counts the instructions of exactly one annotation (plus the model load, which
 //! `callgrind_annotate --inclusive=yes` shows apart under `entities::model`).
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use article_annotator::analyze::{self, Analysis, Item};
+use article_annotator::analyze::{Analysis, Item};
 use article_annotator::contract::{AnnotationResult, InputKind, Kind, Options};
 use article_annotator::{dates, entities, quotes, text, tokenize};
+
+/// Counts heap bytes in use and their peak, so that the memory of each stage shows.
+struct Counting;
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = CURRENT.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        CURRENT.fetch_sub(layout.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            // During a moving realloc both blocks are alive: count the peak as old + new.
+            let now = CURRENT.fetch_add(new_size, Relaxed) + new_size;
+            PEAK.fetch_max(now, Relaxed);
+            CURRENT.fetch_sub(layout.size(), Relaxed);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
 
 const STAGES: [&str; 7] = ["markup", "tokens", "entities", "quotes", "dates", "result", "annotate"];
 
 struct Args {
     rounds: usize,
     copies: usize,
+    memory_mb: usize,
     strict: bool,
     once: Option<PathBuf>,
     files: Vec<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { rounds: 7, copies: 200, strict: false, once: None, files: Vec::new() };
+    let mut args = Args { rounds: 7, copies: 200, memory_mb: 5, strict: false, once: None, files: Vec::new() };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut number = |name: &str| -> Result<usize, String> {
@@ -61,12 +101,13 @@ fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--rounds" => args.rounds = number("--rounds")?,
             "--copies" => args.copies = number("--copies")?,
+            "--memory" => args.memory_mb = number("--memory")?,
             "--strict" => args.strict = true,
             "--once" => {
                 args.once = Some(PathBuf::from(it.next().ok_or("--once needs a file")?));
             }
             "-h" | "--help" => {
-                return Err("usage: bench [--rounds N] [--copies N] [--strict] [FILE...] | bench --once FILE".into())
+                return Err("usage: bench [--rounds N] [--copies N] [--memory MB] [--strict] [FILE...] | bench --once FILE".into())
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
             _ => args.files.push(PathBuf::from(a)),
@@ -159,6 +200,61 @@ fn workload(name: &str, inputs: &[&str], rounds: usize) -> f64 {
         println!("  {:<10} {:>10.2} {:>10.2} {share}", stage, ns / 1e6, bytes as f64 / 1e6 / (ns / 1e9));
     }
     bytes as f64 / 1e6 / (medians[6] / 1e9)
+}
+
+/// Heap use of each stage over one document of about `mb` MB (seed copies): the peak above
+/// what was live before the stage, and what the stage leaves live (its output). Native
+/// sizes: on wasm32 pointers and `usize` take 4 bytes instead of 8, so token and span
+/// vectors are smaller there; strings are the same.
+fn memory(seed: &str, mb: usize) {
+    let copies = (mb * 1_000_000).div_ceil(seed.len() + 2).max(1);
+    let doc = vec![seed; copies].join("\n\n");
+    let mib = |b: usize| b as f64 / (1 << 20) as f64;
+    let mut rows: Vec<(&str, usize, usize)> = Vec::new();
+    let mark = || {
+        let cur = CURRENT.load(Relaxed);
+        PEAK.store(cur, Relaxed);
+        cur
+    };
+    let base = mark();
+    let before = mark();
+    let document = text::read(&doc, InputKind::Auto);
+    rows.push(("markup", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    let tx = document.text.as_str();
+    let before = mark();
+    let tokens = tokenize::tokenize(tx);
+    rows.push(("tokens", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    let before = mark();
+    let mentions = entities::find(tx, &tokens);
+    rows.push(("entities", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    let before = mark();
+    let found_quotes = quotes::find(tx, &tokens, &mentions);
+    rows.push(("quotes", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    let before = mark();
+    let reference = document.date_hints.iter().find_map(|h| dates::parse_published(h));
+    let found_dates = dates::find(tx, reference);
+    rows.push(("dates", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    let before = mark();
+    let mut items: Vec<Item> = found_quotes.into_iter().map(Item::Quote).collect();
+    items.extend(mentions.into_iter().map(Item::Entity));
+    items.extend(found_dates.into_iter().map(Item::Date));
+    let analysis = Analysis { document, reference_date: reference, items };
+    let result = analysis.to_result();
+    rows.push(("result", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    let staged_total = CURRENT.load(Relaxed) - base;
+    let n = result.annotations.len();
+    drop((result, analysis, tokens));
+    let before = mark();
+    let r = annotate(&doc);
+    let whole = PEAK.load(Relaxed) - before;
+    drop(r);
+    println!("\nheap, one document of {} bytes ({copies} seed copies, {n} annotations), native sizes", doc.len());
+    println!("  {:<10} {:>12} {:>12}", "stage", "peak MiB", "kept MiB");
+    for (name, peak, kept) in rows {
+        println!("  {:<10} {:>12.1} {:>12.1}", name, mib(peak), mib(kept));
+    }
+    println!("  all stages keep {:.1} MiB; annotate() peaks at {:.1} MiB above the input ({:.1} bytes per input byte)",
+        mib(staged_total), mib(whole), whole as f64 / doc.len() as f64);
 }
 
 /// The answers the benchmark times. Returns the failures.
@@ -267,7 +363,7 @@ fn main() -> ExitCode {
         "\nannotate(): per-article {per_article:.2} MB/s, long {long_rate:.2} MB/s, long/per-article {:.2}x (target >= 0.8x)",
         long_rate / per_article
     );
-    let _ = analyze::MAX_INPUT_BYTES;
+    memory(&seed, args.memory_mb);
     if !failures.is_empty() {
         println!("{} check(s) failed{}", failures.len(), if args.strict { "" } else { " (warnings; --strict makes them fatal)" });
         if args.strict {
