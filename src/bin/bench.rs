@@ -34,8 +34,8 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use article_annotator::analyze::{Analysis, Item};
@@ -76,7 +76,9 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOC: Counting = Counting;
 
-const STAGES: [&str; 7] = ["markup", "tokens", "entities", "quotes", "dates", "result", "annotate"];
+const STAGES: [&str; 7] = [
+    "markup", "tokens", "entities", "quotes", "dates", "result", "annotate",
+];
 
 struct Args {
     rounds: usize,
@@ -88,7 +90,14 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { rounds: 7, copies: 200, memory_mb: 5, strict: false, once: None, files: Vec::new() };
+    let mut args = Args {
+        rounds: 7,
+        copies: 200,
+        memory_mb: 5,
+        strict: false,
+        once: None,
+        files: Vec::new(),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut number = |name: &str| -> Result<usize, String> {
@@ -136,13 +145,20 @@ fn staged(input: &str, t: &mut StageTimes) -> Analysis {
     last = lap(clock, 2, last, t);
     let found_quotes = quotes::find(tx, &tokens, &mentions);
     last = lap(clock, 3, last, t);
-    let reference = document.date_hints.iter().find_map(|h| dates::parse_published(h));
+    let reference = document
+        .date_hints
+        .iter()
+        .find_map(|h| dates::parse_published(h));
     let found_dates = dates::find(tx, reference);
     last = lap(clock, 4, last, t);
     let mut items: Vec<Item> = found_quotes.into_iter().map(Item::Quote).collect();
     items.extend(mentions.into_iter().map(Item::Entity));
     items.extend(found_dates.into_iter().map(Item::Date));
-    let analysis = Analysis { document, reference_date: reference.or(settings.reference_date), items };
+    let analysis = Analysis {
+        document,
+        reference_date: reference.or(settings.reference_date),
+        items,
+    };
     let result = analysis.to_result();
     lap(clock, 5, last, t);
     std::hint::black_box(&result);
@@ -190,14 +206,31 @@ fn workload(name: &str, inputs: &[&str], rounds: usize) -> f64 {
             per_round.push(t);
         }
     }
-    println!("\n{name}: {} input(s), {bytes} bytes, median of {rounds} rounds", inputs.len());
-    println!("  {:<10} {:>10} {:>10} {:>7}", "stage", "ms", "MB/s", "share");
-    let medians: Vec<f64> = (0..7).map(|s| median(per_round.iter().map(|t| t[s]).collect())).collect();
+    println!(
+        "\n{name}: {} input(s), {bytes} bytes, median of {rounds} rounds",
+        inputs.len()
+    );
+    println!(
+        "  {:<10} {:>10} {:>10} {:>7}",
+        "stage", "ms", "MB/s", "share"
+    );
+    let medians: Vec<f64> = (0..7)
+        .map(|s| median(per_round.iter().map(|t| t[s]).collect()))
+        .collect();
     let staged_sum: f64 = medians[..6].iter().sum();
     for (s, stage) in STAGES.iter().enumerate() {
         let ns = medians[s];
-        let share = if s < 6 { format!("{:>6.1}%", 100.0 * ns / staged_sum) } else { String::new() };
-        println!("  {:<10} {:>10.2} {:>10.2} {share}", stage, ns / 1e6, bytes as f64 / 1e6 / (ns / 1e9));
+        let share = if s < 6 {
+            format!("{:>6.1}%", 100.0 * ns / staged_sum)
+        } else {
+            String::new()
+        };
+        println!(
+            "  {:<10} {:>10.2} {:>10.2} {share}",
+            stage,
+            ns / 1e6,
+            bytes as f64 / 1e6 / (ns / 1e9)
+        );
     }
     bytes as f64 / 1e6 / (medians[6] / 1e9)
 }
@@ -219,28 +252,59 @@ fn memory(seed: &str, mb: usize) {
     let base = mark();
     let before = mark();
     let document = text::read(&doc, InputKind::Auto);
-    rows.push(("markup", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    rows.push((
+        "markup",
+        PEAK.load(Relaxed) - before,
+        CURRENT.load(Relaxed) - before,
+    ));
     let tx = document.text.as_str();
     let before = mark();
     let tokens = tokenize::tokenize(tx);
-    rows.push(("tokens", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    rows.push((
+        "tokens",
+        PEAK.load(Relaxed) - before,
+        CURRENT.load(Relaxed) - before,
+    ));
     let before = mark();
     let mentions = entities::find(tx, &tokens);
-    rows.push(("entities", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    rows.push((
+        "entities",
+        PEAK.load(Relaxed) - before,
+        CURRENT.load(Relaxed) - before,
+    ));
     let before = mark();
     let found_quotes = quotes::find(tx, &tokens, &mentions);
-    rows.push(("quotes", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    rows.push((
+        "quotes",
+        PEAK.load(Relaxed) - before,
+        CURRENT.load(Relaxed) - before,
+    ));
     let before = mark();
-    let reference = document.date_hints.iter().find_map(|h| dates::parse_published(h));
+    let reference = document
+        .date_hints
+        .iter()
+        .find_map(|h| dates::parse_published(h));
     let found_dates = dates::find(tx, reference);
-    rows.push(("dates", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    rows.push((
+        "dates",
+        PEAK.load(Relaxed) - before,
+        CURRENT.load(Relaxed) - before,
+    ));
     let before = mark();
     let mut items: Vec<Item> = found_quotes.into_iter().map(Item::Quote).collect();
     items.extend(mentions.into_iter().map(Item::Entity));
     items.extend(found_dates.into_iter().map(Item::Date));
-    let analysis = Analysis { document, reference_date: reference, items };
+    let analysis = Analysis {
+        document,
+        reference_date: reference,
+        items,
+    };
     let result = analysis.to_result();
-    rows.push(("result", PEAK.load(Relaxed) - before, CURRENT.load(Relaxed) - before));
+    rows.push((
+        "result",
+        PEAK.load(Relaxed) - before,
+        CURRENT.load(Relaxed) - before,
+    ));
     let staged_total = CURRENT.load(Relaxed) - base;
     let n = result.annotations.len();
     drop((result, analysis, tokens));
@@ -248,7 +312,10 @@ fn memory(seed: &str, mb: usize) {
     let r = annotate(&doc);
     let whole = PEAK.load(Relaxed) - before;
     drop(r);
-    println!("\nheap, one document of {} bytes ({copies} seed copies, {n} annotations), native sizes", doc.len());
+    println!(
+        "\nheap, one document of {} bytes ({copies} seed copies, {n} annotations), native sizes",
+        doc.len()
+    );
     println!("  {:<10} {:>12} {:>12}", "stage", "peak MiB", "kept MiB");
     for (name, peak, kept) in rows {
         println!("  {:<10} {:>12.1} {:>12.1}", name, mib(peak), mib(kept));
@@ -268,33 +335,75 @@ fn check_answers(seed: &str, long: &str, copies: usize) -> Vec<String> {
     match annotate(seed) {
         Err(e) => check(false, format!("annotate(seed) failed: {e}")),
         Ok(r) => {
-            check(r.reference_date.as_deref() == Some("2024-01-09"), format!("seed: referenceDate {:?}", r.reference_date));
+            check(
+                r.reference_date.as_deref() == Some("2024-01-09"),
+                format!("seed: referenceDate {:?}", r.reference_date),
+            );
             let has = |kind: Kind, text: &str, label: &str, value: Option<&str>| {
                 r.annotations.iter().any(|a| {
-                    a.kind == kind && a.text == text && a.label == label && (value.is_none() || a.value.as_deref() == value)
+                    a.kind == kind
+                        && a.text == text
+                        && a.label == label
+                        && (value.is_none() || a.value.as_deref() == value)
                 })
             };
-            check(has(Kind::Entity, "Vladimir Putin", "PER", None), "seed: no entity \"Vladimir Putin\" PER".into());
-            check(has(Kind::Date, "December 30", "DATE", Some("2023-12-30")), "seed: no date \"December 30\" = 2023-12-30".into());
-            let quotes: Vec<&str> =
-                r.annotations.iter().filter(|a| a.kind == Kind::Quote).map(|a| a.text.as_str()).collect();
-            for q in ["“The world has turned its back on Russia, forcing Putin into the humiliation.\"", "“The world has turned its back on Russia, forcing Putin into the humiliation of", "\"In doing so", "\"Overnight on 8 January"] {
-                check(quotes.iter().any(|t| t.starts_with(q)), format!("seed: no quote starting {q:?} among {}", quotes.len()));
+            check(
+                has(Kind::Entity, "Vladimir Putin", "PER", None),
+                "seed: no entity \"Vladimir Putin\" PER".into(),
+            );
+            check(
+                has(Kind::Date, "December 30", "DATE", Some("2023-12-30")),
+                "seed: no date \"December 30\" = 2023-12-30".into(),
+            );
+            let quotes: Vec<&str> = r
+                .annotations
+                .iter()
+                .filter(|a| a.kind == Kind::Quote)
+                .map(|a| a.text.as_str())
+                .collect();
+            for q in [
+                "“The world has turned its back on Russia, forcing Putin into the humiliation.\"",
+                "“The world has turned its back on Russia, forcing Putin into the humiliation of",
+                "\"In doing so",
+                "\"Overnight on 8 January",
+            ] {
+                check(
+                    quotes.iter().any(|t| t.starts_with(q)),
+                    format!("seed: no quote starting {q:?} among {}", quotes.len()),
+                );
             }
             let units: Vec<u16> = seed.encode_utf16().collect();
             let bad = r
                 .annotations
                 .iter()
-                .filter(|a| units.get(a.start..a.end).map(String::from_utf16_lossy).as_deref() != Some(a.text.as_str()))
+                .filter(|a| {
+                    units
+                        .get(a.start..a.end)
+                        .map(String::from_utf16_lossy)
+                        .as_deref()
+                        != Some(a.text.as_str())
+                })
                 .count();
-            check(bad == 0, format!("seed: {bad} annotation(s) whose UTF-16 offsets do not slice to their text"));
+            check(
+                bad == 0,
+                format!(
+                    "seed: {bad} annotation(s) whose UTF-16 offsets do not slice to their text"
+                ),
+            );
         }
     }
     match annotate(long) {
         Err(e) => check(false, format!("annotate(long) failed: {e}")),
         Ok(r) => {
-            let n = r.annotations.iter().filter(|a| a.text == "December 30" && a.value.as_deref() == Some("2023-12-30")).count();
-            check(n == copies, format!("long: \"December 30\" = 2023-12-30 found {n} times, expected {copies}"));
+            let n = r
+                .annotations
+                .iter()
+                .filter(|a| a.text == "December 30" && a.value.as_deref() == Some("2023-12-30"))
+                .count();
+            check(
+                n == copies,
+                format!("long: \"December 30\" = 2023-12-30 found {n} times, expected {copies}"),
+            );
         }
     }
     failures
@@ -331,7 +440,10 @@ fn main() -> ExitCode {
     let mut files = args.files.clone();
     if files.is_empty() {
         if let Ok(dir) = std::fs::read_dir(root.join("bench/samples")) {
-            files = dir.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+            files = dir
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
             files.sort();
         }
     }
@@ -346,26 +458,51 @@ fn main() -> ExitCode {
 
     let clock = Instant::now();
     let model = entities::model().map(|_| ()).map_err(|e| e.to_string());
-    println!("model load: {:.2} ms ({:?})", clock.elapsed().as_secs_f64() * 1e3, model);
+    println!(
+        "model load: {:.2} ms ({:?})",
+        clock.elapsed().as_secs_f64() * 1e3,
+        model
+    );
 
     let failures = check_answers(&seed, &long, args.copies);
     for f in &failures {
         println!("{}: {f}", if args.strict { "FAILED" } else { "WARNING" });
     }
 
-    let per_article = workload("per-article (seed, each copy alone)", &vec![seed.as_str(); args.copies], args.rounds);
+    let per_article = workload(
+        "per-article (seed, each copy alone)",
+        &vec![seed.as_str(); args.copies],
+        args.rounds,
+    );
     let reps = (args.copies / 10).max(1);
-    let sample_inputs: Vec<&str> =
-        (0..reps).flat_map(|_| samples.iter().map(|s| s.as_str())).collect();
-    workload(&format!("samples ({} files x {reps})", samples.len()), &sample_inputs, args.rounds);
-    let long_rate = workload("long (the copies as one document)", &[long.as_str()], (args.rounds / 2).max(3));
+    let sample_inputs: Vec<&str> = (0..reps)
+        .flat_map(|_| samples.iter().map(|s| s.as_str()))
+        .collect();
+    workload(
+        &format!("samples ({} files x {reps})", samples.len()),
+        &sample_inputs,
+        args.rounds,
+    );
+    let long_rate = workload(
+        "long (the copies as one document)",
+        &[long.as_str()],
+        (args.rounds / 2).max(3),
+    );
     println!(
         "\nannotate(): per-article {per_article:.2} MB/s, long {long_rate:.2} MB/s, long/per-article {:.2}x (target >= 0.8x)",
         long_rate / per_article
     );
     memory(&seed, args.memory_mb);
     if !failures.is_empty() {
-        println!("{} check(s) failed{}", failures.len(), if args.strict { "" } else { " (warnings; --strict makes them fatal)" });
+        println!(
+            "{} check(s) failed{}",
+            failures.len(),
+            if args.strict {
+                ""
+            } else {
+                " (warnings; --strict makes them fatal)"
+            }
+        );
         if args.strict {
             return ExitCode::FAILURE;
         }
