@@ -177,7 +177,7 @@ fn is_hidden(dom: &Dom, id: usize) -> bool {
 fn always_dead(name: &str) -> bool {
     matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "math" | "object"
+        "script" | "style" | "noscript" | "template" | "iframe" | "svg" | "object"
             | "embed" | "head" | "title" | "meta" | "link" | "nav" | "footer" | "aside" | "form"
             | "button" | "select" | "textarea" | "input" | "canvas" | "dialog" | "audio" | "video"
             | "fieldset" | "noembed" | "noframes" | "xmp"
@@ -326,6 +326,11 @@ fn attempt(dom: &Dom, src: &str, title: Option<&str>, flags: Flags) -> Extracted
         while anc != 0 && level < 5 {
             if dom.element(anc).is_none() {
                 break;
+            }
+            if is_p_wrapper(dom, src, anc, &dead) && link_density(anc) < 0.25 {
+                // Readability replaces a div holding a single <p> by the <p>.
+                anc = dom.nodes[anc].parent;
+                continue;
             }
             init(anc, &mut score);
             let div = match level {
@@ -546,6 +551,33 @@ fn find_byline(dom: &Dom, src: &str, flags: Flags) -> (Option<String>, Option<us
         }
     }
     (None, None)
+}
+
+/// A `div` whose only content is one `<p>`.
+fn is_p_wrapper(dom: &Dom, src: &str, id: usize, dead: &[bool]) -> bool {
+    if dom.name(id) != "div" {
+        return false;
+    }
+    let mut elems = 0;
+    let mut p = false;
+    for &c in &dom.nodes[id].children {
+        if dead[c] {
+            continue;
+        }
+        match &dom.nodes[c].data {
+            NodeData::Element(e) => {
+                elems += 1;
+                p = e.name == "p";
+            }
+            NodeData::Text { start, end, .. } => {
+                if src.get(*start..*end).is_some_and(|t| !t.trim().is_empty()) {
+                    return false;
+                }
+            }
+            NodeData::Document => {}
+        }
+    }
+    elems == 1 && p
 }
 
 fn ends_sentence(t: &str) -> bool {

@@ -11,7 +11,8 @@
 //!   between our text and the text of `expected.html`, averaged over pages.
 //! - failures: a panic, or an empty body where the reference has one.
 //!
-//! `-v` prints one line per page.
+//! `-v` prints one line per page; with `PAGES_DUMP_DIR=dir` our text and the reference
+//! text of every page are written there (`NAME.got.txt`, `NAME.want.txt`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -81,6 +82,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
             dom.text_of(&expected_body, 0)
         };
         let f1 = word_f1(&doc.text, &reference);
+        if let Some(out) = std::env::var_os("PAGES_DUMP_DIR") {
+            let out = Path::new(&out);
+            let _ = std::fs::write(out.join(format!("{name}.got.txt")), &doc.text);
+            let _ = std::fs::write(out.join(format!("{name}.want.txt")), &reference);
+        }
         f1_sum += f1;
         if doc.text.trim().is_empty() && !reference.trim().is_empty() {
             failures.push(format!("{name}: empty body"));
