@@ -29,7 +29,7 @@ test-native:
 test-browser:
 	wasm-pack test --headless --chrome --release -- --test browser
 
-test-page: wasm
+test-page: install-tools wasm
 	cargo build --release --bin annotate
 	node --test tests/page/
 
@@ -38,6 +38,12 @@ eval: eval-ner eval-dates eval-quotes eval-pages eval-seed
 
 eval-ner:
 	$(EVAL) conll $(DATA)/conll2003/eng.testa
+
+## model: retrain the entity model from ../shared/data/conll2003 (deterministic, about a minute)
+model:
+	cargo run --release --quiet --features tools --bin train-ner -- \
+		$(DATA)/conll2003/eng.train $(DATA)/conll2003/eng.testa model/ner.bin --epochs 15
+	@echo "model/ner.bin: $$(wc -c < model/ner.bin) bytes, $$(gzip -9 -c model/ner.bin | wc -c) gzipped"
 
 eval-dates:
 	$(EVAL) timeml $(DATA)/tempeval3/TBAQ-cleaned
@@ -51,6 +57,12 @@ eval-pages:
 
 eval-seed:
 	$(EVAL) seed tests/data/seed-article.txt tests/data/seed-article.gold.json
+
+## fuzz: run each fuzz target for FUZZ_SECONDS (default 60); not part of `make test`.
+## Crashes land in fuzz/artifacts/; keep them in tests/data/regressions/ (cargo test replays them).
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## bench: benchmarks that check the answers they time (BENCHMARKS.md): native per stage,
 ## the wasm build in Node against wink-nlp / chrono-node / compromise, and the browser figures.
