@@ -264,6 +264,17 @@ results.samples = timeWorkload(
   () => true,
 );
 results.long = timeWorkload("long", () => [longDoc], Math.max(3, ROUNDS >> 1), (c) => c.long);
+if (ours) {
+  // The fixed cost of one call (JS <-> wasm, options, result conversion): a 20-byte input.
+  const tiny = "Smith said on Monday.";
+  const per = [];
+  for (let r = 0; r < 6; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 500; i++) oursAnnotate(tiny);
+    if (r > 0) per.push(((performance.now() - t0) / 500) * 1000);
+  }
+  results.callOverheadUs = median(per);
+}
 if (wasmExports && wasmExports.memory) results.wasmMemoryBytes = wasmExports.memory.buffer.byteLength;
 
 // ---------------------------------------------------------------- size
@@ -301,7 +312,7 @@ if (results.size) {
   verdict(`wasm gzip -9 (raw ${(results.size.raw / 1e6).toFixed(3)} MB)`, `${(results.size.gzip9 / 1e6).toFixed(3)} MB`, `<= ${TARGET_GZIP / 1e6} MB`, results.size.gzip9 <= TARGET_GZIP);
 }
 if (load.compileMs !== undefined) {
-  console.log(`        node: compile ${fmt(load.compileMs, 1)} ms, instantiate ${fmt(load.instantiateMs, 1)} ms, first annotate() ${fmt(load.firstCallMs, 1)} ms; wasm memory after the long document ${((results.wasmMemoryBytes || 0) / 2 ** 20).toFixed(1)} MiB`);
+  console.log(`        node: compile ${fmt(load.compileMs, 1)} ms, instantiate ${fmt(load.instantiateMs, 1)} ms, first annotate() ${fmt(load.firstCallMs, 1)} ms; one call on 21 bytes ${fmt(results.callOverheadUs, 1)} us; wasm memory after the long document ${((results.wasmMemoryBytes || 0) / 2 ** 20).toFixed(1)} MiB`);
 }
 results.failures = failures;
 results.verdicts = verdicts;
