@@ -148,7 +148,7 @@ fn run() -> Result<ExitCode, String> {
             // annotate_bytes succeeded, so the input is UTF-8.
             let input = String::from_utf8_lossy(&bytes);
             let text = result.text.as_deref().unwrap_or(&input);
-            out.write_all(render_page(text, &result).as_bytes()).map_err(|e| e.to_string())?;
+            out.write_all(render_page(text, &input, &result).as_bytes()).map_err(|e| e.to_string())?;
         }
         Format::Jsonl => unreachable!("handled above"),
     }
@@ -231,8 +231,32 @@ fn escape(s: &str, out: &mut String) {
 }
 
 /// A standalone page: the text with nested `<mark>`s, every character from the article and
-/// its metadata escaped.
-fn render_page(text: &str, result: &AnnotationResult) -> String {
+/// its metadata escaped. For HTML input (`result.text` present) it shows the ORIGINAL page
+/// source, escaped (nothing in it runs or renders), with each annotation marked on the
+/// source bytes it came from, through the reader's source map.
+fn render_page(text: &str, source: &str, result: &AnnotationResult) -> String {
+    // HTML input: re-read the source for its map and move every annotation onto it; the
+    // marks below then work on the source as their "text".
+    let mapped;
+    let (text, result) = if result.text.is_some() {
+        let (doc, map) = article_annotator::text::read_html(source);
+        let to_bytes = article_annotator::offsets::Utf16Map::new(&doc.text);
+        let to_units = article_annotator::offsets::Utf16Map::new(source);
+        let mut moved = result.clone();
+        moved.annotations.retain_mut(|a| {
+            let (s, e) = map.to_source(to_bytes.to_byte(a.start), to_bytes.to_byte(a.end));
+            if e <= s || !source.is_char_boundary(s) || !source.is_char_boundary(e) {
+                return false;
+            }
+            a.start = to_units.to_utf16(s);
+            a.end = to_units.to_utf16(e);
+            true
+        });
+        mapped = moved;
+        (source, &mapped)
+    } else {
+        (text, result)
+    };
     let units: Vec<u16> = text.encode_utf16().collect();
     let slice = |a: usize, b: usize| String::from_utf16_lossy(&units[a.min(units.len())..b.min(units.len())]);
     let title = result
@@ -249,6 +273,17 @@ fn render_page(text: &str, result: &AnnotationResult) -> String {
     escape(&title, &mut page);
     page.push_str("</h1>\n<p class=\"ref\">Reference date: ");
     escape(result.reference_date.as_deref().unwrap_or("none"), &mut page);
+    if let Some(m) = &result.metadata {
+        for (label, v) in [("Byline", &m.byline), ("Published", &m.published), ("Language", &m.language)] {
+            if let Some(v) = v {
+                page.push_str(" · ");
+                page.push_str(label);
+                page.push_str(": ");
+                escape(v, &mut page);
+            }
+        }
+        page.push_str(" · the page source, with the findings marked");
+    }
     page.push_str("</p>\n<div class=\"article\">");
 
     // Nest marks: sorted by start, longer first; one that would cross its parent's end is
