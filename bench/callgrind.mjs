@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Repeatable cost per stage: valgrind's instruction counts for one annotate() of the seed
+// article repeated COPIES times (default 10) in one document, so that the one-time model
+// load shows apart. Wall-clock figures on the shared machine are noisy; these are not.
+//
+//   node bench/callgrind.mjs [--bin target/release/bench] [--copies N] [--file FILE]
+//
+// Needs the native bench binary (`cargo build --release --features tools --bin bench`) and
+// valgrind. Prints, per stage function, the inclusive instructions and instructions per
+// input byte.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..");
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
+};
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(ROOT, "target");
+const BIN = path.resolve(opt("--bin", path.join(targetDir, "release", "bench")));
+const COPIES = Math.max(1, Number(opt("--copies", "10")));
+const FILE = opt("--file", path.join(ROOT, "tests", "data", "seed-article.txt"));
+
+if (!fs.existsSync(BIN)) {
+  console.error(`callgrind: no ${BIN}; build it with: cargo build --release --features tools --bin bench`);
+  process.exit(1);
+}
+const one = fs.readFileSync(FILE, "utf8");
+const doc = Array(COPIES).fill(one).join("\n\n");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "aa-callgrind-"));
+const input = path.join(tmp, "input.txt");
+const out = path.join(tmp, "callgrind.out");
+fs.writeFileSync(input, doc);
+
+const run = spawnSync("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, BIN, "--once", input], { encoding: "utf8" });
+if (run.status !== 0) {
+  console.error(`callgrind: valgrind failed (${run.status}): ${run.stderr.slice(-2000)}`);
+  process.exit(1);
+}
+const ann = spawnSync("callgrind_annotate", ["--inclusive=yes", out], { encoding: "utf8", maxBuffer: 1 << 28 });
+fs.rmSync(tmp, { recursive: true, force: true });
+
+const STAGES = [
+  ["annotate (total)", "article_annotator::annotate"],
+  ["  model load (once)", "article_annotator::entities::model::Model::parse"],
+  ["  markup", "article_annotator::text::read"],
+  ["  tokens", "article_annotator::tokenize::tokenize"],
+  ["  entities", "article_annotator::entities::find_with"],
+  ["    tagger", "article_annotator::entities::tag"],
+  ["    grouping", "article_annotator::entities::group::assign_entities"],
+  ["  quotes", "article_annotator::quotes::find"],
+  ["  dates", "article_annotator::dates::find"],
+  ["  result (UTF-16, shapes)", "article_annotator::analyze::Analysis::to_result"],
+];
+const counts = new Map();
+for (const line of ann.stdout.split("\n")) {
+  const m = line.match(/^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:(\S+)\s/);
+  if (m && !counts.has(m[2])) counts.set(m[2], Number(m[1].replace(/,/g, "")));
+}
+const bytes = Buffer.byteLength(doc);
+console.log(`callgrind: ${path.basename(FILE)} x ${COPIES} in one document (${bytes} bytes), inclusive instructions`);
+for (const [label, fn] of STAGES) {
+  const n = counts.get(fn);
+  if (n === undefined) {
+    console.log(`${label.padEnd(28)} ${"(inlined or absent)".padStart(14)}`);
+    continue;
+  }
+  const perByte = fn.endsWith("Model::parse") ? "" : `${(n / bytes).toFixed(0).padStart(8)} /byte`;
+  console.log(`${label.padEnd(28)} ${n.toLocaleString("en").padStart(14)} ${perByte}`);
+}
+const hot = [...ann.stdout.matchAll(/^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:(core::str::converts::from_utf8)\s/gm)][0];
+if (hot) console.log(`(of which core::str::from_utf8: ${hot[1]})`);
