@@ -1,8 +1,35 @@
 //! Named entities: people (PER), organisations (ORG), places (LOC) and other names (MISC).
 //!
-//! (First skeleton; the statistical model replaces this body.)
+//! This module owns the statistical tagger and everything around it:
+//!
+//! - [`features`]: per-token hashed features (word, shape, affixes, context window,
+//!   document-level case evidence, a name list learned from the training data);
+//! - [`model`]: the artifact format (`model/ner.bin`, embedded with `include_bytes!`, parsed
+//!   once, header and feature-schema hash checked on load);
+//! - decoding: emission scores are sums of quantised weights, combined with learned label
+//!   transitions by Viterbi over each sentence, under BIO constraints (`I-X` only after `B-X`
+//!   or `I-X`);
+//! - [`group`]: the canonical name of each mention within the article ("Putin" -> "Vladimir
+//!   Putin", "U.S." and "US" -> one name);
+//! - `train` (feature `tools` only): the averaged structured perceptron that produces the
+//!   model, and the CoNLL-2003 reader.
+//!
+//! The model is trained on CoNLL-2003 English (Reuters 1996) by `make model`; see
+//! `model/MODEL.md` for the data, the command and the scores. What is not measured yet: out
+//! of domain accuracy beyond the seed article (the Wikinews set is held out).
 
-use crate::tokenize::Token;
+pub mod features;
+pub mod group;
+pub mod model;
+#[cfg(feature = "tools")]
+pub mod train;
+
+use std::sync::OnceLock;
+
+use crate::error::Error;
+use crate::tokenize::{self, Token};
+use features::{DocInfo, Gazetteer};
+use model::{Model, N_LABELS};
 
 /// The CoNLL-2003 entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,6 +49,15 @@ impl EntityLabel {
             EntityLabel::Misc => "MISC",
         }
     }
+
+    /// The label of type index `k` (0 PER, 1 ORG, 2 LOC, 3 MISC).
+    pub fn from_index(k: usize) -> Option<Self> {
+        [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc].get(k).copied()
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// One entity mention: `text[start..end]` (bytes).
@@ -34,8 +70,189 @@ pub struct Mention {
     pub entity: String,
 }
 
+/// The shipped model artifact.
+pub static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
+
+static MODEL: OnceLock<Result<Model, Error>> = OnceLock::new();
+
+/// The embedded model, parsed on first use.
+pub fn model() -> Result<&'static Model, Error> {
+    MODEL.get_or_init(|| Model::parse(MODEL_BYTES)).as_ref().map_err(Clone::clone)
+}
+
 /// Finds the entity mentions in `text`, given its tokens.
+///
+/// If the embedded model failed its header check (which a test guards), no entities are
+/// reported rather than failing the whole annotation.
 pub fn find(text: &str, tokens: &[Token]) -> Vec<Mention> {
-    let _ = (text, tokens);
-    Vec::new()
+    match model() {
+        Ok(m) => find_with(m, text, tokens),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`find`] with an explicit model.
+pub fn find_with(model: &Model, text: &str, tokens: &[Token]) -> Vec<Mention> {
+    let tags = tag(model, text, tokens);
+    let spans = spans_from_tags(&tags);
+    let mut mentions: Vec<Mention> = spans
+        .into_iter()
+        .filter_map(|(a, b, label)| {
+            let (start, end) = (tokens.get(a)?.start, tokens.get(b - 1)?.end);
+            Some(Mention { start, end, label, entity: String::new() })
+        })
+        .collect();
+    fix_bylines(text, &mut mentions);
+    group::assign_entities(text, &mut mentions);
+    mentions
+}
+
+/// "ByMallika Soni": scraped bylines glue "By" to the name; the name starts after it.
+fn fix_bylines(text: &str, mentions: &mut Vec<Mention>) {
+    for m in mentions.iter_mut() {
+        let s = text.get(m.start..m.end).unwrap_or("");
+        let b = s.as_bytes();
+        if b.len() > 3 && b.starts_with(b"By") && b[2].is_ascii_uppercase() && m.label == EntityLabel::Per {
+            m.start += 2;
+        }
+    }
+    // A mention that is only "By" or empty after the cut is dropped.
+    mentions.retain(|m| m.end > m.start);
+}
+
+/// Label indices (into [`model::LABELS`]) for each token.
+pub fn tag(model: &Model, text: &str, tokens: &[Token]) -> Vec<u8> {
+    let doc = DocInfo::new(text, tokens);
+    let mut tags = vec![0u8; tokens.len()];
+    let mut emissions: Vec<[f32; N_LABELS]> = Vec::new();
+    let cb = &model.codebook;
+    for range in tokenize::sentences(tokens) {
+        emissions.clear();
+        emissions.resize(range.len(), [0.0; N_LABELS]);
+        let base = range.start;
+        features::extract(&doc, model as &dyn Gazetteer, range.clone(), &mut |i, h| {
+            if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i - base)) {
+                for (acc, &w) in e.iter_mut().zip(row) {
+                    *acc += cb[w as u8 as usize];
+                }
+            }
+        });
+        let best = viterbi(emissions.len(), &model.trans, |k, l| emissions[k][l]);
+        for (k, l) in best.into_iter().enumerate() {
+            if let Some(t) = tags.get_mut(base + k) {
+                *t = l;
+            }
+        }
+    }
+    tags
+}
+
+/// Whether label `cur` may follow `prev` (None = sentence start) under BIO.
+#[inline]
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    if cur == 0 || cur % 2 == 1 {
+        return true;
+    }
+    // I-X (even, > 0) needs B-X (cur - 1) or I-X (cur) before it.
+    matches!(prev, Some(p) if p == cur || p + 1 == cur)
+}
+
+/// Viterbi over `n` positions with `emit(pos, label)` scores and `trans` as in
+/// [`Model::trans`]. Returns the best label sequence under the BIO constraints.
+pub fn viterbi(n: usize, trans: &[f32], emit: impl Fn(usize, usize) -> f32) -> Vec<u8> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let tr = |p: usize, c: usize| trans.get((p + 1) * N_LABELS + c).copied().unwrap_or(0.0);
+    let st = |c: usize| trans.get(c).copied().unwrap_or(0.0);
+    let mut score = [f32::NEG_INFINITY; N_LABELS];
+    for (c, s) in score.iter_mut().enumerate() {
+        if allowed(None, c) {
+            *s = st(c) + emit(0, c);
+        }
+    }
+    let mut back: Vec<[u8; N_LABELS]> = Vec::with_capacity(n);
+    back.push([0; N_LABELS]);
+    for k in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_LABELS];
+        let mut bp = [0u8; N_LABELS];
+        for c in 0..N_LABELS {
+            let e = emit(k, c);
+            for p in 0..N_LABELS {
+                if score[p] == f32::NEG_INFINITY || !allowed(Some(p), c) {
+                    continue;
+                }
+                let v = score[p] + tr(p, c) + e;
+                if v > next[c] {
+                    next[c] = v;
+                    bp[c] = p as u8;
+                }
+            }
+        }
+        score = next;
+        back.push(bp);
+    }
+    let mut best = 0usize;
+    for c in 1..N_LABELS {
+        if score[c] > score[best] {
+            best = c;
+        }
+    }
+    let mut out = vec![0u8; n];
+    let mut cur = best;
+    for k in (0..n).rev() {
+        out[k] = cur as u8;
+        cur = back[k][cur] as usize;
+    }
+    out
+}
+
+/// Entity spans `(first token, end token, label)` from BIO tags.
+pub fn spans_from_tags(tags: &[u8]) -> Vec<(usize, usize, EntityLabel)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let t = tags[i] as usize;
+        if t == 0 {
+            i += 1;
+            continue;
+        }
+        let ty = (t - 1) / 2;
+        let mut j = i + 1;
+        while j < tags.len() && tags[j] as usize == 2 + 2 * ty {
+            j += 1;
+        }
+        if let Some(label) = EntityLabel::from_index(ty) {
+            out.push((i, j, label));
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions prefer I-PER at the start: not allowed, so B-PER then I-PER.
+        let trans = vec![0.0; (N_LABELS + 1) * N_LABELS];
+        let e = |k: usize, l: usize| match (k, l) {
+            (0, 2) => 5.0,
+            (0, 1) => 4.0,
+            (1, 2) => 5.0,
+            _ => 0.0,
+        };
+        assert_eq!(viterbi(2, &trans, e), vec![1, 2]);
+        assert!(viterbi(0, &trans, e).is_empty());
+    }
+
+    #[test]
+    fn spans_group_b_and_i() {
+        assert_eq!(
+            spans_from_tags(&[0, 1, 2, 5, 5, 0, 7]),
+            vec![(1, 3, EntityLabel::Per), (3, 4, EntityLabel::Loc), (4, 5, EntityLabel::Loc), (6, 7, EntityLabel::Misc)]
+        );
+    }
 }

@@ -1,0 +1,557 @@
+//! Feature extraction for the entity tagger: every token gets a list of hashed feature ids
+//! (bucket indices into the model's weight table).
+//!
+//! The templates (listed in [`TEMPLATES`], whose hash is stored in the model header) are:
+//! the word and its lowercase form (digits mapped to `0`), lowercase words at -2..+2, word
+//! shapes (`Xxxx`, `X.X.`, `dd-dd`, long and collapsed) at -1..+1 and their bigrams,
+//! prefixes and suffixes of 1-4 chars, word bigrams, case/type flags, whether the sentence is
+//! an ALL-CAPS headline, document-level case evidence (the same word written title-case in
+//! mid-sentence or in lowercase elsewhere in the article), and entity-name list matches
+//! (names learned from the training data, matched longest-first, case-insensitively).
+//!
+//! No `String` is allocated per token: words are hashed char by char.
+
+use crate::tokenize::{Token, TokenKind};
+
+/// Bump when the extraction code changes in a way the template names do not show.
+pub const FEATURE_VERSION: u32 = 3;
+
+/// The feature templates, in id order. Their hash (with [`FEATURE_VERSION`]) is the
+/// feature-schema hash in the model header.
+pub const TEMPLATES: &[&str] = &[
+    "bias", "w0", "l0", "l-1", "l+1", "l-2", "l+2", "shape0", "shape-1", "shape+1",
+    "sshape-1_0", "sshape0_+1", "pre", "suf", "l-1_l0", "l0_l+1", "flags0", "flag",
+    "capsline_sshape0", "doc_case", "gaz_b", "gaz_i", "gaz_len", "gaz_prev", "gaz_next",
+    "l-1_sshape0", "sshape0_l+1", "sent_start_l0", "docform", "sshape-2_-1_0",
+];
+
+const T_BIAS: u64 = 0;
+const T_W0: u64 = 1;
+const T_L0: u64 = 2;
+const T_LM1: u64 = 3;
+const T_LP1: u64 = 4;
+const T_LM2: u64 = 5;
+const T_LP2: u64 = 6;
+const T_SHAPE0: u64 = 7;
+const T_SHAPEM1: u64 = 8;
+const T_SHAPEP1: u64 = 9;
+const T_SSM1_0: u64 = 10;
+const T_SS0_P1: u64 = 11;
+const T_PRE: u64 = 12;
+const T_SUF: u64 = 13;
+const T_LM1_L0: u64 = 14;
+const T_L0_LP1: u64 = 15;
+const T_FLAGS0: u64 = 16;
+const T_FLAG: u64 = 17;
+const T_CAPSLINE: u64 = 18;
+const T_DOCCASE: u64 = 19;
+const T_GAZ_B: u64 = 20;
+const T_GAZ_I: u64 = 21;
+const T_GAZ_LEN: u64 = 22;
+const T_GAZ_PREV: u64 = 23;
+const T_GAZ_NEXT: u64 = 24;
+const T_LM1_SS0: u64 = 25;
+const T_SS0_LP1: u64 = 26;
+const T_SENT_L0: u64 = 27;
+const T_DOCFORM: u64 = 28;
+const T_SS_TRI: u64 = 29;
+
+/// Longest entity name (in tokens) looked up in the name list.
+pub const MAX_GAZ_LEN: usize = 6;
+
+/// The feature-schema hash: changes whenever the template list or version changes.
+pub fn schema_hash(hash_bits: u32, labels: &[&str]) -> u64 {
+    let mut h = Hasher::new(0x5eed);
+    h.u64(FEATURE_VERSION as u64);
+    h.u64(hash_bits as u64);
+    for t in TEMPLATES {
+        h.str(t);
+        h.u64(0xff);
+    }
+    for l in labels {
+        h.str(l);
+        h.u64(0xfe);
+    }
+    h.finish()
+}
+
+/// A small, fast, deterministic hasher (FxHash-style multiply-rotate with a final mix).
+#[derive(Clone, Copy)]
+pub struct Hasher(u64);
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+impl Hasher {
+    #[inline]
+    pub fn new(seed: u64) -> Self {
+        Hasher(seed.wrapping_mul(K) ^ 0x243F_6A88_85A3_08D3)
+    }
+    #[inline]
+    pub fn u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
+    }
+    #[inline]
+    pub fn str(&mut self, s: &str) {
+        for c in s.chars() {
+            self.u64(c as u64);
+        }
+    }
+    #[inline]
+    pub fn finish(&self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^ (x >> 33)
+    }
+}
+
+#[inline]
+fn h2(t: u64, a: u64) -> u64 {
+    let mut h = Hasher::new(t);
+    h.u64(a);
+    h.finish()
+}
+
+#[inline]
+fn h3(t: u64, a: u64, b: u64) -> u64 {
+    let mut h = Hasher::new(t);
+    h.u64(a);
+    h.u64(b);
+    h.finish()
+}
+
+#[inline]
+fn h4(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    let mut h = Hasher::new(t);
+    h.u64(a);
+    h.u64(b);
+    h.u64(c);
+    h.finish()
+}
+
+// Token flags.
+const F_TITLE: u32 = 1;
+const F_ALLCAPS: u32 = 1 << 1;
+const F_LOWER: u32 = 1 << 2;
+const F_DIGIT: u32 = 1 << 3;
+const F_PUNCT: u32 = 1 << 4;
+const F_SENT_START: u32 = 1 << 5;
+const F_HYPHEN: u32 = 1 << 6;
+const F_DOT: u32 = 1 << 7;
+const F_CAPS_LINE: u32 = 1 << 8;
+const F_MIXED: u32 = 1 << 9;
+const F_SINGLE_UPPER: u32 = 1 << 10;
+const F_APOS: u32 = 1 << 11;
+const F_NUMBER: u32 = 1 << 12;
+const F_NONASCII: u32 = 1 << 13;
+
+/// What the tagger knows about one token before context.
+#[derive(Clone, Copy, Default)]
+pub struct TokInfo {
+    /// Exact form (digits as 0).
+    pub word: u64,
+    /// Lowercase form (digits as 0).
+    pub lower: u64,
+    shape: u64,
+    sshape: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    n_pre: u8,
+    pub flags: u32,
+    /// Case-restored form for ALL-CAPS words whose title-case form the article uses.
+    docform: u64,
+}
+
+impl TokInfo {
+    pub fn is_capitalized(&self) -> bool {
+        self.flags & (F_TITLE | F_ALLCAPS | F_SINGLE_UPPER | F_MIXED) != 0
+    }
+}
+
+fn shape_class(c: char) -> u64 {
+    if c.is_uppercase() {
+        'X' as u64
+    } else if c.is_lowercase() {
+        'x' as u64
+    } else if c.is_numeric() {
+        'd' as u64
+    } else if c.is_alphabetic() {
+        'a' as u64
+    } else if c.is_ascii() {
+        c as u64
+    } else {
+        '?' as u64
+    }
+}
+
+fn norm_lower(c: char, out: &mut impl FnMut(u64)) {
+    if c.is_ascii_digit() {
+        out('0' as u64);
+    } else if c.is_ascii() {
+        out(c.to_ascii_lowercase() as u64);
+    } else {
+        for l in c.to_lowercase() {
+            out(l as u64);
+        }
+    }
+}
+
+/// The hash of a word's lowercase form (digits as 0), as [`TokInfo::lower`] holds it.
+pub fn lower_hash(s: &str) -> u64 {
+    let mut h = Hasher::new(2);
+    for c in s.chars() {
+        norm_lower(c, &mut |x| h.u64(x));
+    }
+    h.finish()
+}
+
+fn title_hash(s: &str) -> u64 {
+    // The exact form of the title-case version of `s` (first letter upper, rest lower).
+    let mut h = Hasher::new(1);
+    let mut first = true;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            h.u64('0' as u64);
+        } else if first {
+            for u in c.to_uppercase() {
+                h.u64(u as u64);
+            }
+        } else {
+            for l in c.to_lowercase() {
+                h.u64(l as u64);
+            }
+        }
+        if c.is_alphabetic() {
+            first = false;
+        }
+    }
+    h.finish()
+}
+
+fn tok_info(s: &str, tok: &Token) -> TokInfo {
+    let mut word = Hasher::new(1);
+    let mut lower = Hasher::new(2);
+    let mut shape = Hasher::new(3);
+    let mut sshape = Hasher::new(4);
+    let mut pre = [0u64; 4];
+    let mut n_pre = 0u8;
+    let mut last4: [u64; 4] = [0; 4];
+    let mut n_chars = 0usize;
+    let (mut upper, mut lowerc, mut letters, mut digits) = (0usize, 0usize, 0usize, 0usize);
+    let mut first_upper = false;
+    let mut flags = 0u32;
+    let mut prev_class = 0u64;
+    let mut run = 0usize;
+    let mut pre_h = Hasher::new(5);
+    for (i, c) in s.chars().enumerate() {
+        if c.is_ascii_digit() {
+            word.u64('0' as u64);
+            digits += 1;
+        } else {
+            word.u64(c as u64);
+        }
+        norm_lower(c, &mut |x| lower.u64(x));
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                if i == 0 {
+                    first_upper = true;
+                }
+            } else if c.is_lowercase() {
+                lowerc += 1;
+            }
+        }
+        match c {
+            '-' => flags |= F_HYPHEN,
+            '.' => flags |= F_DOT,
+            '\'' | '\u{2019}' => flags |= F_APOS,
+            _ => {}
+        }
+        if !c.is_ascii() {
+            flags |= F_NONASCII;
+        }
+        let cls = shape_class(c);
+        if cls == prev_class {
+            run += 1;
+        } else {
+            run = 1;
+            sshape.u64(cls);
+        }
+        if run <= 4 {
+            shape.u64(cls);
+        }
+        prev_class = cls;
+        // Affixes over the lowercase form (one char per input char is close enough).
+        let lc = if c.is_ascii_digit() { '0' as u64 } else { c.to_lowercase().next().unwrap_or(c) as u64 };
+        if i < 4 {
+            pre_h.u64(lc);
+            pre[i] = pre_h.finish();
+            n_pre += 1;
+        }
+        last4 = [last4[1], last4[2], last4[3], lc];
+        n_chars += 1;
+    }
+    let mut suf = [0u64; 4];
+    for k in 0..4.min(n_chars) {
+        let mut h = Hasher::new(6);
+        for &c in &last4[3 - k..] {
+            h.u64(c);
+        }
+        suf[k] = h.finish();
+    }
+    if letters > 0 {
+        if upper == letters {
+            if letters == 1 {
+                flags |= F_SINGLE_UPPER;
+            } else {
+                flags |= F_ALLCAPS;
+            }
+        } else if first_upper && upper == 1 {
+            flags |= F_TITLE;
+        } else if upper > 0 {
+            flags |= F_MIXED;
+        } else if lowerc > 0 {
+            flags |= F_LOWER;
+        }
+    }
+    if digits > 0 {
+        flags |= F_DIGIT;
+    }
+    match tok.kind {
+        TokenKind::Punct => flags |= F_PUNCT,
+        TokenKind::Number => flags |= F_NUMBER,
+        TokenKind::Word => {}
+    }
+    if tok.sentence_start {
+        flags |= F_SENT_START;
+    }
+    TokInfo {
+        word: word.finish(),
+        lower: lower.finish(),
+        shape: shape.finish(),
+        sshape: sshape.finish(),
+        pre,
+        suf,
+        n_pre,
+        flags,
+        docform: 0,
+    }
+}
+
+/// Per-token information for a whole document, with the document-level case evidence.
+pub struct DocInfo {
+    pub toks: Vec<TokInfo>,
+    /// Per token: case evidence elsewhere in the article (0..=8).
+    doc_case: Vec<u8>,
+}
+
+const SENTINEL_START: u64 = 0x5354_4152_54;
+const SENTINEL_END: u64 = 0x454e_44;
+
+impl DocInfo {
+    pub fn new(text: &str, tokens: &[Token]) -> DocInfo {
+        let mut toks: Vec<TokInfo> = tokens
+            .iter()
+            .map(|t| tok_info(text.get(t.start..t.end).unwrap_or(""), t))
+            .collect();
+        // Headline lines: most words ALL-CAPS.
+        let mut i = 0;
+        while i < toks.len() {
+            let mut j = i + 1;
+            while j < tokens.len() && !tokens[j].sentence_start {
+                j += 1;
+            }
+            let (mut caps, mut words) = (0, 0);
+            for t in &toks[i..j] {
+                if t.flags & (F_ALLCAPS | F_TITLE | F_LOWER | F_MIXED) != 0 {
+                    words += 1;
+                    if t.flags & F_ALLCAPS != 0 {
+                        caps += 1;
+                    }
+                }
+            }
+            if words > 0 && caps * 2 > words && caps >= 1 && (words >= 2 || caps == words) {
+                for t in &mut toks[i..j] {
+                    t.flags |= F_CAPS_LINE;
+                }
+            }
+            i = j;
+        }
+        // Case evidence: per lowercase form, how it is written outside headlines.
+        // Bits: 1 = title-case in mid-sentence, 2 = lowercase, 4 = title-case at sentence start.
+        let mut seen: std::collections::HashMap<u64, u8> = std::collections::HashMap::with_capacity(toks.len() / 2 + 1);
+        let mut titled: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        for t in &toks {
+            if t.flags & F_CAPS_LINE != 0 {
+                continue;
+            }
+            let bit = if t.flags & F_LOWER != 0 {
+                2
+            } else if t.flags & (F_TITLE | F_MIXED) != 0 {
+                titled.insert(t.word);
+                if t.flags & F_SENT_START != 0 { 4 } else { 1 }
+            } else {
+                0
+            };
+            if bit != 0 {
+                *seen.entry(t.lower).or_insert(0) |= bit;
+            }
+        }
+        let mut doc_case = Vec::with_capacity(toks.len());
+        for (t, tok) in toks.iter_mut().zip(tokens) {
+            let ev = seen.get(&t.lower).copied().unwrap_or(0);
+            doc_case.push(ev);
+            if t.flags & F_ALLCAPS != 0 {
+                let th = title_hash(text.get(tok.start..tok.end).unwrap_or(""));
+                if titled.contains(&th) {
+                    t.docform = th;
+                }
+            }
+        }
+        DocInfo { toks, doc_case }
+    }
+}
+
+/// Looks up a sequence hash in a name list: a bit mask of entity types (bit k = label k
+/// among PER, ORG, LOC, MISC).
+pub trait Gazetteer {
+    fn lookup(&self, seq_hash: u64) -> u8;
+}
+
+/// The hash of a token sequence for the name list, from the tokens' lowercase hashes.
+pub fn seq_hash(lowers: impl IntoIterator<Item = u64>) -> u64 {
+    let mut h = Hasher::new(77);
+    for l in lowers {
+        h.u64(l);
+    }
+    h.finish()
+}
+
+/// Features of tokens `range` of a document: `out[k]` gets the hashes for token `range.start + k`.
+/// Calls `emit(token_index, feature_hash)`.
+pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>, emit: &mut dyn FnMut(usize, u64)) {
+    let toks = &doc.toks;
+    let (s, e) = (range.start, range.end.min(toks.len()));
+    if s >= e {
+        return;
+    }
+    let lower_at = |i: isize| -> u64 {
+        if i < s as isize {
+            SENTINEL_START
+        } else if i >= e as isize {
+            SENTINEL_END
+        } else {
+            toks[i as usize].lower
+        }
+    };
+    let sshape_at = |i: isize| -> u64 {
+        if i < s as isize {
+            SENTINEL_START
+        } else if i >= e as isize {
+            SENTINEL_END
+        } else {
+            toks[i as usize].sshape
+        }
+    };
+    let shape_at = |i: isize| -> u64 {
+        if i < s as isize {
+            SENTINEL_START
+        } else if i >= e as isize {
+            SENTINEL_END
+        } else {
+            toks[i as usize].shape
+        }
+    };
+    // Name-list matches: greedy longest match from the left, starting at capitalised words.
+    let n = e - s;
+    let mut gaz_b = vec![0u8; n];
+    let mut gaz_i = vec![0u8; n];
+    let mut gaz_len = vec![0u8; n];
+    let mut i = s;
+    while i < e {
+        let mut best = (0usize, 0u8);
+        if toks[i].is_capitalized() {
+            let mut h = Hasher::new(77);
+            for len in 1..=MAX_GAZ_LEN.min(e - i) {
+                h.u64(toks[i + len - 1].lower);
+                let m = gaz.lookup(h.finish());
+                if m != 0 {
+                    best = (len, m);
+                }
+            }
+        }
+        if best.0 > 0 {
+            gaz_b[i - s] = best.1;
+            gaz_len[i - s] = best.0 as u8;
+            for k in i + 1..i + best.0 {
+                gaz_i[k - s] = best.1;
+                gaz_len[k - s] = best.0 as u8;
+            }
+            i += best.0;
+        } else {
+            i += 1;
+        }
+    }
+    for i in s..e {
+        let t = &toks[i];
+        let ii = i as isize;
+        let mut f = |h: u64| emit(i, h);
+        f(h2(T_BIAS, 0));
+        f(h2(T_W0, t.word));
+        f(h2(T_L0, t.lower));
+        f(h2(T_LM1, lower_at(ii - 1)));
+        f(h2(T_LP1, lower_at(ii + 1)));
+        f(h2(T_LM2, lower_at(ii - 2)));
+        f(h2(T_LP2, lower_at(ii + 2)));
+        f(h2(T_SHAPE0, t.shape));
+        f(h2(T_SHAPEM1, shape_at(ii - 1)));
+        f(h2(T_SHAPEP1, shape_at(ii + 1)));
+        f(h3(T_SSM1_0, sshape_at(ii - 1), t.sshape));
+        f(h3(T_SS0_P1, t.sshape, sshape_at(ii + 1)));
+        f(h4(T_SS_TRI, sshape_at(ii - 2), sshape_at(ii - 1), t.sshape));
+        for k in 0..t.n_pre as usize {
+            f(h3(T_PRE, k as u64, t.pre[k]));
+            f(h3(T_SUF, k as u64, t.suf[k]));
+        }
+        f(h3(T_LM1_L0, lower_at(ii - 1), t.lower));
+        f(h3(T_L0_LP1, t.lower, lower_at(ii + 1)));
+        f(h3(T_LM1_SS0, lower_at(ii - 1), t.sshape));
+        f(h3(T_SS0_LP1, t.sshape, lower_at(ii + 1)));
+        f(h2(T_FLAGS0, t.flags as u64));
+        let mut bits = t.flags;
+        while bits != 0 {
+            let b = bits.trailing_zeros();
+            f(h2(T_FLAG, b as u64));
+            bits &= bits - 1;
+        }
+        if t.flags & F_CAPS_LINE != 0 {
+            f(h2(T_CAPSLINE, t.sshape));
+        }
+        if i == s || t.flags & F_SENT_START != 0 {
+            f(h2(T_SENT_L0, t.lower));
+        }
+        let case = t.flags & (F_TITLE | F_ALLCAPS | F_LOWER | F_MIXED | F_SENT_START | F_CAPS_LINE);
+        f(h3(T_DOCCASE, case as u64, doc.doc_case[i] as u64));
+        if t.docform != 0 {
+            f(h2(T_DOCFORM, t.docform));
+            f(h2(T_W0, t.docform));
+        }
+        let k = i - s;
+        if gaz_b[k] != 0 {
+            f(h3(T_GAZ_B, gaz_b[k] as u64, (gaz_len[k] > 1) as u64));
+        }
+        if gaz_i[k] != 0 {
+            f(h3(T_GAZ_I, gaz_i[k] as u64, (gaz_len[k] > 2) as u64));
+        }
+        f(h3(T_GAZ_LEN, gaz_len[k] as u64, (gaz_b[k] | gaz_i[k]) as u64));
+        if k > 0 {
+            f(h2(T_GAZ_PREV, (gaz_b[k - 1] | gaz_i[k - 1]) as u64));
+        }
+        if k + 1 < n {
+            f(h2(T_GAZ_NEXT, (gaz_b[k + 1] | gaz_i[k + 1]) as u64));
+        }
+    }
+}

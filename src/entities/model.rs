@@ -1,0 +1,258 @@
+//! The model artifact: its binary format, the header check and the lookups the tagger makes.
+//!
+//! Format (little-endian), version [`FORMAT_VERSION`]:
+//!
+//! ```text
+//! magic      8 bytes  "AANNER\0\0"
+//! version    u32
+//! name       u16 length + UTF-8 bytes
+//! schema     u64      feature-schema hash (features::schema_hash), checked against the code
+//! hash_bits  u8       the weight table has 2^hash_bits buckets
+//! n_labels   u8       must be LABELS.len()
+//! levels     128 f32  the codebook: weight of code c = sign(c) * levels[|c|]; levels[0] = 0
+//! trans      (n_labels + 1) * n_labels f32: row 0 = start -> label, row 1+p = p -> label
+//! bitmap     2^hash_bits / 8 bytes: which buckets have a row
+//! rows       u32 count, then count * n_labels i8, in bucket order
+//! names      u32 count, then count u32 keys (sorted, high half of the sequence hash),
+//!            then count u8 type masks (bit 0 PER, 1 ORG, 2 LOC, 3 MISC)
+//! ```
+//!
+//! Only buckets with a nonzero weight are stored; a rank table over the bitmap finds a
+//! bucket's row in O(1).
+
+use super::features::{schema_hash, Gazetteer};
+use crate::error::Error;
+
+pub const MAGIC: &[u8; 8] = b"AANNER\0\0";
+pub const FORMAT_VERSION: u32 = 1;
+pub const MODEL_NAME: &str = "article-annotator-ner";
+
+/// Tag set: O, then B-/I- for PER, ORG, LOC, MISC.
+pub const LABELS: &[&str] = &["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+pub const N_LABELS: usize = 9;
+
+/// A parsed model.
+pub struct Model {
+    pub name: String,
+    pub hash_bits: u32,
+    /// Weight of code `c` (as `c as u8`): sign(c) * levels[|c|].
+    pub codebook: [f32; 256],
+    /// (N_LABELS + 1) * N_LABELS.
+    pub trans: Vec<f32>,
+    bitmap: Vec<u64>,
+    rank: Vec<u32>,
+    rows: Vec<i8>,
+    gaz_keys: Vec<u32>,
+    gaz_masks: Vec<u8>,
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], Error> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or_else(|| {
+            Error::model(format!(
+                "entity model is truncated: {what} needs {n} bytes at offset {}, the file has {}",
+                self.pos,
+                self.bytes.len()
+            ))
+        })?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn u8(&mut self, what: &str) -> Result<u8, Error> {
+        Ok(self.take(1, what)?[0])
+    }
+    fn u16(&mut self, what: &str) -> Result<u16, Error> {
+        let b = self.take(2, what)?;
+        Ok(u16::from_le_bytes([b[0], b[1]]))
+    }
+    fn u32(&mut self, what: &str) -> Result<u32, Error> {
+        let b = self.take(4, what)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self, what: &str) -> Result<u64, Error> {
+        let b = self.take(8, what)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+    fn f32(&mut self, what: &str) -> Result<f32, Error> {
+        Ok(f32::from_bits(self.u32(what)?))
+    }
+}
+
+impl Model {
+    /// Parses and checks a model artifact. Every failure is an [`Error`] that says which
+    /// part of the header or body is wrong.
+    pub fn parse(bytes: &[u8]) -> Result<Model, Error> {
+        let mut r = Reader { bytes, pos: 0 };
+        let magic = r.take(8, "the magic number")?;
+        if magic != MAGIC {
+            return Err(Error::model(format!(
+                "not an entity model: magic bytes {magic:02x?}, expected {:02x?}",
+                MAGIC
+            )));
+        }
+        let version = r.u32("the format version")?;
+        if version != FORMAT_VERSION {
+            return Err(Error::model(format!(
+                "entity model format version {version}, this code reads version {FORMAT_VERSION}"
+            )));
+        }
+        let name_len = r.u16("the name length")? as usize;
+        let name = std::str::from_utf8(r.take(name_len, "the name")?)
+            .map_err(|_| Error::model("entity model name is not UTF-8"))?
+            .to_string();
+        if name != MODEL_NAME {
+            return Err(Error::model(format!("entity model is named {name:?}, expected {MODEL_NAME:?}")));
+        }
+        let schema = r.u64("the feature-schema hash")?;
+        let hash_bits = r.u8("the hash size")? as u32;
+        if !(8..=24).contains(&hash_bits) {
+            return Err(Error::model(format!("entity model hash size 2^{hash_bits} is out of range 2^8..2^24")));
+        }
+        let n_labels = r.u8("the label count")? as usize;
+        if n_labels != N_LABELS {
+            return Err(Error::model(format!("entity model has {n_labels} labels, expected {N_LABELS}")));
+        }
+        let expected = schema_hash(hash_bits, LABELS);
+        if schema != expected {
+            return Err(Error::model(format!(
+                "entity model feature-schema hash {schema:016x} does not match this code's {expected:016x}: retrain with `make model`"
+            )));
+        }
+        let mut levels = [0f32; 128];
+        for l in levels.iter_mut() {
+            *l = r.f32("the weight codebook")?;
+            if !l.is_finite() {
+                return Err(Error::model(format!("entity model codebook level {l} is not finite")));
+            }
+        }
+        let mut codebook = [0f32; 256];
+        for (c, v) in codebook.iter_mut().enumerate() {
+            let code = c as u8 as i8;
+            let mag = levels[(code as i16).unsigned_abs().min(127) as usize];
+            *v = if code < 0 { -mag } else { mag };
+        }
+        let mut trans = Vec::with_capacity((N_LABELS + 1) * N_LABELS);
+        for _ in 0..(N_LABELS + 1) * N_LABELS {
+            let t = r.f32("the transition weights")?;
+            trans.push(if t.is_finite() { t } else { f32::NEG_INFINITY });
+        }
+        let n_buckets = 1usize << hash_bits;
+        let bm = r.take(n_buckets / 8, "the bucket bitmap")?;
+        let mut bitmap = Vec::with_capacity(n_buckets / 64);
+        let mut rank = Vec::with_capacity(n_buckets / 64);
+        let mut total = 0u32;
+        for chunk in bm.chunks_exact(8) {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(a);
+            bitmap.push(w);
+            rank.push(total);
+            total += w.count_ones();
+        }
+        let count = r.u32("the row count")?;
+        if count != total {
+            return Err(Error::model(format!(
+                "entity model stores {count} weight rows but its bitmap marks {total}"
+            )));
+        }
+        let rows: Vec<i8> = r
+            .take(count as usize * N_LABELS, "the weight rows")?
+            .iter()
+            .map(|&b| b as i8)
+            .collect();
+        let n_gaz = r.u32("the name-list size")? as usize;
+        let keys = r.take(n_gaz.saturating_mul(4), "the name-list keys")?;
+        let gaz_keys: Vec<u32> = keys
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let gaz_masks = r.take(n_gaz, "the name-list types")?.to_vec();
+        if gaz_keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(Error::model("entity model name list is not sorted"));
+        }
+        if r.pos != bytes.len() {
+            return Err(Error::model(format!(
+                "entity model has {} unexpected bytes after its name list",
+                bytes.len() - r.pos
+            )));
+        }
+        Ok(Model { name, hash_bits, codebook, trans, bitmap, rank, rows, gaz_keys, gaz_masks })
+    }
+
+    /// The bucket of a feature hash.
+    #[inline]
+    pub fn bucket(&self, feature_hash: u64) -> usize {
+        (feature_hash >> (64 - self.hash_bits)) as usize
+    }
+
+    /// The weight row of a feature, if it has one.
+    #[inline]
+    pub fn row(&self, feature_hash: u64) -> Option<&[i8]> {
+        let b = self.bucket(feature_hash);
+        let w = *self.bitmap.get(b >> 6)?;
+        let bit = b & 63;
+        if w & (1u64 << bit) == 0 {
+            return None;
+        }
+        let idx = self.rank[b >> 6] as usize + (w & ((1u64 << bit) - 1)).count_ones() as usize;
+        self.rows.get(idx * N_LABELS..(idx + 1) * N_LABELS)
+    }
+
+    /// Number of stored weight rows and name-list entries.
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.rows.len() / N_LABELS, self.gaz_keys.len())
+    }
+}
+
+impl Gazetteer for Model {
+    fn lookup(&self, seq_hash: u64) -> u8 {
+        let key = (seq_hash >> 32) as u32;
+        match self.gaz_keys.binary_search(&key) {
+            Ok(i) => self.gaz_masks.get(i).copied().unwrap_or(0),
+            Err(_) => 0,
+        }
+    }
+}
+
+/// Serialises a model (the trainer's side of [`Model::parse`]).
+/// `rows` is (bucket, weights) in increasing bucket order; `names` is (key, mask) sorted by key.
+pub fn write(hash_bits: u32, levels: &[f32; 128], trans: &[f32], rows: &[(usize, [i8; N_LABELS])], names: &[(u32, u8)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(MODEL_NAME.len() as u16).to_le_bytes());
+    out.extend_from_slice(MODEL_NAME.as_bytes());
+    out.extend_from_slice(&schema_hash(hash_bits, LABELS).to_le_bytes());
+    out.push(hash_bits as u8);
+    out.push(N_LABELS as u8);
+    for l in levels {
+        out.extend_from_slice(&l.to_le_bytes());
+    }
+    for t in trans {
+        out.extend_from_slice(&t.to_le_bytes());
+    }
+    let n_buckets = 1usize << hash_bits;
+    let mut bm = vec![0u8; n_buckets / 8];
+    for (b, _) in rows {
+        bm[b / 8] |= 1 << (b % 8);
+    }
+    out.extend_from_slice(&bm);
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    for (_, w) in rows {
+        out.extend(w.iter().map(|&x| x as u8));
+    }
+    out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+    for (k, _) in names {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    out.extend(names.iter().map(|&(_, m)| m));
+    out
+}
