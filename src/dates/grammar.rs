@@ -1178,12 +1178,56 @@ impl<'a> P<'a> {
     }
 }
 
+/// Whether a word can begin an expression (a cheap filter before trying the rules).
+fn starter(w: &str) -> bool {
+    words::month(w).is_some()
+        || words::weekday(w).is_some()
+        || words::weekday_plural(w).is_some()
+        || words::number(w).is_some()
+        || words::ordinal(w).is_some()
+        || words::season(w).is_some()
+        || words::unit(w).is_some()
+        || rel_det(w).is_some()
+        || matches!(
+            w,
+            "a" | "an" | "every" | "each" | "early" | "late" | "mid" | "earlier" | "later" | "end"
+                | "beginning" | "start" | "fiscal" | "fy" | "q" | "noon" | "midnight" | "midday"
+                | "several" | "few" | "many" | "some" | "couple" | "recent" | "daily" | "nightly"
+                | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "today" | "yesterday"
+                | "tomorrow" | "tonight" | "overnight" | "now" | "currently" | "nowadays"
+                | "recently" | "lately" | "right" | "just" | "these" | "year" | "comparable"
+                | "corresponding" | "latest" | "'"
+        )
+}
+
+/// Words that may follow "the" in an expression.
+fn after_the(w: &str) -> bool {
+    starter(w) || matches!(w, "past" | "future" | "near" | "moment" | "middle" | "rest" | "turn" | "weekend")
+}
+
 /// All candidates, left to right, longest match first; overlapping ones are not produced.
 pub fn candidates(toks: &[Tok], reference: Option<crate::calendar::CivilDate>) -> Vec<Cand> {
     let p = P { t: toks };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        let t = &toks[i];
+        let worth = match t.kind {
+            Kind::Num => true,
+            Kind::Punct => t.w() == "'",
+            Kind::Word => {
+                let w = t.w();
+                if w == "the" {
+                    after_the(p.w(i + 1))
+                } else {
+                    starter(w)
+                }
+            }
+        };
+        if !worth {
+            i += 1;
+            continue;
+        }
         match p.at(i, reference) {
             Some((e, ty, val)) if e > i => {
                 out.push(Cand { s: i, e, ty, val });

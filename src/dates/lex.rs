@@ -65,8 +65,15 @@ fn make(text: &str, start: usize, end: usize, kind: Kind, space: bool, newline: 
     if kind == Kind::Num && s.len() <= 9 {
         num = s.bytes().fold(0u32, |a, b| a * 10 + (b - b'0') as u32);
     }
-    let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
-    let all_caps = kind == Kind::Word && s.chars().count() >= 2 && s.chars().all(|c| c.is_uppercase());
+    let (cap, all_caps) = if kind != Kind::Word {
+        (false, false)
+    } else if s.is_ascii() {
+        let b = s.as_bytes();
+        (b[0].is_ascii_uppercase(), b.len() >= 2 && b.iter().all(|c| c.is_ascii_uppercase()))
+    } else {
+        let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
+        (cap, cap && s.chars().nth(1).is_some() && s.chars().all(|c| c.is_uppercase()))
+    };
     Tok { start, end, kind, space, newline, cap, all_caps, num, low, len }
 }
 
@@ -83,6 +90,23 @@ pub fn lex(text: &str) -> Vec<Tok> {
                 newline = true;
             }
             continue;
+        }
+        // Fast path: a run of ASCII letters.
+        if c.is_ascii_alphabetic() {
+            let bytes = text.as_bytes();
+            let mut end = i + 1;
+            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            if end >= bytes.len() || bytes[end] < 0x80 {
+                while it.peek().is_some_and(|&(j, _)| j < end) {
+                    it.next();
+                }
+                toks.push(make(text, i, end, Kind::Word, space, newline));
+                space = false;
+                newline = false;
+                continue;
+            }
         }
         let kind = if c.is_ascii_digit() {
             Kind::Num

@@ -130,9 +130,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut elapsed = std::time::Duration::ZERO;
     for f in &files {
         let doc = read_doc(f)?;
-        let t0 = std::time::Instant::now();
-        let sys = dates::find(&doc.text, doc.dct);
-        elapsed += t0.elapsed();
+        // Best of five runs: the machine is shared.
+        let mut best = std::time::Duration::MAX;
+        let mut sys = Vec::new();
+        for _ in 0..5 {
+            let t0 = std::time::Instant::now();
+            sys = dates::find(&doc.text, doc.dct);
+            best = best.min(t0.elapsed());
+        }
+        elapsed += best;
         bytes += doc.text.len();
         n_gold += doc.gold.len();
         n_sys += sys.len();
@@ -183,7 +189,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!("type accuracy {:.4} ({} of {} relaxed pairs)", ratio(type_ok, pairs), type_ok, pairs);
     let secs = elapsed.as_secs_f64();
     if secs > 0.0 {
-        println!("speed {:.1} MB/s ({} bytes in {:.3} s, dates::find only)", bytes as f64 / secs / 1e6, bytes, secs);
+        println!("speed {:.1} MB/s ({} bytes in {:.3} s, dates::find only, best of 5 per file)", bytes as f64 / secs / 1e6, bytes, secs);
     }
     Ok(())
 }
