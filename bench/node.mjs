@@ -172,8 +172,10 @@ if (ours) {
       const e = SAMPLE_EXPECT[s.name] || { ent: [], date: [], quotes: 1 };
       const kinds = new Set(rs.annotations.map((a) => a.kind));
       check(kinds.has("entity") && kinds.has("date") && kinds.has("quote"), `ours/${s.name}: kinds found: ${[...kinds].join(",") || "none"}`);
-      for (const [t, l] of e.ent) check(has(rs, entityP(t, l)), `ours/${s.name}: no entity "${t}" ${l}`);
-      for (const [t, v] of e.date) check(has(rs, dateP(t, v)), `ours/${s.name}: no date "${t}" = ${v}`);
+      // Samples: a mention that contains the name / the phrase is enough (span edges are the
+      // analysers' accuracy, scored by `make eval`, not the benchmark's business).
+      for (const [t, l] of e.ent) check(has(rs, (a) => a.kind === "entity" && a.label === l && a.text.includes(t)), `ours/${s.name}: no ${l} entity containing "${t}"`);
+      for (const [t, v] of e.date) check(has(rs, (a) => a.kind === "date" && a.value === v && a.text.includes(t)), `ours/${s.name}: no date containing "${t}" = ${v}`);
       const nq = rs.annotations.filter((a) => a.kind === "quote").length;
       check(nq >= e.quotes, `ours/${s.name}: ${nq} quotes, expected at least ${e.quotes}`);
       if (e.ref) check(rs.referenceDate === e.ref, `ours/${s.name}: referenceDate ${rs.referenceDate}, expected ${e.ref}`);
