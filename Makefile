@@ -66,10 +66,11 @@ fuzz:
 
 ## bench: benchmarks that check the answers they time (BENCHMARKS.md): native per stage,
 ## the wasm build in Node against wink-nlp / chrono-node / compromise, and the browser figures.
-## BENCH_FLAGS=--targets also fails when a target of issue 8 is missed.
-BENCH_FLAGS ?=
+## A wrong answer fails the run; BENCH_FLAGS="--strict --targets" also fails on a missed target.
+BENCH_FLAGS ?= --strict
 bench: install-tools wasm
 	cargo run --release --quiet --features tools --bin bench -- $(filter --strict,$(BENCH_FLAGS))
+	@if command -v valgrind >/dev/null; then node bench/callgrind.mjs; else echo "(no valgrind: instruction counts skipped)"; fi
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	node bench/node.mjs $(BENCH_FLAGS)
 	node bench/browser.mjs $(BENCH_FLAGS)
