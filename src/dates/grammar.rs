@@ -50,10 +50,14 @@ impl<'a> P<'a> {
     fn in_numeral(&self, i: usize) -> bool {
         let before = i >= 2
             && self.glued(i)
-            && matches!(self.w(i - 1), "," | "." | "$" | "#" | "£" | "€" | "+" | "/" | ":")
+            && matches!(
+                self.w(i - 1),
+                "," | "." | "$" | "#" | "£" | "€" | "+" | "/" | ":"
+            )
             && self.kind(i - 2) == Some(Kind::Num)
             && self.glued(i - 1);
-        let before_sym = i >= 1 && self.glued(i) && matches!(self.w(i - 1), "$" | "#" | "£" | "€" | "+");
+        let before_sym =
+            i >= 1 && self.glued(i) && matches!(self.w(i - 1), "$" | "#" | "£" | "€" | "+");
         let after = self.glued(i + 1)
             && matches!(self.w(i + 1), "," | "." | "%" | "/" | ":")
             && self.kind(i + 2) == Some(Kind::Num)
@@ -253,9 +257,15 @@ impl<'a> P<'a> {
             && self.glued(j)
         {
             if let (Some((oh, 2)), true) = (self.num(j + 1), self.glued(j + 1)) {
-                if let (true, Some((om, 2))) = (self.is(j + 2, ":") && self.glued(j + 2), self.num(j + 3)) {
+                if let (true, Some((om, 2))) =
+                    (self.is(j + 2, ":") && self.glued(j + 2), self.num(j + 3))
+                {
                     if oh <= 14 && om < 60 {
-                        zone = Some(if oh == 0 && om == 0 { "Z" } else { offset_str(self.w(j), oh, om) });
+                        zone = Some(if oh == 0 && om == 0 {
+                            "Z"
+                        } else {
+                            offset_str(self.w(j), oh, om)
+                        });
                         j += 4;
                     }
                 }
@@ -298,7 +308,11 @@ impl<'a> P<'a> {
         if let Some(n) = words::number(w) {
             // "twenty four", "twenty-four"
             if n >= 20 && n % 10 == 0 && n < 100 {
-                let k = if self.is(i + 1, "-") && self.glued(i + 1) { i + 2 } else { i + 1 };
+                let k = if self.is(i + 1, "-") && self.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 if let Some(u) = words::number(self.w(k)) {
                     if u < 10 {
                         return Some(((n + u).to_string(), k + 1));
@@ -378,26 +392,71 @@ impl<'a> P<'a> {
         let (m, amb, j) = self.month_tok(i)?;
         let w = self.w(i);
         if let Some((d, k)) = self.day_num(j) {
-            if valid_day(m, d) && !(self.glued(k) && self.is(k, ":")) && !(w == "may" && !self.cap(i)) {
+            if valid_day(m, d)
+                && !(self.glued(k) && self.is(k, ":"))
+                && !(w == "may" && !self.cap(i))
+            {
                 if let Some((y, k2)) = self.opt_year(k) {
-                    return Some((k2, T::Date, Val::Day { year: Some(y as i32), month: m, day: d }));
+                    return Some((
+                        k2,
+                        T::Date,
+                        Val::Day {
+                            year: Some(y as i32),
+                            month: m,
+                            day: d,
+                        },
+                    ));
                 }
                 // "May 5 people": a number followed by a plural noun is a count.
-                return Some((k, T::Date, Val::Day { year: None, month: m, day: d }));
+                return Some((
+                    k,
+                    T::Date,
+                    Val::Day {
+                        year: None,
+                        month: m,
+                        day: d,
+                    },
+                ));
             }
         }
         if let Some((y, k)) = self.opt_year(j) {
             if !(amb && !self.cap(i) && w.len() <= 5 && w != "march") || self.cap(i) {
-                return Some((k, T::Date, Val::Month { year: Some(y), month: m }));
+                return Some((
+                    k,
+                    T::Date,
+                    Val::Month {
+                        year: Some(y),
+                        month: m,
+                    },
+                ));
             }
         }
         // A bare month name.
         let prev = if i > 0 { self.w(i - 1) } else { "" };
         let prep = matches!(
             prev,
-            "in" | "since" | "until" | "till" | "by" | "from" | "through" | "before" | "after"
-                | "during" | "early" | "late" | "mid" | "of" | "to" | "-" | "and" | "or" | "last"
-                | "next" | "this" | "throughout" | "between"
+            "in" | "since"
+                | "until"
+                | "till"
+                | "by"
+                | "from"
+                | "through"
+                | "before"
+                | "after"
+                | "during"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "to"
+                | "-"
+                | "and"
+                | "or"
+                | "last"
+                | "next"
+                | "this"
+                | "throughout"
+                | "between"
         );
         let full = w.len() > 4 || matches!(w, "june" | "july");
         if !full {
@@ -406,16 +465,34 @@ impl<'a> P<'a> {
         if amb {
             // "May", "March": verbs and names unless a preposition introduces them.
             if prep && self.cap(i) {
-                return Some((j, T::Date, Val::Month { year: None, month: m }));
+                return Some((
+                    j,
+                    T::Date,
+                    Val::Month {
+                        year: None,
+                        month: m,
+                    },
+                ));
             }
             return None;
         }
         if self.cap(i) || prep {
             // "August Wilson": a capitalised word right after is a name.
-            if self.cap(i + 1) && self.kind(i + 1) == Some(Kind::Word) && !self.t[i + 1].newline && !prep {
+            if self.cap(i + 1)
+                && self.kind(i + 1) == Some(Kind::Word)
+                && !self.t[i + 1].newline
+                && !prep
+            {
                 return None;
             }
-            return Some((j, T::Date, Val::Month { year: None, month: m }));
+            return Some((
+                j,
+                T::Date,
+                Val::Month {
+                    year: None,
+                    month: m,
+                },
+            ));
         }
         None
     }
@@ -437,9 +514,25 @@ impl<'a> P<'a> {
             return None;
         }
         if let Some((y, k2)) = self.opt_year(k) {
-            return Some((k2, T::Date, Val::Day { year: Some(y), month: m, day: d }));
+            return Some((
+                k2,
+                T::Date,
+                Val::Day {
+                    year: Some(y),
+                    month: m,
+                    day: d,
+                },
+            ));
         }
-        Some((k, T::Date, Val::Day { year: None, month: m, day: d }))
+        Some((
+            k,
+            T::Date,
+            Val::Day {
+                year: None,
+                month: m,
+                day: d,
+            },
+        ))
     }
 
     /// the first of March
@@ -453,9 +546,25 @@ impl<'a> P<'a> {
             return None;
         }
         if let Some((y, k2)) = self.opt_year(k) {
-            return Some((k2, T::Date, Val::Day { year: Some(y), month: m, day: d as u8 }));
+            return Some((
+                k2,
+                T::Date,
+                Val::Day {
+                    year: Some(y),
+                    month: m,
+                    day: d as u8,
+                },
+            ));
         }
-        Some((k, T::Date, Val::Day { year: None, month: m, day: d as u8 }))
+        Some((
+            k,
+            T::Date,
+            Val::Day {
+                year: None,
+                month: m,
+                day: d as u8,
+            },
+        ))
     }
 
     /// 2024-01-09, 2024/01/09, 01/09/2024, 9.1.2024, 2/15
@@ -470,7 +579,15 @@ impl<'a> P<'a> {
             if sep == "/" && ad <= 2 {
                 if let Some((b, 2 | 1)) = self.num(i + 2) {
                     if (1..=12).contains(&a) && b > 12 && b <= 31 && !self.is(i + 3, "/") {
-                        return Some((i + 3, T::Date, Val::Day { year: None, month: a as u8, day: b as u8 }));
+                        return Some((
+                            i + 3,
+                            T::Date,
+                            Val::Day {
+                                year: None,
+                                month: a as u8,
+                                day: b as u8,
+                            },
+                        ));
                     }
                 }
             }
@@ -479,15 +596,32 @@ impl<'a> P<'a> {
         let (b, bd) = self.num(i + 2)?;
         if ad == 4 {
             // Y-M-D
-            if !(1000..=2999).contains(&a) || bd > 2 || self.w(i + 3) != sep || !self.glued(i + 3) || !self.glued(i + 4) {
+            if !(1000..=2999).contains(&a)
+                || bd > 2
+                || self.w(i + 3) != sep
+                || !self.glued(i + 3)
+                || !self.glued(i + 4)
+            {
                 return None;
             }
             let (c, cd) = self.num(i + 4)?;
-            if cd > 2 || self.glued(i + 5) && matches!(self.w(i + 5), "-" | "/" | ".") && self.kind(i + 6) == Some(Kind::Num) {
+            if cd > 2
+                || self.glued(i + 5)
+                    && matches!(self.w(i + 5), "-" | "/" | ".")
+                    && self.kind(i + 6) == Some(Kind::Num)
+            {
                 return None;
             }
             let d = crate::calendar::CivilDate::new(a as i32, b as u8, c as u8)?;
-            return Some((i + 5, T::Date, Val::Day { year: Some(d.year), month: d.month, day: d.day }));
+            return Some((
+                i + 5,
+                T::Date,
+                Val::Day {
+                    year: Some(d.year),
+                    month: d.month,
+                    day: d.day,
+                },
+            ));
         }
         if ad > 2 || bd > 2 {
             return None;
@@ -498,10 +632,19 @@ impl<'a> P<'a> {
             if !(cd == 4 || cd == 2) {
                 return None;
             }
-            if self.glued(i + 5) && matches!(self.w(i + 5), "-" | "/" | "." ) && self.kind(i + 6) == Some(Kind::Num) {
+            if self.glued(i + 5)
+                && matches!(self.w(i + 5), "-" | "/" | ".")
+                && self.kind(i + 6) == Some(Kind::Num)
+            {
                 return None;
             }
-            let y = if cd == 4 { c as i32 } else if c >= 50 { 1900 + c as i32 } else { 2000 + c as i32 };
+            let y = if cd == 4 {
+                c as i32
+            } else if c >= 50 {
+                1900 + c as i32
+            } else {
+                2000 + c as i32
+            };
             let us = crate::calendar::CivilDate::new(y, a as u8, b as u8);
             let eu = crate::calendar::CivilDate::new(y, b as u8, a as u8);
             let pick = match (us, eu) {
@@ -511,22 +654,47 @@ impl<'a> P<'a> {
                 }
                 (Some(u), Some(e)) => match reference {
                     // Both readings valid: the one nearer the article's date.
-                    Some(r) if (e.to_days() - r.to_days()).abs() < (u.to_days() - r.to_days()).abs() => e,
+                    Some(r)
+                        if (e.to_days() - r.to_days()).abs()
+                            < (u.to_days() - r.to_days()).abs() =>
+                    {
+                        e
+                    }
                     _ => u,
                 },
                 (Some(u), None) => u,
                 (None, Some(e)) => e,
                 (None, None) => return None,
             };
-            return Some((i + 5, T::Date, Val::Day { year: Some(pick.year), month: pick.month, day: pick.day }));
+            return Some((
+                i + 5,
+                T::Date,
+                Val::Day {
+                    year: Some(pick.year),
+                    month: pick.month,
+                    day: pick.day,
+                },
+            ));
         }
         // Two parts: month/day with a slash, unambiguous (day > 12) or after "on".
         if sep != "/" || self.glued(i + 3) && matches!(self.w(i + 3), "/" | "-" | "." | ",") {
             return None;
         }
         let prev_on = i > 0 && matches!(self.w(i - 1), "on" | "since" | "until" | "by");
-        if (1..=12).contains(&a) && (1..=31).contains(&b) && valid_day(a as u8, b as u8) && (b > 12 || prev_on) {
-            return Some((i + 3, T::Date, Val::Day { year: None, month: a as u8, day: b as u8 }));
+        if (1..=12).contains(&a)
+            && (1..=31).contains(&b)
+            && valid_day(a as u8, b as u8)
+            && (b > 12 || prev_on)
+        {
+            return Some((
+                i + 3,
+                T::Date,
+                Val::Day {
+                    year: None,
+                    month: a as u8,
+                    day: b as u8,
+                },
+            ));
         }
         None
     }
@@ -535,7 +703,9 @@ impl<'a> P<'a> {
     fn year(&self, i: usize) -> Option<Hit> {
         // '90s
         if self.is(i, "'") {
-            let (n, 2) = self.num(i + 1)? else { return None };
+            let (n, 2) = self.num(i + 1)? else {
+                return None;
+            };
             if self.glued(i + 1) && self.glued(i + 2) && self.is(i + 2, "s") {
                 let base = if n >= 30 { 190 } else { 200 };
                 return Some((i + 3, T::Date, Val::Decade(base + n as i32 / 10)));
@@ -543,7 +713,12 @@ impl<'a> P<'a> {
             return None;
         }
         let (n, d) = self.num(i)?;
-        if d == 4 && self.glued(i + 1) && self.is(i + 1, "s") && !self.in_numeral(i) && (1000..=2999).contains(&n) {
+        if d == 4
+            && self.glued(i + 1)
+            && self.is(i + 1, "s")
+            && !self.in_numeral(i)
+            && (1000..=2999).contains(&n)
+        {
             if n % 100 == 0 && n % 1000 != 0 {
                 // "the 1900s": the century (also read as a decade; TIMEX3 favours the century).
                 return Some((i + 2, T::Date, Val::Century(n as i32 / 100)));
@@ -561,16 +736,46 @@ impl<'a> P<'a> {
         let prev_ok = words::year_preposition(prev)
             || prev == "©"
             || prev == "(c)"
-            || (matches!(prev, "the" | "his" | "her" | "its" | "their" | "our" | "a") && (1900..=2100).contains(&y));
+            || (matches!(prev, "the" | "his" | "her" | "its" | "their" | "our" | "a")
+                && (1900..=2100).contains(&y));
         let next = self.w(j);
         let next_tok = self.t.get(j);
         let next_ok = match next_tok {
             None => true,
-            Some(t) if t.kind == Kind::Punct => !matches!(next, "%" | "$" | "/" | "x" | "*" | "+" | "=" | "-" | "&") || next == "-" && self.num(j + 1).is_some_and(|(_, d)| d == 4 || d == 2),
-            Some(t) => t.newline || matches!(next, "and" | "to" | "when" | "as" | "after" | "before" | "through" | "until" | "with" | "in" | "that" | "was" | "is" | "saw" | "had" | "s"),
+            Some(t) if t.kind == Kind::Punct => {
+                !matches!(next, "%" | "$" | "/" | "x" | "*" | "+" | "=" | "-" | "&")
+                    || next == "-" && self.num(j + 1).is_some_and(|(_, d)| d == 4 || d == 2)
+            }
+            Some(t) => {
+                t.newline
+                    || matches!(
+                        next,
+                        "and"
+                            | "to"
+                            | "when"
+                            | "as"
+                            | "after"
+                            | "before"
+                            | "through"
+                            | "until"
+                            | "with"
+                            | "in"
+                            | "that"
+                            | "was"
+                            | "is"
+                            | "saw"
+                            | "had"
+                            | "s"
+                    )
+            }
         };
         // "ABC 2000", "Windows 2000": a capitalised name right before.
-        if i > 0 && self.cap(i - 1) && !self.t[i - 1].newline && !prev_ok && self.kind(i - 1) == Some(Kind::Word) {
+        if i > 0
+            && self.cap(i - 1)
+            && !self.t[i - 1].newline
+            && !prev_ok
+            && self.kind(i - 1) == Some(Kind::Word)
+        {
             let pw = prev;
             if words::month(pw).is_none() && words::season(pw).is_none() && pw != "fiscal" {
                 return None;
@@ -600,7 +805,13 @@ impl<'a> P<'a> {
         if abbr {
             return None;
         }
-        if !self.cap(i) && i > 0 && !matches!(self.w(i - 1), "on" | "by" | "until" | "since" | "last" | "next" | "this") {
+        if !self.cap(i)
+            && i > 0
+            && !matches!(
+                self.w(i - 1),
+                "on" | "by" | "until" | "since" | "last" | "next" | "this"
+            )
+        {
             // lower-case weekday only after a preposition
             return None;
         }
@@ -617,16 +828,29 @@ impl<'a> P<'a> {
             "yesterday" => (i + 1, T::Date, Val::DayOffset(-1)),
             "tomorrow" => (i + 1, T::Date, Val::DayOffset(1)),
             "tonight" => (i + 1, T::Time, Val::Part(Box::new(Val::DayOffset(0)), "NI")),
-            "overnight" => (i + 1, T::Time, Val::Part(Box::new(Val::DayOffset(-1)), "NI")),
+            "overnight" => (
+                i + 1,
+                T::Time,
+                Val::Part(Box::new(Val::DayOffset(-1)), "NI"),
+            ),
+            // "This must stop now.": a sentence-final "now" urges rather than dates (TimeBank
+            // leaves most of them out too).
+            "now" if matches!(self.w(i + 1), "." | "!" | "?") => return None,
             "now" => (i + 1, T::Date, lit("PRESENT_REF")),
             "currently" | "nowadays" => (i + 1, T::Date, lit("PRESENT_REF")),
             "recently" | "lately" => (i + 1, T::Date, lit("PAST_REF")),
             "right" | "just" if self.is(i + 1, "now") => (i + 2, T::Date, lit("PRESENT_REF")),
             "these" if self.is(i + 1, "days") => (i + 2, T::Date, lit("PRESENT_REF")),
-            "the" if self.is(i + 1, "past") && !self.starts_duration(i + 2) => (i + 2, T::Date, lit("PAST_REF")),
+            "the" if self.is(i + 1, "past") && !self.starts_duration(i + 2) => {
+                (i + 2, T::Date, lit("PAST_REF"))
+            }
             "the" if self.is(i + 1, "future") => (i + 2, T::Date, lit("FUTURE_REF")),
-            "the" if self.is(i + 1, "near") && self.is(i + 2, "future") => (i + 3, T::Date, lit("FUTURE_REF")),
-            "the" if self.is(i + 1, "moment") && i > 0 && self.is(i - 1, "at") => (i + 2, T::Date, lit("PRESENT_REF")),
+            "the" if self.is(i + 1, "near") && self.is(i + 2, "future") => {
+                (i + 3, T::Date, lit("FUTURE_REF"))
+            }
+            "the" if self.is(i + 1, "moment") && i > 0 && self.is(i - 1, "at") => {
+                (i + 2, T::Date, lit("PRESENT_REF"))
+            }
             "recent" => {
                 let (u, plural) = words::unit(self.w(i + 1))?;
                 if !plural || matches!(u, Unit::Second | Unit::Minute) {
@@ -644,7 +868,8 @@ impl<'a> P<'a> {
     }
 
     fn starts_duration(&self, j: usize) -> bool {
-        self.qty(j).is_some_and(|(_, k)| words::unit(self.w(k)).is_some() || self.is(k, "few"))
+        self.qty(j)
+            .is_some_and(|(_, k)| words::unit(self.w(k)).is_some() || self.is(k, "few"))
             || words::unit(self.w(j)).is_some()
     }
 
@@ -675,15 +900,22 @@ impl<'a> P<'a> {
             if det == "past" && !with_the {
                 return None;
             }
-            return Some((k + 1, T::Date, match u {
-                Unit::Day => Val::DayOffset(n),
-                Unit::Second | Unit::Minute | Unit::Hour => return None,
-                _ => Val::Rel(u, n),
-            }));
+            return Some((
+                k + 1,
+                T::Date,
+                match u {
+                    Unit::Day => Val::DayOffset(n),
+                    Unit::Second | Unit::Minute | Unit::Hour => return None,
+                    _ => Val::Rel(u, n),
+                },
+            ));
         }
         if with_the {
             // "the next day" etc. handled above; the rest need no article.
-            if !matches!(det, "following" | "previous" | "preceding" | "next" | "coming") {
+            if !matches!(
+                det,
+                "following" | "previous" | "preceding" | "next" | "coming"
+            ) {
                 return None;
             }
         }
@@ -722,10 +954,25 @@ impl<'a> P<'a> {
         if self.is(j, "the") {
             j += 1;
             prefix = true;
-            if matches!(self.w(j), "past" | "last" | "next" | "previous" | "coming" | "first" | "final" | "latest" | "following" | "initial" | "same") {
+            if matches!(
+                self.w(j),
+                "past"
+                    | "last"
+                    | "next"
+                    | "previous"
+                    | "coming"
+                    | "first"
+                    | "final"
+                    | "latest"
+                    | "following"
+                    | "initial"
+                    | "same"
+            ) {
                 j += 1;
             }
-        } else if matches!(self.w(j), "past" | "last" | "next" | "first") && self.qty(j + 1).is_some() {
+        } else if matches!(self.w(j), "past" | "last" | "next" | "first")
+            && self.qty(j + 1).is_some()
+        {
             j += 1;
             prefix = true;
         }
@@ -760,13 +1007,20 @@ impl<'a> P<'a> {
             return None;
         }
         let first = self.w(j);
-        if matches!(first, "a" | "an") && k > j + 1 && self.qty(j).map(|(s, _)| s) == Some("1".into()) && !matches!(self.w(j + 1), "few" | "couple") {
+        if matches!(first, "a" | "an")
+            && k > j + 1
+            && self.qty(j).map(|(s, _)| s) == Some("1".into())
+            && !matches!(self.w(j + 1), "few" | "couple")
+        {
             // "a" directly before the unit only
             if k != j + 1 {
                 return None;
             }
         }
-        if matches!(first, "a" | "an") && i > 0 && matches!(self.w(i - 1), "once" | "twice" | "times" | "per") {
+        if matches!(first, "a" | "an")
+            && i > 0
+            && matches!(self.w(i - 1), "once" | "twice" | "times" | "per")
+        {
             return Some((k + 1, T::Set, Val::Lit(u.duration("1"))));
         }
         let mut e = k + 1;
@@ -775,27 +1029,41 @@ impl<'a> P<'a> {
         match self.w(e) {
             "ago" | "earlier" | "before" if !prefix && !hyphen => {
                 let word = self.w(e);
-                if word == "before" && !(self.t.get(e + 1).is_none() || self.kind(e + 1) == Some(Kind::Punct)) {
+                if word == "before"
+                    && !(self.t.get(e + 1).is_none() || self.kind(e + 1) == Some(Kind::Punct))
+                {
                     return Some((e, T::Duration, Val::Lit(u.duration(&q))));
                 }
                 e += 1;
-                return Some((e, T::Date, match n {
-                    Some(n) => Self::offset(u, -n),
-                    None => Val::Lit("PAST_REF".into()),
-                }));
+                return Some((
+                    e,
+                    T::Date,
+                    match n {
+                        Some(n) => Self::offset(u, -n),
+                        None => Val::Lit("PAST_REF".into()),
+                    },
+                ));
             }
             "later" | "hence" if !prefix && !hyphen => {
                 e += 1;
-                return Some((e, T::Date, match n {
-                    Some(n) => Self::offset(u, n),
-                    None => Val::Lit("FUTURE_REF".into()),
-                }));
+                return Some((
+                    e,
+                    T::Date,
+                    match n {
+                        Some(n) => Self::offset(u, n),
+                        None => Val::Lit("FUTURE_REF".into()),
+                    },
+                ));
             }
             "from" if self.is(e + 1, "now") && !prefix => {
-                return Some((e + 2, T::Date, match n {
-                    Some(n) => Self::offset(u, n),
-                    None => Val::Lit("FUTURE_REF".into()),
-                }));
+                return Some((
+                    e + 2,
+                    T::Date,
+                    match n {
+                        Some(n) => Self::offset(u, n),
+                        None => Val::Lit("FUTURE_REF".into()),
+                    },
+                ));
             }
             _ => {}
         }
@@ -822,7 +1090,10 @@ impl<'a> P<'a> {
         if !plural || i == 0 {
             return None;
         }
-        if !matches!(self.w(i - 1), "for" | "in" | "within" | "over" | "took" | "take" | "takes" | "lasted") {
+        if !matches!(
+            self.w(i - 1),
+            "for" | "in" | "within" | "over" | "took" | "take" | "takes" | "lasted"
+        ) {
             return None;
         }
         if matches!(u, Unit::Weekend) {
@@ -887,14 +1158,24 @@ impl<'a> P<'a> {
         }
         if self.is(j, "fy") && self.glued(j + 1) {
             let (n, d) = self.num(j + 1)?;
-            let y = if d == 4 { n as i32 } else if d == 2 { 2000 + n as i32 } else { return None };
+            let y = if d == 4 {
+                n as i32
+            } else if d == 2 {
+                2000 + n as i32
+            } else {
+                return None;
+            };
             return Some((j + 2, T::Date, Val::Year(y)));
         }
         if matches!(self.w(j), "comparable" | "corresponding") {
             j += 1;
         }
         // "year-earlier", "the year-ago quarter"
-        if self.is(j, "year") && self.glued(j + 1) && self.is(j + 1, "-") && matches!(self.w(j + 2), "earlier" | "ago") {
+        if self.is(j, "year")
+            && self.glued(j + 1)
+            && self.is(j + 1, "-")
+            && matches!(self.w(j + 2), "earlier" | "ago")
+        {
             let mut k = j + 3;
             if let Some(o) = words::ordinal(self.w(k)) {
                 if o <= 4 && self.is(k + 1, "quarter") {
@@ -913,7 +1194,11 @@ impl<'a> P<'a> {
         // "this year's third quarter", "the 1988 second quarter"
         let mut qyear: Option<i32> = None;
         let mut qrel: Option<i64> = None;
-        if matches!(self.w(j), "this" | "last" | "next") && self.is(j + 1, "year") && self.is(j + 2, "'") && self.is(j + 3, "s") {
+        if matches!(self.w(j), "this" | "last" | "next")
+            && self.is(j + 1, "year")
+            && self.is(j + 2, "'")
+            && self.is(j + 3, "s")
+        {
             qrel = rel_det(self.w(j));
             j += 4;
         } else if let Some((y, k)) = self.year_num(j) {
@@ -930,7 +1215,9 @@ impl<'a> P<'a> {
         }
         // Q3 [YEAR]
         if self.is(j, "q") && self.glued(j + 1) {
-            let (q, 1) = self.num(j + 1)? else { return None };
+            let (q, 1) = self.num(j + 1)? else {
+                return None;
+            };
             if !(1..=4).contains(&q) {
                 return None;
             }
@@ -949,7 +1236,10 @@ impl<'a> P<'a> {
             Some(q) => (q, j + 1),
             None => {
                 let (n, d) = self.num(j)?;
-                if d != 1 || !self.glued(j + 1) || !matches!(self.w(j + 1), "st" | "nd" | "rd" | "th") {
+                if d != 1
+                    || !self.glued(j + 1)
+                    || !matches!(self.w(j + 1), "st" | "nd" | "rd" | "th")
+                {
                     return None;
                 }
                 (n, j + 2)
@@ -995,9 +1285,21 @@ impl<'a> P<'a> {
         let year = year.or(qyear);
         if let (None, Some(n)) = (year, qrel) {
             // resolved against the reference: keep it relative through a Rel-year lookup
-            return Some((k, T::Date, Val::PartOfRelYear(n, if is_half { 'H' } else { 'Q' }, qn as u8)));
+            return Some((
+                k,
+                T::Date,
+                Val::PartOfRelYear(n, if is_half { 'H' } else { 'Q' }, qn as u8),
+            ));
         }
-        Some((k, T::Date, if is_half { Val::Half(year, qn as u8) } else { Val::Quarter(year, qn as u8) }))
+        Some((
+            k,
+            T::Date,
+            if is_half {
+                Val::Half(year, qn as u8)
+            } else {
+                Val::Quarter(year, qn as u8)
+            },
+        ))
     }
 
     /// Seasons with a year or an article: "summer 2023", "the summer of 2023", "the summer".
@@ -1050,7 +1352,17 @@ impl<'a> P<'a> {
                 consider(self.duration(i));
                 consider(self.quarter(i));
                 if let Some((e, h, m, s, z)) = self.time(i) {
-                    consider(Some((e, T::Time, Val::Time { date: None, hour: h, minute: m, second: s, zone: z })));
+                    consider(Some((
+                        e,
+                        T::Time,
+                        Val::Time {
+                            date: None,
+                            hour: h,
+                            minute: m,
+                            second: s,
+                            zone: z,
+                        },
+                    )));
                 }
             }
             Kind::Word => {
@@ -1066,7 +1378,17 @@ impl<'a> P<'a> {
                 consider(self.the_unit(i));
                 consider(self.ordinal_of_month(i));
                 if let Some((e, h, m, s, z)) = self.time(i) {
-                    consider(Some((e, T::Time, Val::Time { date: None, hour: h, minute: m, second: s, zone: z })));
+                    consider(Some((
+                        e,
+                        T::Time,
+                        Val::Time {
+                            date: None,
+                            hour: h,
+                            minute: m,
+                            second: s,
+                            zone: z,
+                        },
+                    )));
                 }
             }
             Kind::Punct => {
@@ -1090,9 +1412,27 @@ impl<'a> P<'a> {
                     1
                 }
             }
-            "the" if matches!(self.w(i + 1), "end" | "beginning" | "start" | "middle" | "rest" | "turn") && self.is(i + 2, "of") => 3,
-            "end" | "beginning" | "start" if self.is(i + 1, "of") && i > 0 && matches!(self.w(i - 1), "at" | "by" | "until" | "before" | "from") => 2,
-            "in" if self.is(i + 1, "the") && self.is(i + 2, "year") && self.year_num(i + 3).is_some() => 0,
+            "the"
+                if matches!(
+                    self.w(i + 1),
+                    "end" | "beginning" | "start" | "middle" | "rest" | "turn"
+                ) && self.is(i + 2, "of") =>
+            {
+                3
+            }
+            "end" | "beginning" | "start"
+                if self.is(i + 1, "of")
+                    && i > 0
+                    && matches!(self.w(i - 1), "at" | "by" | "until" | "before" | "from") =>
+            {
+                2
+            }
+            "in" if self.is(i + 1, "the")
+                && self.is(i + 2, "year")
+                && self.year_num(i + 3).is_some() =>
+            {
+                0
+            }
             _ => 0,
         };
         if modifier_len > 0 {
@@ -1100,7 +1440,15 @@ impl<'a> P<'a> {
             // "the end of the year/month/week"
             if self.is(j, "the") {
                 if let Some((u, false)) = words::unit(self.w(j + 1)) {
-                    if matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Quarter | Unit::Decade | Unit::Century) {
+                    if matches!(
+                        u,
+                        Unit::Year
+                            | Unit::Month
+                            | Unit::Week
+                            | Unit::Quarter
+                            | Unit::Decade
+                            | Unit::Century
+                    ) {
                         return Some((j + 2, T::Date, Val::Rel(u, 0)));
                     }
                 }
@@ -1123,8 +1471,14 @@ impl<'a> P<'a> {
         if hit.is_none() && self.is(i, "the") {
             if let Some((e, ty, val)) = self.core(i + 1, reference) {
                 let keep = match &val {
-                    Val::Decade(_) | Val::Century(_) | Val::Quarter(..) | Val::Half(..) | Val::Season(..) => true,
-                    Val::Day { .. } => self.day_num(i + 1).is_some() || words::ordinal(self.w(i + 1)).is_some(),
+                    Val::Decade(_)
+                    | Val::Century(_)
+                    | Val::Quarter(..)
+                    | Val::Half(..)
+                    | Val::Season(..) => true,
+                    Val::Day { .. } => {
+                        self.day_num(i + 1).is_some() || words::ordinal(self.w(i + 1)).is_some()
+                    }
                     _ => false,
                 };
                 if keep {
@@ -1134,7 +1488,10 @@ impl<'a> P<'a> {
         }
         let (e, ty, val) = hit?;
         // Date then time / part of day: "Jan 09, 2024 06:00 AM IST", "Friday night".
-        let dayish = matches!(val, Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_) | Val::RelWeekday(..));
+        let dayish = matches!(
+            val,
+            Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_) | Val::RelWeekday(..)
+        );
         if dayish {
             let mut k = e;
             if matches!(self.w(k), "," | "at" | "-") {
@@ -1144,12 +1501,32 @@ impl<'a> P<'a> {
                 k += 1;
             }
             if let Some((e2, h, m, s, z)) = self.time(k) {
-                return Some((e2, T::Time, Val::Time { date: Some(Box::new(val)), hour: h, minute: m, second: s, zone: z }));
+                return Some((
+                    e2,
+                    T::Time,
+                    Val::Time {
+                        date: Some(Box::new(val)),
+                        hour: h,
+                        minute: m,
+                        second: s,
+                        zone: z,
+                    },
+                ));
             }
             // ISO "T06:00"
             if self.glued(e) && self.is(e, "t") {
                 if let Some((e2, h, m, s, z)) = self.time(e + 1) {
-                    return Some((e2, T::Time, Val::Time { date: Some(Box::new(val)), hour: h, minute: m, second: s, zone: z }));
+                    return Some((
+                        e2,
+                        T::Time,
+                        Val::Time {
+                            date: Some(Box::new(val)),
+                            hour: h,
+                            minute: m,
+                            second: s,
+                            zone: z,
+                        },
+                    ));
                 }
             }
             if let Some(p) = words::part_of_day(self.w(e)) {
@@ -1159,7 +1536,14 @@ impl<'a> P<'a> {
             }
         }
         // Time then date: "3 p.m. Friday", "10 a.m. on Monday".
-        if let Val::Time { date: None, hour, minute, second, zone } = val {
+        if let Val::Time {
+            date: None,
+            hour,
+            minute,
+            second,
+            zone,
+        } = val
+        {
             let mut k = e;
             if matches!(self.w(k), "on" | ",") {
                 k += 1;
@@ -1170,9 +1554,29 @@ impl<'a> P<'a> {
                 .or_else(|| self.deictic(k))
                 .filter(|h| matches!(h.2, Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_)));
             if let Some((e2, _, d)) = next {
-                return Some((e2, T::Time, Val::Time { date: Some(Box::new(d)), hour, minute, second, zone }));
+                return Some((
+                    e2,
+                    T::Time,
+                    Val::Time {
+                        date: Some(Box::new(d)),
+                        hour,
+                        minute,
+                        second,
+                        zone,
+                    },
+                ));
             }
-            return Some((e, ty, Val::Time { date: None, hour, minute, second, zone }));
+            return Some((
+                e,
+                ty,
+                Val::Time {
+                    date: None,
+                    hour,
+                    minute,
+                    second,
+                    zone,
+                },
+            ));
         }
         Some((e, ty, val))
     }
@@ -1190,19 +1594,64 @@ fn starter(w: &str) -> bool {
         || rel_det(w).is_some()
         || matches!(
             w,
-            "a" | "an" | "every" | "each" | "early" | "late" | "mid" | "earlier" | "later" | "end"
-                | "beginning" | "start" | "fiscal" | "fy" | "q" | "noon" | "midnight" | "midday"
-                | "several" | "few" | "many" | "some" | "couple" | "recent" | "daily" | "nightly"
-                | "weekly" | "monthly" | "annually" | "yearly" | "hourly" | "today" | "yesterday"
-                | "tomorrow" | "tonight" | "overnight" | "now" | "currently" | "nowadays"
-                | "recently" | "lately" | "right" | "just" | "these" | "year" | "comparable"
-                | "corresponding" | "latest" | "'"
+            "a" | "an"
+                | "every"
+                | "each"
+                | "early"
+                | "late"
+                | "mid"
+                | "earlier"
+                | "later"
+                | "end"
+                | "beginning"
+                | "start"
+                | "fiscal"
+                | "fy"
+                | "q"
+                | "noon"
+                | "midnight"
+                | "midday"
+                | "several"
+                | "few"
+                | "many"
+                | "some"
+                | "couple"
+                | "recent"
+                | "daily"
+                | "nightly"
+                | "weekly"
+                | "monthly"
+                | "annually"
+                | "yearly"
+                | "hourly"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "overnight"
+                | "now"
+                | "currently"
+                | "nowadays"
+                | "recently"
+                | "lately"
+                | "right"
+                | "just"
+                | "these"
+                | "year"
+                | "comparable"
+                | "corresponding"
+                | "latest"
+                | "'"
         )
 }
 
 /// Words that may follow "the" in an expression.
 fn after_the(w: &str) -> bool {
-    starter(w) || matches!(w, "past" | "future" | "near" | "moment" | "middle" | "rest" | "turn" | "weekend")
+    starter(w)
+        || matches!(
+            w,
+            "past" | "future" | "near" | "moment" | "middle" | "rest" | "turn" | "weekend"
+        )
 }
 
 /// All candidates, left to right, longest match first; overlapping ones are not produced.
@@ -1218,7 +1667,7 @@ pub fn candidates(toks: &[Tok], reference: Option<crate::calendar::CivilDate>) -
             Kind::Word => {
                 let w = t.w();
                 if w == "the" {
-                    after_the(p.w(i + 1))
+                    after_the(p.w(i + 1)) || toks.get(i + 1).is_some_and(|n| n.kind != Kind::Word)
                 } else {
                     starter(w)
                 }

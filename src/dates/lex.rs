@@ -69,12 +69,29 @@ fn make(text: &str, start: usize, end: usize, kind: Kind, space: bool, newline: 
         (false, false)
     } else if s.is_ascii() {
         let b = s.as_bytes();
-        (b[0].is_ascii_uppercase(), b.len() >= 2 && b.iter().all(|c| c.is_ascii_uppercase()))
+        (
+            b[0].is_ascii_uppercase(),
+            b.len() >= 2 && b.iter().all(|c| c.is_ascii_uppercase()),
+        )
     } else {
         let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
-        (cap, cap && s.chars().nth(1).is_some() && s.chars().all(|c| c.is_uppercase()))
+        (
+            cap,
+            cap && s.chars().nth(1).is_some() && s.chars().all(|c| c.is_uppercase()),
+        )
     };
-    Tok { start, end, kind, space, newline, cap, all_caps, num, low, len }
+    Tok {
+        start,
+        end,
+        kind,
+        space,
+        newline,
+        cap,
+        all_caps,
+        num,
+        low,
+        len,
+    }
 }
 
 /// Splits `text` into tokens (linear, never panics).

@@ -124,20 +124,29 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
     let cands = refine::refine(&p, grammar::candidates(&toks, reference));
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
-        let (Some(first), Some(last)) = (toks.get(c.s), c.e.checked_sub(1).and_then(|e| toks.get(e))) else {
+        let (Some(first), Some(last)) =
+            (toks.get(c.s), c.e.checked_sub(1).and_then(|e| toks.get(e)))
+        else {
             continue;
         };
         let tense = tense_around(&toks, c.s, c.e);
         // "a year ago" in a sentence about quarterly results means that quarter a year ago.
         let mut c = c;
-        if c.val == resolve::Val::Offset(resolve::Unit::Year, -1) && sentence_mentions(&toks, c.s, c.e, "quarter") {
+        if c.val == resolve::Val::Offset(resolve::Unit::Year, -1)
+            && sentence_mentions(&toks, c.s, c.e, "quarter")
+        {
             c.val = resolve::Val::YearAgoQuarter;
         }
         let mut value = resolve::value(&c.val, reference, tense);
         if value.contains('@') {
             value = fix_zone(&value);
         }
-        out.push(Timex { start: first.start, end: last.end, ty: c.ty, value });
+        out.push(Timex {
+            start: first.start,
+            end: last.end,
+            ty: c.ty,
+            value,
+        });
     }
     out
 }
@@ -146,10 +155,15 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
 fn fix_zone(value: &str) -> String {
     let month: Option<u8> = value.get(5..7).and_then(|m| m.parse().ok());
     let dst = month.is_some_and(|m| (4..=10).contains(&m));
-    let (marker, std, day) = [("@ET", "-05:00", "-04:00"), ("@CT", "-06:00", "-05:00"), ("@MT", "-07:00", "-06:00"), ("@PT", "-08:00", "-07:00")]
-        .into_iter()
-        .find(|(m, _, _)| value.contains(m))
-        .unwrap_or(("@", "", ""));
+    let (marker, std, day) = [
+        ("@ET", "-05:00", "-04:00"),
+        ("@CT", "-06:00", "-05:00"),
+        ("@MT", "-07:00", "-06:00"),
+        ("@PT", "-08:00", "-07:00"),
+    ]
+    .into_iter()
+    .find(|(m, _, _)| value.contains(m))
+    .unwrap_or(("@", "", ""));
     value.replace(marker, if dst { day } else { std })
 }
 
@@ -179,7 +193,9 @@ fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, word: &str) -> bool 
 fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
     let mut future = 0;
     let mut past = 0;
-    let stop = |t: &lex::Tok| t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";" | "\"" | "“" | "”");
+    let stop = |t: &lex::Tok| {
+        t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";" | "\"" | "“" | "”")
+    };
     let lo = s.saturating_sub(8);
     for k in (lo..s).rev() {
         let Some(t) = toks.get(k) else { break };
@@ -226,5 +242,7 @@ pub fn parse_published(raw: &str) -> Option<CivilDate> {
     while !raw.is_char_boundary(cut) {
         cut -= 1;
     }
-    find(&raw[..cut], None).into_iter().find_map(|t| t.value.get(..10).and_then(CivilDate::parse_iso))
+    find(&raw[..cut], None)
+        .into_iter()
+        .find_map(|t| t.value.get(..10).and_then(CivilDate::parse_iso))
 }

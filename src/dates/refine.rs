@@ -12,7 +12,10 @@ use super::resolve::Val;
 use super::TimexType as T;
 
 fn is_connector(w: &str) -> bool {
-    matches!(w, "-" | "to" | "through" | "until" | "till" | "and" | "thru")
+    matches!(
+        w,
+        "-" | "to" | "through" | "until" | "till" | "and" | "thru"
+    )
 }
 
 /// Adds the second halves of day ranges and shares years across ranges.
@@ -23,7 +26,12 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
         let mut c = cands[idx].clone();
         idx += 1;
         // Day range: "Jan 5-7, 2024", "Jan 5 to 7".
-        if let Val::Day { year, month, day: _ } = c.val.clone() {
+        if let Val::Day {
+            year,
+            month,
+            day: _,
+        } = c.val.clone()
+        {
             let e = c.e;
             let next_starts_at = cands.get(idx).map(|n| n.s);
             if is_connector(p.w(e)) && next_starts_at != Some(e + 1) {
@@ -37,13 +45,25 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
                         };
                         // The range's own end must not collide with the next candidate.
                         if next_starts_at.is_none_or(|s| s >= k2) {
-                            if let Val::Day { year: ref mut y1, .. } = c.val {
+                            if let Val::Day {
+                                year: ref mut y1, ..
+                            } = c.val
+                            {
                                 if y1.is_none() {
                                     *y1 = y2;
                                 }
                             }
                             out.push(c);
-                            out.push(Cand { s: e + 1, e: k2, ty: T::Date, val: Val::Day { year: y2, month, day: d2 } });
+                            out.push(Cand {
+                                s: e + 1,
+                                e: k2,
+                                ty: T::Date,
+                                val: Val::Day {
+                                    year: y2,
+                                    month,
+                                    day: d2,
+                                },
+                            });
                             continue;
                         }
                     }
@@ -59,7 +79,15 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
                 };
                 if let Some(y) = next_year {
                     match &mut c.val {
-                        Val::Day { year: y1 @ None, month, .. } | Val::Month { year: y1 @ None, month } => {
+                        Val::Day {
+                            year: y1 @ None,
+                            month,
+                            ..
+                        }
+                        | Val::Month {
+                            year: y1 @ None,
+                            month,
+                        } => {
                             // "Dec. 30 - Jan. 2, 2024": a later month in the first part is the year before.
                             let n_month = match n.val {
                                 Val::Day { month, .. } | Val::Month { month, .. } => month,

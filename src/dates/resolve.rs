@@ -57,9 +57,16 @@ impl Unit {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Val {
     /// A day; `year` None = resolve against the reference (nearest, or by tense).
-    Day { year: Option<i32>, month: u8, day: u8 },
+    Day {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+    },
     /// A month; `year` None = resolve.
-    Month { year: Option<i32>, month: u8 },
+    Month {
+        year: Option<i32>,
+        month: u8,
+    },
     Year(i32),
     /// "the 1990s" -> 199.
     Decade(i32),
@@ -89,7 +96,13 @@ pub enum Val {
     /// Days from the reference (today 0, yesterday -1).
     DayOffset(i64),
     /// A clock time on a day (None = the reference day).
-    Time { date: Option<Box<Val>>, hour: u8, minute: u8, second: Option<u8>, zone: Option<&'static str> },
+    Time {
+        date: Option<Box<Val>>,
+        hour: u8,
+        minute: u8,
+        second: Option<u8>,
+        zone: Option<&'static str>,
+    },
     /// A part of a day: MO, AF, EV, NI.
     Part(Box<Val>, &'static str),
     /// Already a value.
@@ -161,8 +174,16 @@ fn weekday_date(r: CivilDate, wd: u8, tense: Tense) -> Option<CivilDate> {
 /// The calendar day a value stands for, if it is a single day.
 fn day_of(v: &Val, r: Option<CivilDate>, tense: Tense) -> Option<CivilDate> {
     match v {
-        Val::Day { year: Some(y), month, day } => CivilDate::new(*y, *month, *day),
-        Val::Day { year: None, month, day } => {
+        Val::Day {
+            year: Some(y),
+            month,
+            day,
+        } => CivilDate::new(*y, *month, *day),
+        Val::Day {
+            year: None,
+            month,
+            day,
+        } => {
             let r = r?;
             CivilDate::new(pick_year(r, *month, Some(*day), tense), *month, *day)
         }
@@ -194,12 +215,20 @@ fn rel_weekday(r: CivilDate, wd: u8, n: i64) -> Option<CivilDate> {
 pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
     match v {
         Val::Lit(s) => s.clone(),
-        Val::Day { year: None, month, day } if r.is_none() => format!("XXXX-{month:02}-{day:02}"),
+        Val::Day {
+            year: None,
+            month,
+            day,
+        } if r.is_none() => format!("XXXX-{month:02}-{day:02}"),
         Val::Day { .. } | Val::Weekday(_) | Val::RelWeekday(..) | Val::DayOffset(_) => {
             match day_of(v, r, tense) {
                 Some(d) => fmt_day(d),
                 None => match v {
-                    Val::Day { year: Some(y), month, day } => format!("{y:04}-{month:02}-{day:02}"),
+                    Val::Day {
+                        year: Some(y),
+                        month,
+                        day,
+                    } => format!("{y:04}-{month:02}-{day:02}"),
                     Val::Weekday(w) => format!("XXXX-WXX-{w}"),
                     Val::DayOffset(n) if *n < 0 => "PAST_REF".into(),
                     Val::DayOffset(n) if *n > 0 => "FUTURE_REF".into(),
@@ -207,7 +236,10 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                 },
             }
         }
-        Val::Month { year: Some(y), month } => format!("{y:04}-{month:02}"),
+        Val::Month {
+            year: Some(y),
+            month,
+        } => format!("{y:04}-{month:02}"),
         Val::Month { year: None, month } => match r {
             Some(r) => format!("{:04}-{month:02}", pick_year(r, *month, None, tense)),
             None => format!("XXXX-{month:02}"),
@@ -311,7 +343,13 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
             };
             rel_value(r, *unit, *n).unwrap_or_else(|| "PRESENT_REF".into())
         }
-        Val::Time { date, hour, minute, second, zone } => {
+        Val::Time {
+            date,
+            hour,
+            minute,
+            second,
+            zone,
+        } => {
             let d = match date {
                 Some(b) => value(b, r, tense),
                 None => r.map(fmt_day).unwrap_or_else(|| "XXXX-XX-XX".into()),
@@ -369,13 +407,29 @@ mod tests {
 
     #[test]
     fn partial_dates_take_the_nearest_year() {
-        let v = Val::Day { year: None, month: 12, day: 30 };
+        let v = Val::Day {
+            year: None,
+            month: 12,
+            day: 30,
+        };
         assert_eq!(value(&v, r(), Tense::Unknown), "2023-12-30");
         assert_eq!(value(&v, None, Tense::Unknown), "XXXX-12-30");
-        assert_eq!(value(&Val::Rel(Unit::Year, -1), r(), Tense::Unknown), "2023");
-        assert_eq!(value(&Val::Rel(Unit::Week, 0), r(), Tense::Unknown), "2024-W02");
-        assert_eq!(value(&Val::RelMonth(11, -1), r(), Tense::Unknown), "2023-11");
-        assert_eq!(value(&Val::RelWeekday(5, -1), r(), Tense::Unknown), "2024-01-05");
+        assert_eq!(
+            value(&Val::Rel(Unit::Year, -1), r(), Tense::Unknown),
+            "2023"
+        );
+        assert_eq!(
+            value(&Val::Rel(Unit::Week, 0), r(), Tense::Unknown),
+            "2024-W02"
+        );
+        assert_eq!(
+            value(&Val::RelMonth(11, -1), r(), Tense::Unknown),
+            "2023-11"
+        );
+        assert_eq!(
+            value(&Val::RelWeekday(5, -1), r(), Tense::Unknown),
+            "2024-01-05"
+        );
         assert_eq!(value(&Val::Weekday(2), r(), Tense::Past), "2024-01-09");
         assert_eq!(value(&Val::Weekday(1), r(), Tense::Future), "2024-01-15");
     }

@@ -60,30 +60,48 @@ fn accepted(expected: &str, grain: &str) -> Vec<String> {
 fn covers(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim();
     let after = text[end..].trim();
-    let lead_ok = before.is_empty() || matches!(before.to_lowercase().as_str(), "on" | "at" | "in" | "for" | "by" | "the");
+    let lead_ok = before.is_empty()
+        || matches!(
+            before.to_lowercase().as_str(),
+            "on" | "at" | "in" | "for" | "by" | "the"
+        );
     lead_ok && after.is_empty()
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let path = args.iter().find(|a| !a.starts_with("--")).ok_or("usage: evaluate duckling FILE [--errors]")?;
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .ok_or("usage: evaluate duckling FILE [--errors]")?;
     let show = args.iter().any(|a| a == "--errors");
     let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let (mut pos, mut pos_ok, mut pos_full, mut neg, mut neg_ok) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut pos, mut pos_ok, mut pos_full, mut neg, mut neg_ok) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     for (n, line) in raw.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let row: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("{path} line {}: not JSON ({e})", n + 1))?;
-        let text = row["text"].as_str().ok_or_else(|| format!("{path} line {}: no \"text\"", n + 1))?;
-        let ref_date = row["ref_date"].as_str().and_then(|s| s.get(..10)).and_then(CivilDate::parse_iso);
+        let row: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| format!("{path} line {}: not JSON ({e})", n + 1))?;
+        let text = row["text"]
+            .as_str()
+            .ok_or_else(|| format!("{path} line {}: no \"text\"", n + 1))?;
+        let ref_date = row["ref_date"]
+            .as_str()
+            .and_then(|s| s.get(..10))
+            .and_then(CivilDate::parse_iso);
         let found = dates::find(text, ref_date);
-        if row["section"].as_str() == Some("negativeCorpus") || row["kind"].as_str() == Some("negative") {
+        if row["section"].as_str() == Some("negativeCorpus")
+            || row["kind"].as_str() == Some("negative")
+        {
             neg += 1;
             if found.is_empty() {
                 neg_ok += 1;
             } else if show {
-                println!("NEG {text:?} -> {:?}", found.iter().map(|t| &t.value).collect::<Vec<_>>());
+                println!(
+                    "NEG {text:?} -> {:?}",
+                    found.iter().map(|t| &t.value).collect::<Vec<_>>()
+                );
             }
             continue;
         }
@@ -91,7 +109,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let expected = row["expected_start"].as_str().unwrap_or("");
         let grain = row["grain"].as_str().unwrap_or("day");
         let want = accepted(expected, grain);
-        let now_like = row["ref_date"].as_str().is_some_and(|r| r.get(..16) == expected.get(..16));
+        let now_like = row["ref_date"]
+            .as_str()
+            .is_some_and(|r| r.get(..16) == expected.get(..16));
         let good = |v: &str| {
             let v = strip_zone(v);
             want.iter().any(|w| !w.is_empty() && v == w) || (now_like && v == "PRESENT_REF")
@@ -108,16 +128,32 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 if show {
                     println!(
                         "MISS {text:?} want {want:?} got {:?}",
-                        found.iter().map(|t| format!("{}={}", &text[t.start..t.end], t.value)).collect::<Vec<_>>()
+                        found
+                            .iter()
+                            .map(|t| format!("{}={}", &text[t.start..t.end], t.value))
+                            .collect::<Vec<_>>()
                     );
                 }
             }
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     println!("Duckling EN time corpus {path}");
-    println!("positive  {pos_ok}/{pos} pass ({:.1}%), {pos_full} with the full span ({:.1}%)", pct(pos_ok, pos), pct(pos_full, pos));
-    println!("negative  {neg_ok}/{neg} left alone ({:.1}%)", pct(neg_ok, neg));
+    println!(
+        "positive  {pos_ok}/{pos} pass ({:.1}%), {pos_full} with the full span ({:.1}%)",
+        pct(pos_ok, pos),
+        pct(pos_full, pos)
+    );
+    println!(
+        "negative  {neg_ok}/{neg} left alone ({:.1}%)",
+        pct(neg_ok, neg)
+    );
     println!("overall   {:.1}%", pct(pos_ok + neg_ok, pos + neg));
     Ok(())
 }

@@ -40,7 +40,13 @@ fn attr(tag: &str, name: &str) -> Option<String> {
 }
 
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    for (ent, c) in [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&apos;", '\'')] {
+    for (ent, c) in [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&apos;", '\''),
+    ] {
         if s.starts_with(ent) {
             return Some((c, ent.len()));
         }
@@ -50,17 +56,30 @@ fn decode_entity(s: &str) -> Option<(char, usize)> {
 
 /// Reads one TimeML document.
 fn read_doc(path: &Path) -> Result<Doc, String> {
-    let raw = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let raw = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let dct = raw
         .find("<DCT>")
-        .and_then(|i| attr(&raw[i..raw[i..].find("</DCT>").map_or(raw.len(), |j| i + j)], "value"))
-        .and_then(|v| v.get(..10).and_then(CivilDate::parse_iso).or_else(|| {
-            // "19980108" style
-            let v = v.get(..8)?;
-            CivilDate::parse_iso(&format!("{}-{}-{}", &v[..4], &v[4..6], &v[6..8]))
-        }));
-    let start = raw.find("<TEXT>").ok_or_else(|| format!("{}: no <TEXT> element", path.display()))? + 6;
-    let end = raw[start..].find("</TEXT>").map_or(raw.len(), |j| start + j);
+        .and_then(|i| {
+            attr(
+                &raw[i..raw[i..].find("</DCT>").map_or(raw.len(), |j| i + j)],
+                "value",
+            )
+        })
+        .and_then(|v| {
+            v.get(..10).and_then(CivilDate::parse_iso).or_else(|| {
+                // "19980108" style
+                let v = v.get(..8)?;
+                CivilDate::parse_iso(&format!("{}-{}-{}", &v[..4], &v[4..6], &v[6..8]))
+            })
+        });
+    let start = raw
+        .find("<TEXT>")
+        .ok_or_else(|| format!("{}: no <TEXT> element", path.display()))?
+        + 6;
+    let end = raw[start..]
+        .find("</TEXT>")
+        .map_or(raw.len(), |j| start + j);
     let body = &raw[start..end];
     let mut text = String::with_capacity(body.len());
     let mut gold = Vec::new();
@@ -69,13 +88,24 @@ fn read_doc(path: &Path) -> Result<Doc, String> {
     while i < body.len() {
         let rest = &body[i..];
         if rest.starts_with('<') {
-            let j = rest.find('>').ok_or_else(|| format!("{}: unclosed tag", path.display()))?;
+            let j = rest
+                .find('>')
+                .ok_or_else(|| format!("{}: unclosed tag", path.display()))?;
             let tag = &rest[..=j];
             if tag.starts_with("<TIMEX3") {
-                open = Some((text.len(), attr(tag, "type").unwrap_or_default(), attr(tag, "value").unwrap_or_default()));
+                open = Some((
+                    text.len(),
+                    attr(tag, "type").unwrap_or_default(),
+                    attr(tag, "value").unwrap_or_default(),
+                ));
             } else if tag.starts_with("</TIMEX3") {
                 if let Some((s, ty, value)) = open.take() {
-                    gold.push(Gold { start: s, end: text.len(), ty, value });
+                    gold.push(Gold {
+                        start: s,
+                        end: text.len(),
+                        ty,
+                        value,
+                    });
                 }
             }
             i += j + 1;
@@ -90,12 +120,21 @@ fn read_doc(path: &Path) -> Result<Doc, String> {
         text.push(c);
         i += c.len_utf8();
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Doc { name, text, dct, gold })
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Doc {
+        name,
+        text,
+        dct,
+        gold,
+    })
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -116,7 +155,10 @@ fn f1(p: f64, r: f64) -> f64 {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let dir = args.iter().find(|a| !a.starts_with("--")).ok_or("usage: evaluate timeml DIR [--errors]")?;
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .ok_or("usage: evaluate timeml DIR [--errors]")?;
     let show = args.iter().any(|a| a == "--errors");
     let mut files = Vec::new();
     collect(Path::new(dir), &mut files)?;
@@ -124,8 +166,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if files.is_empty() {
         return Err(format!("no .tml files under {dir}"));
     }
-    let (mut n_gold, mut n_sys, mut strict, mut rel_sys, mut rel_gold, mut val_ok, mut type_ok, mut pairs) =
-        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let (
+        mut n_gold,
+        mut n_sys,
+        mut strict,
+        mut rel_sys,
+        mut rel_gold,
+        mut val_ok,
+        mut type_ok,
+        mut pairs,
+    ) = (
+        0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize, 0usize,
+    );
     let mut bytes = 0usize;
     let mut elapsed = std::time::Duration::ZERO;
     for f in &files {
@@ -146,7 +198,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             if doc.gold.iter().any(|g| g.start < s.end && s.start < g.end) {
                 rel_sys += 1;
             } else if show {
-                println!("FP  {}\t{:?}\t{} {}", doc.name, &doc.text[s.start..s.end], s.ty.as_str(), s.value);
+                println!(
+                    "FP  {}\t{:?}\t{} {}",
+                    doc.name,
+                    &doc.text[s.start..s.end],
+                    s.ty.as_str(),
+                    s.value
+                );
             }
         }
         for g in &doc.gold {
@@ -161,13 +219,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     if s.value == g.value {
                         val_ok += 1;
                     } else if show {
-                        println!("VAL {}\t{:?}\t{} {}\tsys {:?} {} {}", doc.name, gt, g.ty, g.value, &doc.text[s.start..s.end], s.ty.as_str(), s.value);
+                        println!(
+                            "VAL {}\t{:?}\t{} {}\tsys {:?} {} {}",
+                            doc.name,
+                            gt,
+                            g.ty,
+                            g.value,
+                            &doc.text[s.start..s.end],
+                            s.ty.as_str(),
+                            s.value
+                        );
                     }
                     if s.ty.as_str() == g.ty {
                         type_ok += 1;
                     }
                     if show && !(s.start == g.start && s.end == g.end) {
-                        println!("SPAN {}\t{:?}\tsys {:?}", doc.name, gt, &doc.text[s.start..s.end]);
+                        println!(
+                            "SPAN {}\t{:?}\tsys {:?}",
+                            doc.name,
+                            gt,
+                            &doc.text[s.start..s.end]
+                        );
                     }
                 }
                 None => {
@@ -182,14 +254,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (sp, sr) = (ratio(strict, n_sys), ratio(strict, n_gold));
     let (rp, rr) = (ratio(rel_sys, n_sys), ratio(rel_gold, n_gold));
     let (vp, vr) = (ratio(val_ok, n_sys), ratio(val_ok, n_gold));
-    println!("TempEval-3 Task A on {} ({} files, {} gold TIMEX3, {} system)", dir, files.len(), n_gold, n_sys);
+    println!(
+        "TempEval-3 Task A on {} ({} files, {} gold TIMEX3, {} system)",
+        dir,
+        files.len(),
+        n_gold,
+        n_sys
+    );
     println!("strict   P {:.4}  R {:.4}  F1 {:.4}", sp, sr, f1(sp, sr));
     println!("relaxed  P {:.4}  R {:.4}  F1 {:.4}", rp, rr, f1(rp, rr));
     println!("value    P {:.4}  R {:.4}  F1 {:.4}", vp, vr, f1(vp, vr));
-    println!("type accuracy {:.4} ({} of {} relaxed pairs)", ratio(type_ok, pairs), type_ok, pairs);
+    println!(
+        "type accuracy {:.4} ({} of {} relaxed pairs)",
+        ratio(type_ok, pairs),
+        type_ok,
+        pairs
+    );
     let secs = elapsed.as_secs_f64();
     if secs > 0.0 {
-        println!("speed {:.1} MB/s ({} bytes in {:.3} s, dates::find only, best of 5 per file)", bytes as f64 / secs / 1e6, bytes, secs);
+        println!(
+            "speed {:.1} MB/s ({} bytes in {:.3} s, dates::find only, best of 5 per file)",
+            bytes as f64 / secs / 1e6,
+            bytes,
+            secs
+        );
     }
     Ok(())
 }

@@ -1,0 +1,281 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Date and time expressions: values against a reference date, spans by slicing, and the
+//! words that must not become dates. Cases are data (text, expected span, type, value).
+
+use article_annotator::calendar::CivilDate;
+use article_annotator::dates::{find, parse_published, Timex};
+
+fn reference() -> Option<CivilDate> {
+    CivilDate::new(2024, 1, 9) // a Tuesday
+}
+
+fn found(text: &str) -> Vec<(String, &'static str, String)> {
+    find(text, reference())
+        .into_iter()
+        .map(|t: Timex| (text[t.start..t.end].to_string(), t.ty.as_str(), t.value))
+        .collect()
+}
+
+/// (text, expected expression, type, value), reference 2024-01-09.
+const CASES: &[(&str, &str, &str, &str)] = &[
+    (
+        "Published Jan 09, 2024 06:00 AM IST",
+        "Jan 09, 2024 06:00 AM IST",
+        "TIME",
+        "2024-01-09T06:00+05:30",
+    ),
+    (
+        "It was fired on December 30.",
+        "December 30",
+        "DATE",
+        "2023-12-30",
+    ),
+    (
+        "Overnight on 8 January, 2024, the enemy attacked",
+        "8 January, 2024",
+        "DATE",
+        "2024-01-08",
+    ),
+    ("They met last year.", "last year", "DATE", "2023"),
+    (
+        "The file is dated 2024-01-09.",
+        "2024-01-09",
+        "DATE",
+        "2024-01-09",
+    ),
+    ("Sales fell in March 2023.", "March 2023", "DATE", "2023-03"),
+    ("Music of the 1990s", "the 1990s", "DATE", "199"),
+    ("Revenue rose in Q3 2023.", "Q3 2023", "DATE", "2023-Q3"),
+    (
+        "The plan for fiscal 2024 is ready.",
+        "fiscal 2024",
+        "DATE",
+        "2024",
+    ),
+    (
+        "He left two weeks ago.",
+        "two weeks ago",
+        "DATE",
+        "2023-12-26",
+    ),
+    ("Prices rise next month.", "next month", "DATE", "2024-02"),
+    (
+        "She called earlier this week.",
+        "earlier this week",
+        "DATE",
+        "2024-W02",
+    ),
+    ("Talks ended yesterday.", "yesterday", "DATE", "2024-01-08"),
+    ("He had recently resigned.", "recently", "DATE", "PAST_REF"),
+    (
+        "Markets are now calmer than before",
+        "now",
+        "DATE",
+        "PRESENT_REF",
+    ),
+    (
+        "The siege lasted three years.",
+        "three years",
+        "DURATION",
+        "P3Y",
+    ),
+    ("Talks ran for 48 hours.", "48 hours", "DURATION", "PT48H"),
+    (
+        "The market opens every Monday.",
+        "every Monday",
+        "SET",
+        "XXXX-WXX-1",
+    ),
+    (
+        "The vote closes at 3 p.m. ET on Friday.",
+        "3 p.m. ET on Friday",
+        "TIME",
+        "2024-01-05T15:00-05:00",
+    ),
+    (
+        "Results come at 3 p.m. EDT",
+        "3 p.m. EDT",
+        "TIME",
+        "2024-01-09T15:00-04:00",
+    ),
+    ("A record five-year low", "five-year", "DURATION", "P5Y"),
+    (
+        "Rain fell this morning.",
+        "this morning",
+        "TIME",
+        "2024-01-09TMO",
+    ),
+    (
+        "Service resumes on Tuesday, January 16, 2024.",
+        "Tuesday, January 16, 2024",
+        "DATE",
+        "2024-01-16",
+    ),
+    (
+        "Filed 09/01/2024 in Delhi",
+        "09/01/2024",
+        "DATE",
+        "2024-01-09",
+    ),
+    (
+        "Filed 12/25/2023 in Ohio",
+        "12/25/2023",
+        "DATE",
+        "2023-12-25",
+    ),
+    (
+        "He arrived in the summer of 2023.",
+        "the summer of 2023",
+        "DATE",
+        "2023-SU",
+    ),
+    (
+        "Profit in the third quarter of 2023 rose",
+        "the third quarter of 2023",
+        "DATE",
+        "2023-Q3",
+    ),
+    ("The 2023 figures", "2023", "DATE", "2023"),
+];
+
+#[test]
+fn grammar_cases_have_their_values() {
+    for &(text, expr, ty, value) in CASES {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(t, y, v)| t == expr && *y == ty && v == value),
+            "{text:?}: expected {expr:?} {ty} {value}, found {got:?}"
+        );
+    }
+}
+
+#[test]
+fn day_ranges_give_both_ends_with_the_shared_month_and_year() {
+    let got = found("Fighting raged Jan 5-7, 2024 near the border");
+    let values: Vec<&str> = got.iter().map(|(_, _, v)| v.as_str()).collect();
+    assert_eq!(values, ["2024-01-05", "2024-01-07"], "{got:?}");
+    let got = found("from 2019 to 2021");
+    assert_eq!(
+        got.iter().map(|(_, _, v)| v.as_str()).collect::<Vec<_>>(),
+        ["2019", "2021"]
+    );
+    let got = found("from March to May 2023");
+    assert_eq!(
+        got.iter().map(|(_, _, v)| v.as_str()).collect::<Vec<_>>(),
+        ["2023-03", "2023-05"]
+    );
+}
+
+#[test]
+fn words_that_are_not_dates_stay_unmarked() {
+    // Regression: numbers, modal "may", verb "march", the name "Sun", phone numbers.
+    for text in [
+        "at least one ballistic missile",
+        "killed four people across Ukraine",
+        "going cap in hand to North Korea",
+        "May I ask a question? Protesters will march on the capital.",
+        "counterpart, Kang Sun Nam said",
+        "call 650-650-6500 or 650.650.6500",
+        "Pay ABC 2000",
+        "1,000 troops and 2,024 tanks at 3.5%",
+        "author-default-90x90",
+        "This must stop now.",
+        "the 6-year-old boy",
+    ] {
+        assert!(found(text).is_empty(), "{text:?} gave {:?}", found(text));
+    }
+}
+
+#[test]
+fn offsets_slice_the_text_after_emoji_and_accents() {
+    let text = "🇺🇦 Kyiv — café crème, naïve: le 8 January, 2024 à midi 😀 then December 30 ✓";
+    let got = find(text, reference());
+    let spans: Vec<&str> = got.iter().map(|t| &text[t.start..t.end]).collect();
+    assert!(spans.contains(&"8 January, 2024"), "{spans:?}");
+    assert!(spans.contains(&"December 30"), "{spans:?}");
+}
+
+#[test]
+fn byline_gives_a_full_date_without_a_reference() {
+    // analyze.rs reads the article's own date from its header with no reference date.
+    let got = find("ByMallika Soni\nJan 09, 2024 06:00 AM IST\n", None);
+    assert_eq!(
+        got.first().map(|t| t.value.as_str()),
+        Some("2024-01-09T06:00+05:30")
+    );
+    let got = find("It happened on December 30.", None);
+    assert_eq!(got[0].value, "XXXX-12-30");
+}
+
+#[test]
+fn published_dates_in_page_formats() {
+    let d = CivilDate::new(2024, 1, 9);
+    for raw in [
+        "2024-01-09T06:00:00+05:30",
+        "Jan 09, 2024 06:00 AM IST",
+        "Tuesday, January 9, 2024",
+        "Tue, 09 Jan 2024 06:00:00 +0530",
+        "date 2024-01-09 close_game",
+        "  2024-01-09",
+        "January 9, 2024",
+    ] {
+        assert_eq!(parse_published(raw), d, "{raw:?}");
+    }
+    assert_eq!(parse_published("yesterday"), None);
+    assert_eq!(parse_published(""), None);
+}
+
+#[test]
+fn seed_article_dates() {
+    // The seed article, read from the repository's own test data.
+    let text = include_str!("data/seed-article.txt");
+    let got = found(text);
+    let expected = [
+        ("2024-01-09", "DATE", "2024-01-09"),
+        (
+            "Jan 09, 2024 06:00 AM IST",
+            "TIME",
+            "2024-01-09T06:00+05:30",
+        ),
+        ("December 30", "DATE", "2023-12-30"),
+        ("last year", "DATE", "2023"),
+        ("8 January, 2024", "DATE", "2024-01-08"),
+    ];
+    for (t, ty, v) in expected {
+        assert!(
+            got.iter().any(|g| g.0 == t && g.1 == ty && g.2 == v),
+            "missing {t:?}: {got:?}"
+        );
+    }
+    let optional = ["Overnight", "2023"];
+    for g in &got {
+        assert!(
+            expected.iter().any(|e| e.0 == g.0) || optional.contains(&g.0.as_str()),
+            "false date {g:?}"
+        );
+    }
+}
+
+#[test]
+fn hostile_input_never_panics_and_stays_linear() {
+    let mut s = String::new();
+    for k in 0..2000 {
+        s.push_str(
+            [
+                "12", "/", "-", ":", "'", "Jan", ".", " ", "the", "2024", "é", "😀", "a.m", "Q",
+                "ago", "\n",
+            ][k % 16],
+        );
+    }
+    let _ = find(&s, reference());
+    let _ = find(&s, None);
+    let digits = "9".repeat(100_000);
+    let _ = find(&digits, reference());
+    for t in [
+        "", " ", "'", "Q", "the", "12:", "31/", "2024-", "Jan 5-", "T", "every", "5-7",
+    ] {
+        let _ = find(t, reference());
+        let _ = parse_published(t);
+    }
+}
