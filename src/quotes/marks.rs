@@ -173,7 +173,10 @@ pub fn pair(text: &str) -> Vec<Span> {
             && next.map_or(true, |n| n.is_whitespace() || !n.is_alphanumeric());
         prev = Some(if len == 2 { '\'' } else { c });
         let open_now = stack.iter().any(|o| o.class == class);
+        // Guillemets are spaced in French ("« Oui »"): their glyph decides.
+        let guillemet = matches!(c, '«' | '»');
         let opens = match (left, right) {
+            _ if guillemet => glyph == Glyph::Open,
             (true, false) => true,
             (false, true) => false,
             _ => match glyph {

@@ -691,6 +691,14 @@ impl<'a> Ctx<'a> {
                 b = mb.min(hi);
                 break;
             }
+            // After a name, a lowercase word is a verb ("Sanders stepped up") unless it
+            // is a role ("Vatican spokesman Federico Lombardi") or a possessive.
+            let w = self.word(b);
+            let name_so_far = b > s && is_capitalised(self.word(s)) && !self.is_determiner(s);
+            if name_so_far && !is_capitalised(w) && !lower_in(w, TITLES) && w != "'s" && w != "’s"
+            {
+                break;
+            }
             if self.is_np_word(b) {
                 b += 1;
             } else {

@@ -67,7 +67,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let dir = Path::new(dir);
     let ann_dir = dir.join("attributions");
     let mut files: BTreeMap<String, String> = BTreeMap::new();
-    let entries = fs::read_dir(&ann_dir).map_err(|e| format!("cannot read {}: {e}", ann_dir.display()))?;
+    let entries =
+        fs::read_dir(&ann_dir).map_err(|e| format!("cannot read {}: {e}", ann_dir.display()))?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -88,15 +89,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut t = Tally::default();
     for (base, ann_name) in &files {
         let text_path = dir.join("text").join(format!("{base}.txt"));
-        let text = fs::read_to_string(&text_path).map_err(|e| format!("cannot read {}: {e}", text_path.display()))?;
+        let text = fs::read_to_string(&text_path)
+            .map_err(|e| format!("cannot read {}: {e}", text_path.display()))?;
         let ann_path = ann_dir.join(ann_name);
-        let ann = fs::read_to_string(&ann_path).map_err(|e| format!("cannot read {}: {e}", ann_path.display()))?;
+        let ann = fs::read_to_string(&ann_path)
+            .map_err(|e| format!("cannot read {}: {e}", ann_path.display()))?;
         let attrs = parse_ann(&ann).map_err(|e| format!("{}: {e}", ann_path.display()))?;
         score_article(base, &text, &attrs, &mut t, show);
     }
     let p = ratio(t.tp_segments, t.tp_segments + t.fp_segments);
     let r = ratio(t.recalled, t.gold_segments);
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     println!(
         "polnear {}: {} articles, {} required gold quotations ({} segments), {} optional short ones",
         dir.display(),
@@ -152,8 +159,11 @@ fn parse_ann(ann: &str) -> Result<Vec<Attribution>, String> {
         let id = cols.next().unwrap_or("");
         let body = cols.next().unwrap_or("");
         if id.starts_with('T') {
-            let Some((_, frags)) = body.split_once(' ') else { continue };
-            let v = parse_spans(frags).ok_or_else(|| format!("line {}: bad spans {frags:?}", n + 1))?;
+            let Some((_, frags)) = body.split_once(' ') else {
+                continue;
+            };
+            let v =
+                parse_spans(frags).ok_or_else(|| format!("line {}: bad spans {frags:?}", n + 1))?;
             spans.insert(id, v);
         } else if id.starts_with('E') {
             events.push(body);
@@ -274,11 +284,35 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 
 fn name_words(s: &str) -> Vec<String> {
     const SKIP: &[&str] = &[
-        "He", "She", "They", "We", "It", "I", "The", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Dr",
-        "President", "Former", "His", "Her", "Their", "Its", "A", "An", "Democratic", "Republican",
+        "He",
+        "She",
+        "They",
+        "We",
+        "It",
+        "I",
+        "The",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Dr",
+        "President",
+        "Former",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "A",
+        "An",
+        "Democratic",
+        "Republican",
     ];
     s.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| w.len() >= 2 && w.chars().next().is_some_and(char::is_uppercase) && !SKIP.contains(w))
+        .filter(|w| {
+            w.len() >= 2 && w.chars().next().is_some_and(char::is_uppercase) && !SKIP.contains(w)
+        })
         .map(str::to_string)
         .collect()
 }
@@ -286,7 +320,11 @@ fn name_words(s: &str) -> Vec<String> {
 fn score_article(base: &str, text: &str, attrs: &[Attribution], t: &mut Tally, show: bool) {
     t.articles += 1;
     let chars: Vec<char> = text.chars().collect();
-    let slice = |s: usize, e: usize| -> String { chars[s.min(chars.len())..e.min(chars.len())].iter().collect() };
+    let slice = |s: usize, e: usize| -> String {
+        chars[s.min(chars.len())..e.min(chars.len())]
+            .iter()
+            .collect()
+    };
     // Which attribution's content covers each character.
     let mut cover: Vec<Option<usize>> = vec![None; chars.len()];
     for (k, a) in attrs.iter().enumerate() {
@@ -303,11 +341,21 @@ fn score_article(base: &str, text: &str, attrs: &[Attribution], t: &mut Tally, s
         for k in cover[inner.0..inner.1].iter().flatten() {
             *counts.entry(*k).or_default() += 1;
         }
-        let best = counts.iter().max_by_key(|(_, n)| **n).map(|(k, n)| (*k, *n));
+        let best = counts
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(k, n)| (*k, *n));
         let w = words(&chars[s..e]);
-        let attr = best.filter(|&(_, n)| 2 * n >= inner.1 - inner.0).map(|(k, _)| k);
+        let attr = best
+            .filter(|&(_, n)| 2 * n >= inner.1 - inner.0)
+            .map(|(k, _)| k);
         if attr.is_some() || w <= 2 {
-            golds.push(Gold { start: s, end: e, required: attr.is_some() && w >= 3, attr });
+            golds.push(Gold {
+                start: s,
+                end: e,
+                required: attr.is_some() && w >= 3,
+                attr,
+            });
         }
     }
     // Sources in text order, for resolving a pronoun source to the named one before it.
@@ -348,7 +396,10 @@ fn score_article(base: &str, text: &str, attrs: &[Attribution], t: &mut Tally, s
     for q in &found {
         t.found_quotes += 1;
         let (qs, qe) = (char_at[q.start], char_at[q.end]);
-        let speaker = q.speaker.as_ref().map(|s| (char_at[s.start], char_at[s.end], s.entity.clone()));
+        let speaker = q
+            .speaker
+            .as_ref()
+            .map(|s| (char_at[s.start], char_at[s.end], s.entity.clone()));
         if speaker.is_none() {
             t.no_speaker += 1;
         }
@@ -376,7 +427,10 @@ fn score_article(base: &str, text: &str, attrs: &[Attribution], t: &mut Tally, s
             } else if !optional {
                 t.fp_segments += 1;
                 if show {
-                    println!("FP {base}: {:?}", slice(seg.0.saturating_sub(60), seg.1 + 40));
+                    println!(
+                        "FP {base}: {:?}",
+                        slice(seg.0.saturating_sub(60), seg.1 + 40)
+                    );
                 }
             }
         }
@@ -389,7 +443,11 @@ fn score_article(base: &str, text: &str, attrs: &[Attribution], t: &mut Tally, s
             (None, false) | (Some(_), true) => false,
             (Some((s, e, entity)), false) => {
                 source.iter().any(|&src| overlap((*s, *e), src) > 0) || {
-                    let src_text: String = source.iter().map(|&(a, b)| slice(a, b)).collect::<Vec<_>>().join(" ");
+                    let src_text: String = source
+                        .iter()
+                        .map(|&(a, b)| slice(a, b))
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     let mut gold_names = name_words(&src_text);
                     if gold_names.is_empty() {
                         let at = source[0].0;
@@ -409,13 +467,18 @@ fn score_article(base: &str, text: &str, attrs: &[Attribution], t: &mut Tally, s
         if right {
             t.speaker_right += 1;
         } else if show {
-            let ours = speaker.as_ref().map(|(s, e, en)| format!("{:?}={:?}", slice(*s, *e), en));
+            let ours = speaker
+                .as_ref()
+                .map(|(s, e, en)| format!("{:?}={:?}", slice(*s, *e), en));
             let gold: Vec<String> = source.iter().map(|&(a, b)| slice(a, b)).collect();
             println!(
                 "SPK {base}: ours {:?} gold {:?} in {:?}",
                 ours,
                 gold,
-                slice(golds[g].start.saturating_sub(100), golds[g].end.min(golds[g].start + 80) + 60)
+                slice(
+                    golds[g].start.saturating_sub(100),
+                    golds[g].end.min(golds[g].start + 80) + 60
+                )
             );
         }
     }
