@@ -1322,6 +1322,50 @@ impl<'a> P<'a> {
         None
     }
 
+    /// Holidays with a fixed date, and Thanksgiving: "Christmas", "New Year's Day 2024".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let w = self.w(i);
+        let (mut k, month, day, nth) = match w {
+            "christmas" | "xmas" if self.is(i + 1, "eve") => (i + 2, 12u8, 24u8, false),
+            "christmas" | "xmas" => (i + 1 + usize::from(self.is(i + 1, "day")), 12, 25, false),
+            "halloween" => (i + 1, 10, 31, false),
+            "thanksgiving" => (i + 1 + usize::from(self.is(i + 1, "day")), 11, 0, true),
+            "new" if self.is(i + 1, "year") && self.is(i + 2, "'") && self.is(i + 3, "s") => {
+                match self.w(i + 4) {
+                    "day" => (i + 5, 1, 1, false),
+                    "eve" => (i + 5, 12, 31, false),
+                    _ => return None,
+                }
+            }
+            "valentine" | "valentines" => {
+                let mut k = i + 1;
+                if self.is(k, "'") {
+                    k += 1;
+                    if self.is(k, "s") {
+                        k += 1;
+                    }
+                }
+                if !self.is(k, "day") {
+                    return None;
+                }
+                (k + 1, 2, 14, false)
+            }
+            _ => return None,
+        };
+        if !self.cap(i) && w != "thanksgiving" && w != "halloween" && w != "christmas" {
+            return None;
+        }
+        let mut year = None;
+        if let Some((y, k2)) = self.opt_year(k) {
+            year = Some(y);
+            k = k2;
+        }
+        if nth {
+            return Some((k, T::Date, Val::Thanksgiving(year)));
+        }
+        Some((k, T::Date, Val::Day { year, month, day }))
+    }
+
     /// "the weekend", "the quarter", "the end of the month" heads.
     fn the_unit(&self, i: usize) -> Option<Hit> {
         if !self.is(i, "the") {
@@ -1376,6 +1420,7 @@ impl<'a> P<'a> {
                 consider(self.quarter(i));
                 consider(self.season(i));
                 consider(self.the_unit(i));
+                consider(self.holiday(i));
                 consider(self.ordinal_of_month(i));
                 if let Some((e, h, m, s, z)) = self.time(i) {
                     consider(Some((
@@ -1642,6 +1687,13 @@ fn starter(w: &str) -> bool {
                 | "corresponding"
                 | "latest"
                 | "'"
+                | "christmas"
+                | "xmas"
+                | "halloween"
+                | "thanksgiving"
+                | "new"
+                | "valentine"
+                | "valentines"
         )
 }
 

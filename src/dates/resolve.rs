@@ -105,6 +105,8 @@ pub enum Val {
     },
     /// A part of a day: MO, AF, EV, NI.
     Part(Box<Val>, &'static str),
+    /// US Thanksgiving (fourth Thursday of November); year None = nearest the reference.
+    Thanksgiving(Option<i32>),
     /// Already a value.
     Lit(String),
 }
@@ -235,6 +237,22 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                     _ => "PRESENT_REF".into(),
                 },
             }
+        }
+        Val::Thanksgiving(y) => {
+            let on = |y: i32| -> Option<CivilDate> {
+                let first = CivilDate::new(y, 11, 1)?;
+                let to_thu = (4 - first.weekday() as i64).rem_euclid(7);
+                first.add_days(to_thu + 21)
+            };
+            let pick = match (y, r) {
+                (Some(y), _) => on(*y),
+                (None, Some(r)) => [r.year - 1, r.year]
+                    .into_iter()
+                    .filter_map(on)
+                    .min_by_key(|d| (d.to_days() - r.to_days()).abs()),
+                (None, None) => None,
+            };
+            pick.map(fmt_day).unwrap_or_else(|| "XXXX-11-XX".into())
         }
         Val::Month {
             year: Some(y),
