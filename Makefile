@@ -42,7 +42,7 @@ eval-ner:
 ## model: retrain the entity model from ../shared/data/conll2003 (deterministic, about a minute)
 model:
 	cargo run --release --quiet --features tools --bin train-ner -- \
-		$(DATA)/conll2003/eng.train $(DATA)/conll2003/eng.testa model/ner.bin --epochs 15
+		$(DATA)/conll2003/eng.train $(DATA)/conll2003/eng.testa model/ner.bin --epochs 15 --names model/names.tsv
 	@echo "model/ner.bin: $$(wc -c < model/ner.bin) bytes, $$(gzip -9 -c model/ner.bin | wc -c) gzipped"
 
 eval-dates:

@@ -118,3 +118,28 @@ fn headlines_in_capitals_still_find_places() {
     assert!(found.iter().any(|m| m.0 == "JAPAN" && m.1 == EntityLabel::Loc), "{found:?}");
     assert!(found.iter().any(|m| m.0 == "Syria" && m.1 == EntityLabel::Loc), "{found:?}");
 }
+
+/// The seed article (real scraped news) against its hand annotation: entity F1 >= 0.95
+/// (precision over every gold item, recall over the required ones, exact span and label).
+#[test]
+fn seed_article_entities_f1_at_least_095_and_putin_is_vladimir_putin() {
+    let text = include_str!("data/seed-article.txt");
+    let gold: serde_json::Value = serde_json::from_str(include_str!("data/seed-article.gold.json")).unwrap();
+    let gold = gold["entities"].as_array().unwrap();
+    let options = Options { kinds: Some(vec!["entity".into()]), ..Options::default() };
+    let result = annotate(text, &options).unwrap();
+    let found: Vec<_> = result.annotations.iter().filter(|a| a.kind == Kind::Entity).collect();
+    let matches = |a: &article_annotator::Annotation, g: &serde_json::Value| {
+        g["start"].as_u64() == Some(a.start as u64) && g["end"].as_u64() == Some(a.end as u64) && g["label"] == a.label.as_str()
+    };
+    let correct = found.iter().filter(|a| gold.iter().any(|g| matches(a, g))).count();
+    let required: Vec<_> = gold.iter().filter(|g| g["required"] == true).collect();
+    let recalled = required.iter().filter(|g| found.iter().any(|a| matches(a, g))).count();
+    let p = correct as f64 / found.len().max(1) as f64;
+    let r = recalled as f64 / required.len().max(1) as f64;
+    let f1 = 2.0 * p * r / (p + r).max(1e-9);
+    assert!(f1 >= 0.95, "seed entity F1 {f1:.3} (P {p:.3}, R {r:.3})");
+    let putins: Vec<_> = found.iter().filter(|a| a.text == "Putin").collect();
+    assert!(!putins.is_empty());
+    assert!(putins.iter().all(|a| a.entity.as_deref() == Some("Vladimir Putin")), "{putins:?}");
+}

@@ -54,7 +54,7 @@ fn initials(s: &str) -> Option<String> {
 
 /// Fills `entity` of every mention (mentions in text order).
 ///
-/// First makes labels consistent: a one-word mention that is the last word of a person's
+/// First makes labels consistent: the majority label of identical mentions wins, and a one-word mention that is the last word of a person's
 /// full name elsewhere in the article is that person ("Shoigu left for Moscow" after
 /// "Sergei Shoigu").
 pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
@@ -62,6 +62,23 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         .iter()
         .map(|m| words(text.get(m.start..m.end).unwrap_or("")).join(" "))
         .collect();
+    // The same name written the same way is one thing: the majority label wins.
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    for (m, s) in mentions.iter().zip(&surfaces) {
+        votes.entry(s.as_str()).or_insert([0; 4])[m.label.index()] += 1;
+    }
+    for (m, s) in mentions.iter_mut().zip(&surfaces) {
+        if let Some(v) = votes.get(s.as_str()) {
+            let own = v[m.label.index()];
+            if let Some((best, &n)) = v.iter().enumerate().max_by_key(|&(i, &n)| (n, usize::MAX - i)) {
+                if n > own {
+                    if let Some(l) = EntityLabel::from_index(best) {
+                        m.label = l;
+                    }
+                }
+            }
+        }
+    }
     let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (m, s) in mentions.iter().zip(&surfaces) {
         let ws = words(s);

@@ -166,6 +166,27 @@ pub fn prepare(doc: &ConllDoc) -> Prepared {
 #[derive(Default)]
 pub struct NameCounts {
     counts: HashMap<u64, [u32; 4]>,
+    /// Names from outside the training data (bits 4..8: PER, ORG, LOC, MISC).
+    external: HashMap<u64, u8>,
+}
+
+/// Reads an external name list: `TYPE<TAB>name` lines (TYPE one of PER ORG LOC MISC).
+pub fn read_names(path: &str) -> Result<HashMap<u64, u8>, String> {
+    let data = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut out = HashMap::new();
+    for (ln, line) in data.lines().enumerate() {
+        let Some((ty, name)) = line.split_once('\t') else {
+            return Err(format!("{path}:{}: expected `TYPE<TAB>name`, got {line:?}", ln + 1));
+        };
+        let ty = type_index(ty).ok_or_else(|| format!("{path}:{}: unknown type {ty:?}", ln + 1))?;
+        let toks = tokenize::tokenize(name);
+        if toks.is_empty() || toks.len() > features::MAX_GAZ_LEN {
+            continue;
+        }
+        let h = features::seq_hash(toks.iter().map(|t| lower_hash(t.text(name))));
+        *out.entry(h).or_insert(0) |= 1 << (4 + ty);
+    }
+    Ok(out)
 }
 
 fn doc_names(p: &Prepared) -> HashSet<(u64, usize)> {
@@ -181,8 +202,8 @@ fn doc_names(p: &Prepared) -> HashSet<(u64, usize)> {
 }
 
 impl NameCounts {
-    pub fn build(docs: &[Prepared]) -> (NameCounts, Vec<HashSet<(u64, usize)>>) {
-        let mut nc = NameCounts::default();
+    pub fn build(docs: &[Prepared], external: HashMap<u64, u8>) -> (NameCounts, Vec<HashSet<(u64, usize)>>) {
+        let mut nc = NameCounts { counts: HashMap::new(), external };
         let mut per_doc = Vec::new();
         for p in docs {
             let names = doc_names(p);
@@ -208,6 +229,9 @@ impl NameCounts {
                 *m.entry((h >> 32) as u32).or_insert(0) |= mask;
             }
         }
+        for (&h, &mask) in &self.external {
+            *m.entry((h >> 32) as u32).or_insert(0) |= mask;
+        }
         let mut v: Vec<(u32, u8)> = m.into_iter().collect();
         v.sort_unstable();
         v
@@ -222,8 +246,9 @@ struct LeaveOneOut<'a> {
 
 impl Gazetteer for LeaveOneOut<'_> {
     fn lookup(&self, h: u64) -> u8 {
-        let Some(c) = self.counts.counts.get(&h) else { return 0 };
-        let mut mask = 0;
+        let ext = self.counts.external.get(&h).copied().unwrap_or(0);
+        let Some(c) = self.counts.counts.get(&h) else { return ext };
+        let mut mask = ext;
         for (ty, &n) in c.iter().enumerate() {
             let n = n - self.own.contains(&(h, ty)) as u32;
             if n > 0 {
@@ -282,6 +307,8 @@ pub struct Config {
     /// Weights smaller than this fraction of the largest are dropped (rows of zeros are
     /// not stored).
     pub prune: f64,
+    /// External name list (`TYPE<TAB>name` lines), if any.
+    pub names: Option<String>,
 }
 
 pub struct Perceptron {
@@ -457,7 +484,12 @@ pub fn train(train: &[ConllDoc], dev: &[ConllDoc], cfg: &Config) -> Result<Vec<u
     let dev_p: Vec<Prepared> = dev.iter().map(prepare).collect();
     let broken: usize = train_p.iter().chain(&dev_p).map(|p| p.broken).sum();
     println!("documents: train {} dev {}; gold entities the tokenizer splits: {broken}", train_p.len(), dev_p.len());
-    let (names, per_doc) = NameCounts::build(&train_p);
+    let external = match &cfg.names {
+        Some(path) => read_names(path)?,
+        None => HashMap::new(),
+    };
+    println!("external names: {}", external.len());
+    let (names, per_doc) = NameCounts::build(&train_p, external);
     let exported = names.export();
     println!("name list: {} entries", exported.len());
     let mut seqs: Vec<Seq> = Vec::new();
