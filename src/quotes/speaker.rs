@@ -346,6 +346,15 @@ const STOP: &[&str] = &[
 
 /// Words skipped between a subject and its cue: `Trump later said`, `he has said`.
 const BETWEEN: &[&str] = &[
+    "often",
+    "never",
+    "ever",
+    "always",
+    "still",
+    "even",
+    "not",
+    "did",
+    "does",
     "also",
     "later",
     "then",
@@ -465,6 +474,10 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
     list.contains(&lower.as_str())
 }
 
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && !is_capitalised(word)
+}
+
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -512,7 +525,11 @@ impl<'a> Ctx<'a> {
                 if w == "'s" || w == "’s" {
                     return true;
                 }
-                if lower_in(w, STOP) || lower_in(w, PRONOUNS) || self.cue_at(i).is_some() {
+                if lower_in(w, STOP)
+                    || lower_in(w, PRONOUNS)
+                    || lower_in(w, DETERMINERS)
+                    || self.cue_at(i).is_some()
+                {
                     return false;
                 }
                 // Adverbs in -ly are not nouns ("reportedly").
@@ -553,7 +570,7 @@ impl<'a> Ctx<'a> {
     pub fn subject_left(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
         let mut e = v;
         let mut skipped = 0;
-        while e > lo && skipped < 3 && lower_in(self.word(e - 1), BETWEEN) {
+        while e > lo && skipped < 3 && (lower_in(self.word(e - 1), BETWEEN) || is_adverb(self.word(e - 1))) {
             e -= 1;
             skipped += 1;
         }
@@ -642,7 +659,11 @@ impl<'a> Ctx<'a> {
         while s < limit && self.tokens[s].kind == TokenKind::Punct {
             s += 1;
         }
-        if s < limit && lower_in(self.word(s), INTRO) {
+        let first = self.word(s);
+        let intro = lower_in(first, INTRO)
+            || ((first.ends_with("ly") || first.ends_with("ing")) && self.word(s + 1) == ",")
+            || matches!(self.word(s + 1), "later" | "ago" | "earlier");
+        if s < limit && intro {
             let mut k = s;
             while k < limit && k - s < 15 && self.word(k) != "," {
                 k += 1;
