@@ -70,7 +70,7 @@ fuzz:
 BENCH_FLAGS ?= --strict
 bench: install-tools wasm
 	cargo run --release --quiet --features tools --bin bench -- $(filter --strict,$(BENCH_FLAGS))
-	@if command -v valgrind >/dev/null; then node bench/callgrind.mjs; else echo "(no valgrind: instruction counts skipped)"; fi
+	@if command -v valgrind >/dev/null; then node bench/callgrind.mjs --baseline bench/callgrind-baseline.json $(filter --targets,$(BENCH_FLAGS)); else echo "(no valgrind: instruction counts skipped)"; fi
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	node bench/node.mjs $(BENCH_FLAGS)
 	node bench/browser.mjs $(BENCH_FLAGS)

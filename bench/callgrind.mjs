@@ -4,6 +4,12 @@
 // load shows apart. Wall-clock figures on the shared machine are noisy; these are not.
 //
 //   node bench/callgrind.mjs [--bin target/release/bench] [--copies N] [--file FILE]
+//                            [--baseline bench/callgrind-baseline.json] [--write-baseline] [--targets]
+//
+// With --baseline, each stage's instructions per byte are compared with the recorded ones
+// (the default workload only) and the change is printed; --targets exits 1 when the total
+// grew by more than 5%. --write-baseline records the current counts there: do it, and say so
+// in the commit, when a slower change is worth its cost.
 //
 // Needs the native bench binary (`cargo build --release --features tools --bin bench`) and
 // valgrind. Prints, per stage function, the inclusive instructions and instructions per
@@ -26,6 +32,10 @@ const targetDir = process.env.CARGO_TARGET_DIR || path.join(ROOT, "target");
 const BIN = path.resolve(opt("--bin", path.join(targetDir, "release", "bench")));
 const COPIES = Math.max(1, Number(opt("--copies", "10")));
 const FILE = opt("--file", path.join(ROOT, "tests", "data", "seed-article.txt"));
+const BASELINE = opt("--baseline", null);
+const WRITE = argv.includes("--write-baseline");
+const TARGETS = argv.includes("--targets");
+const MAX_GROWTH = 1.05;
 
 if (!fs.existsSync(BIN)) {
   console.error(`callgrind: no ${BIN}; build it with: cargo build --release --features tools --bin bench`);
@@ -64,15 +74,33 @@ for (const line of ann.stdout.split("\n")) {
   if (m && !counts.has(m[2])) counts.set(m[2], Number(m[1].replace(/,/g, "")));
 }
 const bytes = Buffer.byteLength(doc);
+let base = null;
+if (BASELINE && fs.existsSync(BASELINE) && !WRITE) base = JSON.parse(fs.readFileSync(BASELINE, "utf8"));
 console.log(`callgrind: ${path.basename(FILE)} x ${COPIES} in one document (${bytes} bytes), inclusive instructions`);
+const record = { file: path.relative(ROOT, FILE), copies: COPIES, bytes, perByte: {} };
 for (const [label, fn] of STAGES) {
   const n = counts.get(fn);
   if (n === undefined) {
     console.log(`${label.padEnd(28)} ${"(inlined or absent)".padStart(14)}`);
     continue;
   }
-  const perByte = fn.endsWith("Model::parse") ? "" : `${(n / bytes).toFixed(0).padStart(8)} /byte`;
-  console.log(`${label.padEnd(28)} ${n.toLocaleString("en").padStart(14)} ${perByte}`);
+  const once = fn.endsWith("Model::parse");
+  const pb = n / bytes;
+  if (!once) record.perByte[fn] = Math.round(pb);
+  let delta = "";
+  const was = base && base.perByte[fn];
+  if (!once && was) delta = `   was ${String(was).padStart(5)} (${pb >= was ? "+" : ""}${((100 * (pb - was)) / was).toFixed(1)}%)`;
+  console.log(`${label.padEnd(28)} ${n.toLocaleString("en").padStart(14)} ${once ? "" : `${pb.toFixed(0).padStart(8)} /byte`}${delta}`);
 }
 const hot = [...ann.stdout.matchAll(/^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:(core::str::converts::from_utf8)\s/gm)][0];
 if (hot) console.log(`(of which core::str::from_utf8: ${hot[1]})`);
+if (WRITE && BASELINE) {
+  fs.writeFileSync(BASELINE, JSON.stringify(record, null, 2) + "\n");
+  console.log(`baseline written to ${BASELINE}`);
+}
+const total = record.perByte["article_annotator::annotate"];
+const wasTotal = base && base.perByte["article_annotator::annotate"];
+if (wasTotal && total > wasTotal * MAX_GROWTH) {
+  console.log(`SLOWER: ${total} instructions per byte, baseline ${wasTotal} (more than +${Math.round((MAX_GROWTH - 1) * 100)}%)`);
+  if (TARGETS) process.exit(1);
+}
