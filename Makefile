@@ -26,8 +26,10 @@ wasm:
 test-native:
 	cargo test --release
 
+# Dev profile: with the release profile's panic = "abort", cargo builds the crate twice for
+# wasm32 tests ("multiple different versions of crate web_sys") and the build fails.
 test-browser:
-	wasm-pack test --headless --chrome --release -- --test browser
+	wasm-pack test --headless --chrome -- --test browser
 
 test-page: install-tools wasm
 	cargo build --release --bin annotate
