@@ -26,8 +26,8 @@ wasm:
 test-native:
 	cargo test --release
 
-# Dev profile: with the release profile's panic = "abort", cargo builds the crate twice for
-# wasm32 tests ("multiple different versions of crate web_sys") and the build fails.
+# Dev profile: no LTO wait, and `panic = "abort"` in the release profile makes cargo build the
+# crate twice for wasm32 tests ("multiple different versions of crate web_sys", cargo#6313).
 test-browser:
 	wasm-pack test --headless --chrome -- --test browser
 
