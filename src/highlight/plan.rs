@@ -147,6 +147,12 @@ impl Plan {
     }
 }
 
+/// (start, end, id) in bytes from the start of one text node.
+type LocalRange = (usize, usize, usize);
+
+/// Min-heap order of the spans still to place: start, longer first, rank, id.
+type QueueKey = (usize, Reverse<usize>, u8, usize);
+
 /// A laminar piece of a span.
 #[derive(Debug, Clone, Copy)]
 struct Piece {
@@ -166,7 +172,7 @@ pub fn plan(layout: &Layout, spans: &[Span]) -> Plan {
 
     // Per node, the (local byte start, local byte end, id) ranges, in piece order (which is
     // start order, outer first).
-    let mut per_node: Vec<(usize, Vec<(usize, usize, usize)>)> = Vec::new();
+    let mut per_node: Vec<(usize, Vec<LocalRange>)> = Vec::new();
     let mut buckets: Vec<Option<usize>> = vec![None; layout.nodes.len()];
     for p in &pieces {
         // First node that ends after the piece starts.
@@ -245,7 +251,7 @@ fn laminarize(text: &str, spans: &[Span]) -> Vec<Piece> {
         i
     };
     // Min-heap on (start, longer first, rank, id).
-    let mut queue: BinaryHeap<Reverse<(usize, Reverse<usize>, u8, usize)>> = spans
+    let mut queue: BinaryHeap<Reverse<QueueKey>> = spans
         .iter()
         .filter_map(|s| {
             let (start, end) = (floor(s.start), floor(s.end));
