@@ -62,7 +62,7 @@ pub struct Quote {
 }
 
 /// How far (in tokens) before and after a quotation a cue is looked for.
-pub const WINDOW: usize = 30;
+pub const WINDOW: usize = 45;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum How {
@@ -318,6 +318,32 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
             }
             v += 1;
         }
+        // An unlisted reporting verb: `"...!" beamed Donald Hartley`, `"...," Kelly charged`.
+        if matches!(inner_end_punct, Some(',' | '!' | '?')) {
+            let w = ctx.word(j);
+            if is_verb_form(w) {
+                if let Some((a, b)) = ctx.np_right(j + 1, sent_end) {
+                    if is_capitalised(ctx.word(a)) || ctx.is_pronoun(a) || ctx.word(a) == "the" {
+                        return hit(a, b, Some(w.to_string()), How::Adjacent);
+                    }
+                }
+            }
+            if let Some((a, b)) = ctx.np_right(j, sent_end) {
+                let verb = ctx.word(b);
+                if (is_capitalised(ctx.word(a)) || ctx.is_pronoun(a)) && is_verb_form(verb) {
+                    return hit(a, b, Some(verb.to_string()), How::Adjacent);
+                }
+            }
+        }
+    } else if d.qe < hi {
+        // A short sentence of its own: `"...." Trump said.`
+        if let Some((a, b)) = ctx.np_right(d.qe, hi) {
+            if let Some((cue, n)) = ctx.cue_at(b) {
+                if b + n >= hi || matches!(ctx.word(b + n), "." | "!") {
+                    return hit(a, b, Some(cue), How::Adjacent);
+                }
+            }
+        }
     }
     // 2. A cue right before: `X said, "` / `X said that "` / `X: "` / `according to X, "`.
     let mut e = d.qs;
@@ -404,6 +430,14 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
         }
     }
     (None, How::None)
+}
+
+/// A lowercase past-tense or present verb form (`beamed`, `charges`), for reporting verbs
+/// not in the cue list.
+fn is_verb_form(w: &str) -> bool {
+    w.len() > 3
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
 }
 
 fn hit(a: usize, b: usize, cue: Option<String>, how: How) -> (Option<Found>, How) {

@@ -327,10 +327,6 @@ const STOP: &[&str] = &[
     "sunday",
     "last",
     "next",
-    "statement",
-    "interview",
-    "speech",
-    "rally",
     "week",
     "month",
     "year",
@@ -535,7 +531,7 @@ impl<'a> Ctx<'a> {
                 // Adverbs in -ly are not nouns ("reportedly").
                 !(w.ends_with("ly") && !is_capitalised(w))
             }
-            TokenKind::Number => false,
+            TokenKind::Number => w.contains('-') && w.chars().any(char::is_alphabetic),
             TokenKind::Punct => false,
         }
     }
@@ -570,7 +566,10 @@ impl<'a> Ctx<'a> {
     pub fn subject_left(&self, v: usize, lo: usize) -> Option<(usize, usize)> {
         let mut e = v;
         let mut skipped = 0;
-        while e > lo && skipped < 3 && (lower_in(self.word(e - 1), BETWEEN) || is_adverb(self.word(e - 1))) {
+        while e > lo
+            && skipped < 3
+            && (lower_in(self.word(e - 1), BETWEEN) || is_adverb(self.word(e - 1)))
+        {
             e -= 1;
             skipped += 1;
         }
@@ -655,6 +654,13 @@ impl<'a> Ctx<'a> {
     /// The subject opening the sentence that starts at token `sent`, before token `limit`:
     /// `Carson did not mention ..., but told`, `Here in Columbia, Sanders stepped up ...`.
     pub fn sentence_subject(&self, sent: usize, limit: usize) -> Option<(usize, usize)> {
+        if !self
+            .tokens
+            .get(sent)
+            .is_some_and(|t| t.sentence_start || t.line_start)
+        {
+            return None;
+        }
         let mut s = sent;
         while s < limit && self.tokens[s].kind == TokenKind::Punct {
             s += 1;
@@ -665,7 +671,7 @@ impl<'a> Ctx<'a> {
             || matches!(self.word(s + 1), "later" | "ago" | "earlier");
         if s < limit && intro {
             let mut k = s;
-            while k < limit && k - s < 15 && self.word(k) != "," {
+            while k < limit && k - s < 25 && self.word(k) != "," {
                 k += 1;
             }
             if k < limit && self.word(k) == "," {
