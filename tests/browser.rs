@@ -9,7 +9,9 @@
 use article_annotator::analyze::{Analysis, Item};
 use article_annotator::dates::{Timex, TimexType};
 use article_annotator::entities::{EntityLabel, Mention};
-use article_annotator::highlight::{dom, js_annotate, js_clear_highlights, js_highlight, LabelFilter, Summary};
+use article_annotator::highlight::{
+    dom, js_annotate, js_clear_highlights, js_highlight, LabelFilter, Summary,
+};
 use article_annotator::quotes::{Quote, SpeakerRef};
 use article_annotator::text::Document as TextDocument;
 use article_annotator::Error;
@@ -42,7 +44,9 @@ fn options(json: &str) -> JsValue {
 
 fn marks(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap())
+        .collect()
 }
 
 fn attr(el: &Element, name: &str) -> String {
@@ -60,23 +64,49 @@ fn error_message(e: JsValue) -> String {
 fn hand(document: TextDocument) -> Result<Analysis, Error> {
     let t = document.text.clone();
     let mut items = Vec::new();
-    for (name, canonical) in [("Grant Shapps", "Grant Shapps"), ("Vladimir Putin", "Vladimir Putin")] {
+    for (name, canonical) in [
+        ("Grant Shapps", "Grant Shapps"),
+        ("Vladimir Putin", "Vladimir Putin"),
+    ] {
         for (s, m) in t.match_indices(name) {
-            items.push(Item::Entity(Mention { start: s, end: s + m.len(), label: EntityLabel::Per, entity: canonical.into() }));
+            items.push(Item::Entity(Mention {
+                start: s,
+                end: s + m.len(),
+                label: EntityLabel::Per,
+                entity: canonical.into(),
+            }));
         }
     }
     for (s, m) in t.match_indices("December 30") {
-        items.push(Item::Date(Timex { start: s, end: s + m.len(), ty: TimexType::Date, value: "2023-12-30".into() }));
+        items.push(Item::Date(Timex {
+            start: s,
+            end: s + m.len(),
+            ty: TimexType::Date,
+            value: "2023-12-30".into(),
+        }));
     }
     if let (Some(s), Some(e)) = (t.find('“'), t.find('”')) {
-        let speaker = t.find("Grant Shapps").map(|p| SpeakerRef { start: p, end: p + 12, entity: Some("Grant Shapps".into()) });
-        items.push(Item::Quote(Quote { start: s, end: e + '”'.len_utf8(), speaker, cue: Some("added".into()) }));
+        let speaker = t.find("Grant Shapps").map(|p| SpeakerRef {
+            start: p,
+            end: p + 12,
+            entity: Some("Grant Shapps".into()),
+        });
+        items.push(Item::Quote(Quote {
+            start: s,
+            end: e + '”'.len_utf8(),
+            speaker,
+            cue: Some("added".into()),
+        }));
     }
     items.sort_by(|a, b| {
         let ((sa, ea), (sb, eb)) = (a.span(), b.span());
         sa.cmp(&sb).then(eb.cmp(&ea)).then(a.kind().cmp(&b.kind()))
     });
-    Ok(Analysis { document, reference_date: None, items })
+    Ok(Analysis {
+        document,
+        reference_date: None,
+        items,
+    })
 }
 
 fn hand_highlight(root: &Element) -> Summary {
@@ -86,7 +116,10 @@ fn hand_highlight(root: &Element) -> Summary {
 /// The text under the marks of annotation `id`, in document order (a nested mark's text
 /// counted once, through its outermost mark of the same id).
 fn marked_text(root: &Element, id: usize) -> String {
-    marks(root, &format!("mark[data-annotation-id='{id}']")).iter().map(|m| m.text_content().unwrap_or_default()).collect()
+    marks(root, &format!("mark[data-annotation-id='{id}']"))
+        .iter()
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect()
 }
 
 const ARTICLE: &str = concat!(
@@ -104,26 +137,51 @@ fn marks_cut_through_elements_carry_attributes_and_keep_the_text() {
     let root = fixture(ARTICLE);
     let before_html = root.inner_html();
     let before_text = root.text_content();
-    let first_text = root.query_selector("#p1").unwrap().unwrap().first_child().unwrap();
+    let first_text = root
+        .query_selector("#p1")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
     let s = hand_highlight(&root);
 
     // Guards: highlights shifted by the emoji / accented letters before them.
     let text = JsString::from(s.text.as_str());
     for a in &s.annotations {
-        assert_eq!(String::from(text.slice(a.start as u32, a.end as u32)), a.text);
+        assert_eq!(
+            String::from(text.slice(a.start as u32, a.end as u32)),
+            a.text
+        );
     }
     // Script, style, textarea and contenteditable content is not even analysed.
-    assert!(!s.text.contains("var s") && !s.text.contains("content:") && !s.text.contains("editor"), "{:?}", s.text);
-    assert_eq!(s.annotations.iter().filter(|a| a.text == "Grant Shapps").count(), 2);
+    assert!(
+        !s.text.contains("var s") && !s.text.contains("content:") && !s.text.contains("editor"),
+        "{:?}",
+        s.text
+    );
+    assert_eq!(
+        s.annotations
+            .iter()
+            .filter(|a| a.text == "Grant Shapps")
+            .count(),
+        2
+    );
 
     // "<em>Grant</em> Shapps": two marks, one annotation id.
-    let grant = s.annotations.iter().position(|a| a.text == "Grant Shapps").unwrap();
+    let grant = s
+        .annotations
+        .iter()
+        .position(|a| a.text == "Grant Shapps")
+        .unwrap();
     let parts = marks(&root, &format!("mark[data-annotation-id='{grant}']"));
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[0].text_content().unwrap(), "Grant");
     assert_eq!(parts[0].parent_element().unwrap().local_name(), "em");
     assert_eq!(parts[1].text_content().unwrap(), " Shapps");
-    assert_eq!((attr(&parts[0], "data-part"), attr(&parts[1], "data-part")), ("first".into(), "last".into()));
+    assert_eq!(
+        (attr(&parts[0], "data-part"), attr(&parts[1], "data-part")),
+        ("first".into(), "last".into())
+    );
     for m in &parts {
         assert_eq!(attr(m, "data-kind"), "entity");
         assert_eq!(attr(m, "data-label"), "PER");
@@ -131,27 +189,57 @@ fn marks_cut_through_elements_carry_attributes_and_keep_the_text() {
         assert_eq!(attr(m, "class"), "aa-mark aa-entity aa-PER");
     }
     // The date across <b>.
-    let date = s.annotations.iter().position(|a| a.text == "December 30").unwrap();
+    let date = s
+        .annotations
+        .iter()
+        .position(|a| a.text == "December 30")
+        .unwrap();
     assert_eq!(marked_text(&root, date), "December 30");
     let date_marks = marks(&root, &format!("mark[data-annotation-id='{date}']"));
-    assert!(date_marks.iter().all(|m| attr(m, "data-value") == "2023-12-30" && attr(m, "data-label") == "DATE"));
+    assert!(date_marks
+        .iter()
+        .all(|m| attr(m, "data-value") == "2023-12-30" && attr(m, "data-label") == "DATE"));
     // The quote across the link, with the name nested inside it.
-    let quote = s.annotations.iter().position(|a| a.kind.as_str() == "quote").unwrap();
-    assert_eq!(marked_text(&root, quote), "“We will act with Vladimir Putin,”");
+    let quote = s
+        .annotations
+        .iter()
+        .position(|a| a.kind.as_str() == "quote")
+        .unwrap();
+    assert_eq!(
+        marked_text(&root, quote),
+        "“We will act with Vladimir Putin,”"
+    );
     let quote_marks = marks(&root, "mark[data-kind=quote]");
     assert_eq!(quote_marks.len(), 3);
-    assert!(quote_marks.iter().all(|m| attr(m, "data-speaker") == "Grant Shapps" && attr(m, "data-cue") == "added"));
+    assert!(quote_marks
+        .iter()
+        .all(|m| attr(m, "data-speaker") == "Grant Shapps" && attr(m, "data-cue") == "added"));
     let putin = marks(&root, "mark[data-entity='Vladimir Putin']");
     assert_eq!(putin.len(), 1);
-    assert!(putin[0].parent_element().unwrap().matches("mark[data-kind=quote]").unwrap());
+    assert!(putin[0]
+        .parent_element()
+        .unwrap()
+        .matches("mark[data-kind=quote]")
+        .unwrap());
     assert!(marks(&root, "a#link > mark[data-kind=quote]").len() == 1);
     // Nothing marked inside skipped elements; the page's own <mark> is left alone.
     assert!(marks(&root, "[contenteditable] mark, script mark, style mark").is_empty());
-    assert_eq!(root.query_selector("textarea").unwrap().unwrap().text_content().unwrap(), "Grant Shapps");
+    assert_eq!(
+        root.query_selector("textarea")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Grant Shapps"
+    );
     assert_eq!(s.marks, marks(&root, "mark.aa-mark").len());
     assert_eq!(s.counts.get("PER"), Some(&3));
 
-    assert_eq!(root.text_content(), before_text, "textContent changed while highlighted");
+    assert_eq!(
+        root.text_content(),
+        before_text,
+        "textContent changed while highlighted"
+    );
 
     // Highlighting again gives the same DOM, without nested marks of marks.
     let once = root.inner_html();
@@ -161,7 +249,13 @@ fn marks_cut_through_elements_carry_attributes_and_keep_the_text() {
     js_clear_highlights(root.clone().into()).unwrap();
     assert_eq!(root.inner_html(), before_html);
     assert_eq!(root.text_content(), before_text);
-    assert!(first_text.is_same_node(root.query_selector("#p1").unwrap().unwrap().first_child().as_ref()));
+    assert!(first_text.is_same_node(
+        root.query_selector("#p1")
+            .unwrap()
+            .unwrap()
+            .first_child()
+            .as_ref()
+    ));
     assert!(root.query_selector("mark.own").unwrap().is_some());
     root.remove();
 }
@@ -175,7 +269,9 @@ fn listeners_and_attributes_survive_highlighting() {
         .unwrap();
     hand_highlight(&root);
     let inner = root.query_selector("#link mark").unwrap().unwrap();
-    js("el", "el.click()").call1(&JsValue::NULL, &inner).unwrap();
+    js("el", "el.click()")
+        .call1(&JsValue::NULL, &inner)
+        .unwrap();
     js_clear_highlights(root.clone().into()).unwrap();
     js("el", "el.click()").call1(&JsValue::NULL, &link).unwrap();
     assert_eq!(attr(&link, "data-clicks"), "2");
@@ -191,8 +287,10 @@ fn clear_keeps_text_nodes_that_the_page_made_separate() {
     // nodes this script made.
     let root = fixture("");
     let p = document().create_element("p").unwrap();
-    p.append_child(&document().create_text_node("😀 Grant ")).unwrap();
-    p.append_child(&document().create_text_node("Shapps said.")).unwrap();
+    p.append_child(&document().create_text_node("😀 Grant "))
+        .unwrap();
+    p.append_child(&document().create_text_node("Shapps said."))
+        .unwrap();
     root.append_child(&p).unwrap();
     let before = root.inner_html();
     let s = hand_highlight(&root);
@@ -207,7 +305,8 @@ fn clear_keeps_text_nodes_that_the_page_made_separate() {
 
 #[wasm_bindgen_test]
 fn block_elements_are_separate_lines_and_whitespace_between_them_is_not_marked() {
-    let root = fixture("<ul>\n <li>“We will act with</li>\n <li>Vladimir Putin,” he said.</li>\n</ul>");
+    let root =
+        fixture("<ul>\n <li>“We will act with</li>\n <li>Vladimir Putin,” he said.</li>\n</ul>");
     let before = root.inner_html();
     let s = hand_highlight(&root);
     assert!(s.text.contains("with\n"), "{:?}", s.text);
@@ -215,6 +314,18 @@ fn block_elements_are_separate_lines_and_whitespace_between_them_is_not_marked()
     assert!(marks(&root, "ul > mark").is_empty());
     assert_eq!(marks(&root, "li > mark[data-kind=quote]").len(), 2);
     js_clear_highlights(root.clone().into()).unwrap();
+    assert_eq!(root.inner_html(), before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn nothing_is_marked_inside_an_editor() {
+    let root = fixture("<div contenteditable=true><p id=inner>Grant Shapps said so.</p></div>");
+    let inner = root.query_selector("#inner").unwrap().unwrap();
+    let before = root.inner_html();
+    let s = hand_highlight(&inner);
+    assert_eq!((s.marks, s.text.as_str()), (0, ""));
+    js_highlight(inner.into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(root.inner_html(), before);
     root.remove();
 }
@@ -234,11 +345,20 @@ fn deep_nesting_does_not_overflow_the_stack() {
     )
     .call2(&JsValue::NULL, &root, &depth.into())
     .unwrap();
-    let levels = js("r", "let n = 0, d = r; while (d.firstElementChild) { d = d.firstElementChild; n++; } return n;");
-    assert_eq!(levels.call1(&JsValue::NULL, &root).unwrap().as_f64(), Some(100_000.0));
+    let levels = js(
+        "r",
+        "let n = 0, d = r; while (d.firstElementChild) { d = d.firstElementChild; n++; } return n;",
+    );
+    assert_eq!(
+        levels.call1(&JsValue::NULL, &root).unwrap().as_f64(),
+        Some(100_000.0)
+    );
     let s = hand_highlight(&root);
     assert_eq!(s.marks, 1);
-    assert_eq!(levels.call1(&JsValue::NULL, &root).unwrap().as_f64(), Some(100_001.0));
+    assert_eq!(
+        levels.call1(&JsValue::NULL, &root).unwrap().as_f64(),
+        Some(100_001.0)
+    );
     dom::clear(&root).unwrap();
     assert!(root.query_selector("mark").unwrap().is_none());
 }
@@ -255,19 +375,42 @@ fn highlight_export_keeps_its_promises_for_any_analysis() {
     ));
     let before_html = root.inner_html();
     let before_text = root.text_content();
-    let summary = js_highlight(root.clone().into(), options("{\"referenceDate\": \"2024-01-09\"}")).unwrap();
+    let summary = js_highlight(
+        root.clone().into(),
+        options("{\"referenceDate\": \"2024-01-09\"}"),
+    )
+    .unwrap();
     let text = JsString::from(Reflect::get(&summary, &"text".into()).unwrap());
-    let annotations: js_sys::Array = Reflect::get(&summary, &"annotations".into()).unwrap().dyn_into().unwrap();
-    assert_eq!(Reflect::get(&summary, &"referenceDate".into()).unwrap().as_string().as_deref(), Some("2024-01-09"));
-    let mark_count = Reflect::get(&summary, &"marks".into()).unwrap().as_f64().unwrap() as usize;
+    let annotations: js_sys::Array = Reflect::get(&summary, &"annotations".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        Reflect::get(&summary, &"referenceDate".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("2024-01-09")
+    );
+    let mark_count = Reflect::get(&summary, &"marks".into())
+        .unwrap()
+        .as_f64()
+        .unwrap() as usize;
     assert_eq!(mark_count, marks(&root, "mark.aa-mark").len());
     for (i, a) in annotations.iter().enumerate() {
         let get = |k: &str| Reflect::get(&a, &k.into()).unwrap();
-        let (start, end) = (get("start").as_f64().unwrap() as u32, get("end").as_f64().unwrap() as u32);
+        let (start, end) = (
+            get("start").as_f64().unwrap() as u32,
+            get("end").as_f64().unwrap() as u32,
+        );
         let expected = get("text").as_string().unwrap();
         assert_eq!(String::from(text.slice(start, end)), expected);
         let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        assert_eq!(strip(&marked_text(&root, i)), strip(&expected), "annotation {i}");
+        assert_eq!(
+            strip(&marked_text(&root, i)),
+            strip(&expected),
+            "annotation {i}"
+        );
         for m in marks(&root, &format!("mark[data-annotation-id='{i}']")) {
             assert_eq!(attr(&m, "data-kind"), get("kind").as_string().unwrap());
             assert_eq!(attr(&m, "data-label"), get("label").as_string().unwrap());
@@ -276,8 +419,16 @@ fn highlight_export_keeps_its_promises_for_any_analysis() {
     assert!(marks(&root, "script mark").is_empty());
     assert_eq!(root.text_content(), before_text);
     let once = root.inner_html();
-    js_highlight(root.clone().into(), options("{\"referenceDate\": \"2024-01-09\"}")).unwrap();
-    assert_eq!(root.inner_html(), once, "a second highlight changed the DOM");
+    js_highlight(
+        root.clone().into(),
+        options("{\"referenceDate\": \"2024-01-09\"}"),
+    )
+    .unwrap();
+    assert_eq!(
+        root.inner_html(),
+        once,
+        "a second highlight changed the DOM"
+    );
     js_clear_highlights(root.clone().into()).unwrap();
     assert_eq!(root.inner_html(), before_html);
     root.remove();
@@ -287,9 +438,18 @@ fn highlight_export_keeps_its_promises_for_any_analysis() {
 fn labels_option_limits_the_marks() {
     let root = fixture("<p>Grant Shapps met Vladimir Putin on December 30.</p>");
     let summary = js_highlight(root.clone().into(), options("{\"labels\": [\"DATE\"]}")).unwrap();
-    let annotations: js_sys::Array = Reflect::get(&summary, &"annotations".into()).unwrap().dyn_into().unwrap();
+    let annotations: js_sys::Array = Reflect::get(&summary, &"annotations".into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     for a in annotations.iter() {
-        assert_eq!(Reflect::get(&a, &"label".into()).unwrap().as_string().as_deref(), Some("DATE"));
+        assert_eq!(
+            Reflect::get(&a, &"label".into())
+                .unwrap()
+                .as_string()
+                .as_deref(),
+            Some("DATE")
+        );
     }
     assert!(marks(&root, "mark:not([data-label=DATE])").is_empty());
     js_clear_highlights(root.clone().into()).unwrap();
@@ -315,7 +475,11 @@ fn bad_options_throw_errors_that_name_the_value() {
     let before = root.inner_html();
     let e = js_highlight(root.clone().into(), options("{\"labels\": [\"PERSON\"]}")).unwrap_err();
     assert!(error_message(e).contains("PERSON"));
-    let e = js_highlight(root.clone().into(), options("{\"referenceDate\": \"09/01/2024\"}")).unwrap_err();
+    let e = js_highlight(
+        root.clone().into(),
+        options("{\"referenceDate\": \"09/01/2024\"}"),
+    )
+    .unwrap_err();
     assert!(error_message(e).contains("09/01/2024"));
     let e = js_highlight(root.clone().into(), options("{\"observe\": true}")).unwrap_err();
     assert!(error_message(e).contains("observe"));
@@ -330,22 +494,38 @@ fn bad_options_throw_errors_that_name_the_value() {
 #[wasm_bindgen_test]
 fn annotate_returns_plain_objects_with_utf16_offsets() {
     let input = "😀 é — Grant Shapps said on December 30: “We will act.”";
-    let result = js_annotate(input.into(), options("{\"referenceDate\": \"2024-01-09\", \"input\": \"text\"}")).unwrap();
-    let json = js_sys::JSON::stringify(&result).unwrap().as_string().unwrap();
+    let result = js_annotate(
+        input.into(),
+        options("{\"referenceDate\": \"2024-01-09\", \"input\": \"text\"}"),
+    )
+    .unwrap();
+    let json = js_sys::JSON::stringify(&result)
+        .unwrap()
+        .as_string()
+        .unwrap();
     let parsed: article_annotator::AnnotationResult = serde_json::from_str(&json).unwrap();
     assert_eq!(parsed.reference_date.as_deref(), Some("2024-01-09"));
     let text = JsString::from(input);
     for a in &parsed.annotations {
-        assert_eq!(String::from(text.slice(a.start as u32, a.end as u32)), a.text);
+        assert_eq!(
+            String::from(text.slice(a.start as u32, a.end as u32)),
+            a.text
+        );
     }
     // Same answer as the native call.
     let native = article_annotator::annotate(
         input,
-        &article_annotator::Options { reference_date: Some("2024-01-09".into()), input: Some("text".into()), ..Default::default() },
+        &article_annotator::Options {
+            reference_date: Some("2024-01-09".into()),
+            input: Some("text".into()),
+            ..Default::default()
+        },
     )
     .unwrap();
     assert_eq!(parsed, native);
     // null, not undefined, for a missing reference date.
     let result = js_annotate("plain words".into(), JsValue::UNDEFINED).unwrap();
-    assert!(Reflect::get(&result, &"referenceDate".into()).unwrap().is_null());
+    assert!(Reflect::get(&result, &"referenceDate".into())
+        .unwrap()
+        .is_null());
 }

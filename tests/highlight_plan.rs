@@ -20,7 +20,9 @@ impl Rng {
     }
 }
 
-const WORDS: &[&str] = &["Grant", "Shapps", " ", "😀", "é", "—", "東京", "“", "”", "said", "\n", "  ", "30", "x\u{301}"];
+const WORDS: &[&str] = &[
+    "Grant", "Shapps", " ", "😀", "é", "—", "東京", "“", "”", "said", "\n", "  ", "30", "x\u{301}",
+];
 
 fn page(rng: &mut Rng) -> Layout {
     let mut l = Layout::new();
@@ -43,7 +45,12 @@ fn spans(rng: &mut Rng, len: usize) -> Vec<Span> {
         .map(|id| {
             let a = rng.below(len + 3);
             let b = rng.below(len + 3);
-            Span { start: a.min(b), end: a.max(b), id, rank: rng.below(3) as u8 }
+            Span {
+                start: a.min(b),
+                end: a.max(b),
+                id,
+                rank: rng.below(3) as u8,
+            }
         })
         .collect()
 }
@@ -55,26 +62,40 @@ fn check(l: &Layout, p: &Plan, seed: u64) -> Vec<(usize, usize, usize)> {
     let mut covered = Vec::new();
     let mut last_node = None;
     for np in &p.nodes {
-        assert!(last_node.map_or(true, |n| n < np.node), "seed {seed}: nodes out of order");
+        assert!(
+            last_node.map_or(true, |n| n < np.node),
+            "seed {seed}: nodes out of order"
+        );
         last_node = Some(np.node);
         let (ns, ne) = l.node_range(np.node).unwrap();
         let data = &text[ns..ne];
         // Cuts: strictly increasing, inside the node, on char boundaries, UTF-16 right.
         let mut prev = 0;
         for c in &np.cuts {
-            assert!(c.byte > prev && c.byte < data.len(), "seed {seed}: cut {c:?} in {data:?}");
+            assert!(
+                c.byte > prev && c.byte < data.len(),
+                "seed {seed}: cut {c:?} in {data:?}"
+            );
             assert!(data.is_char_boundary(c.byte), "seed {seed}");
             assert_eq!(c.unit, data[..c.byte].encode_utf16().count(), "seed {seed}");
             prev = c.byte;
         }
-        let bounds: Vec<usize> =
-            std::iter::once(0).chain(np.cuts.iter().map(|c| c.byte)).chain([data.len()]).collect();
+        let bounds: Vec<usize> = std::iter::once(0)
+            .chain(np.cuts.iter().map(|c| c.byte))
+            .chain([data.len()])
+            .collect();
         // Wraps: whole fragments, outer first, nested or disjoint.
         let mut open: Vec<(usize, usize)> = Vec::new();
         let mut prev_first = 0;
         for w in &np.wraps {
-            assert!(w.first < w.end && w.end < bounds.len(), "seed {seed}: {w:?}");
-            assert!(w.first >= prev_first, "seed {seed}: wraps not in start order");
+            assert!(
+                w.first < w.end && w.end < bounds.len(),
+                "seed {seed}: {w:?}"
+            );
+            assert!(
+                w.first >= prev_first,
+                "seed {seed}: wraps not in start order"
+            );
             prev_first = w.first;
             while open.last().is_some_and(|&(_, e)| e <= w.first) {
                 open.pop();
@@ -85,7 +106,10 @@ fn check(l: &Layout, p: &Plan, seed: u64) -> Vec<(usize, usize, usize)> {
             assert_eq!(w.depth, open.len(), "seed {seed}");
             open.push((w.first, w.end));
             let (s, e) = (ns + bounds[w.first], ns + bounds[w.end]);
-            assert!(!text[s..e].trim().is_empty(), "seed {seed}: whitespace-only mark");
+            assert!(
+                !text[s..e].trim().is_empty(),
+                "seed {seed}: whitespace-only mark"
+            );
             covered.push((w.id, s, e));
         }
     }
@@ -104,7 +128,9 @@ fn planned_marks_nest_and_cover_exactly_the_annotated_dom_text() {
         // Per annotation: the marked bytes are exactly its (clamped) span's bytes that are in
         // a text node, minus whitespace-only pieces.
         let text = l.text();
-        let in_node = |b: usize| (0..l.node_count()).any(|n| l.node_range(n).is_some_and(|(s, e)| s <= b && b < e));
+        let in_node = |b: usize| {
+            (0..l.node_count()).any(|n| l.node_range(n).is_some_and(|(s, e)| s <= b && b < e))
+        };
         for s in &spans {
             let mut marked: Vec<usize> = covered
                 .iter()
@@ -114,7 +140,11 @@ fn planned_marks_nest_and_cover_exactly_the_annotated_dom_text() {
             marked.sort_unstable();
             let before = marked.len();
             marked.dedup();
-            assert_eq!(before, marked.len(), "seed {seed}: a byte marked twice for one annotation");
+            assert_eq!(
+                before,
+                marked.len(),
+                "seed {seed}: a byte marked twice for one annotation"
+            );
             let floor = |mut i: usize| {
                 i = i.min(text.len());
                 while !text.is_char_boundary(i) {
@@ -124,13 +154,19 @@ fn planned_marks_nest_and_cover_exactly_the_annotated_dom_text() {
             };
             let (a, b) = (floor(s.start), floor(s.end));
             for &m in &marked {
-                assert!(a <= m && m < b && in_node(m), "seed {seed}: byte {m} outside {a}..{b}");
+                assert!(
+                    a <= m && m < b && in_node(m),
+                    "seed {seed}: byte {m} outside {a}..{b}"
+                );
             }
             let non_space_missing = (a..b)
                 .filter(|&i| text.is_char_boundary(i) && in_node(i))
                 .filter(|&i| !text[i..].chars().next().is_some_and(char::is_whitespace))
                 .any(|i| marked.binary_search(&i).is_err());
-            assert!(!non_space_missing, "seed {seed}: a non-space char of span {s:?} is not marked in {text:?}");
+            assert!(
+                !non_space_missing,
+                "seed {seed}: a non-space char of span {s:?} is not marked in {text:?}"
+            );
         }
     }
 }

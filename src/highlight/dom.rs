@@ -6,7 +6,8 @@
 //!   [`Layout`] and a virtual break at each block-level element's start and end. It skips
 //!   the content of `script`, `style`, `textarea`, `input`, `select`, `noscript`,
 //!   `template`, `svg`, `math`, `iframe`, `object`, `canvas`, `head` and of every element
-//!   with a `contenteditable` attribute other than `"false"`. It also gathers date hints:
+//!   with a `contenteditable` attribute other than `"false"` (and everything, when the root
+//!   itself is inside an editor). It also gathers date hints:
 //!   the owner document's `article:published_time` / `datePublished` meta, then every
 //!   `<time datetime>` in the subtree.
 //! - [`apply`] goes through the plan back to front. A node with cuts keeps its head piece
@@ -23,7 +24,7 @@
 
 use js_sys::{JsString, Reflect, WeakSet};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CharacterData, Document, Element, Node, Text};
+use web_sys::{CharacterData, Document, Element, HtmlElement, Node, Text};
 
 use super::plan::{self, Layout, Plan};
 use super::{mark_attributes, parts, select, LabelFilter, Summary, MARK_SELECTOR, MARK_TAG};
@@ -143,7 +144,11 @@ pub fn collect(root: &Element) -> Collected {
             }
         }
     }
-    if skipped(root) {
+    // Inside an editor (an ancestor is contenteditable): nothing to mark.
+    let editable = root
+        .dyn_ref::<HtmlElement>()
+        .is_some_and(|h| h.is_content_editable());
+    if skipped(root) || editable {
         return c;
     }
     let root: &Node = root.as_ref();
