@@ -1575,6 +1575,11 @@ impl<'a> P<'a> {
                 }
             }
             if let Some(p) = words::part_of_day(self.w(e)) {
+                // "Friday night": TimeBank mostly annotates the day (DATE, the day's value);
+                // "yesterday morning", "tomorrow evening" keep the part of the day.
+                if matches!(val, Val::Weekday(_) | Val::RelWeekday(..)) {
+                    return Some((e + 1, T::Date, val));
+                }
                 if !matches!(val, Val::Day { .. }) {
                     return Some((e + 1, T::Time, Val::Part(Box::new(val), p)));
                 }

@@ -123,6 +123,12 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
     let p = grammar::P { t: &toks };
     let cands = refine::refine(&p, grammar::candidates(&toks, reference));
     let mut out = Vec::with_capacity(cands.len());
+    // A report that speaks of quarters compares figures quarter against quarter: there "a year
+    // ago" next to money is the same quarter a year before (TimeBank's WSJ convention).
+    let quarterly = cands
+        .iter()
+        .any(|c| c.val == resolve::Val::Offset(resolve::Unit::Year, -1))
+        && toks.iter().any(|t| t.w() == "quarter");
     for c in cands {
         let (Some(first), Some(last)) =
             (toks.get(c.s), c.e.checked_sub(1).and_then(|e| toks.get(e)))
@@ -133,7 +139,8 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
         // "a year ago" in a sentence about quarterly results means that quarter a year ago.
         let mut c = c;
         if c.val == resolve::Val::Offset(resolve::Unit::Year, -1)
-            && sentence_mentions(&toks, c.s, c.e, "quarter")
+            && (sentence_mentions(&toks, c.s, c.e, &["quarter"], 20)
+                || (quarterly && sentence_mentions(&toks, c.s, c.e, FINANCIAL, 60)))
         {
             c.val = resolve::Val::YearAgoQuarter;
         }
@@ -167,21 +174,35 @@ fn fix_zone(value: &str) -> String {
     value.replace(marker, if dst { day } else { std })
 }
 
-/// Whether `word` occurs in the same sentence within 20 tokens of `s..e`.
-fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, word: &str) -> bool {
-    let stop = |t: &lex::Tok| t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?");
-    for k in (s.saturating_sub(20)..s).rev() {
-        match toks.get(k) {
-            Some(t) if stop(t) => break,
-            Some(t) if t.w() == word => return true,
-            _ => {}
-        }
-    }
-    for t in toks.iter().skip(e).take(20) {
-        if stop(t) {
+/// Words of financial results.
+const FINANCIAL: &[&str] = &[
+    "$", "net", "profit", "earnings", "income", "revenue", "sales", "share", "cents", "loss",
+];
+
+/// Whether one of `words` occurs in the same sentence within `reach` tokens of `s..e`.
+/// A sentence ends at "!", "?" or a "." followed by a spaced capitalised word ("$98.5" and
+/// "Calif., company" do not end it).
+fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, words: &[&str], reach: usize) -> bool {
+    let stop = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == lex::Kind::Punct
+                && (matches!(t.w(), "!" | "?")
+                    || t.w() == "." && toks.get(k + 1).is_none_or(|n| n.space && n.cap))
+        })
+    };
+    for k in (s.saturating_sub(reach)..s).rev() {
+        if stop(k) {
             break;
         }
-        if t.w() == word {
+        if toks.get(k).is_some_and(|t| words.contains(&t.w())) {
+            return true;
+        }
+    }
+    for k in e..toks.len().min(e + reach) {
+        if stop(k) {
+            break;
+        }
+        if toks.get(k).is_some_and(|t| words.contains(&t.w())) {
             return true;
         }
     }
