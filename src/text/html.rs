@@ -30,7 +30,7 @@
 //! come out the same. Everything is iterative: 100,000 nested `<div>`s do not grow the
 //! stack.
 
-use super::entities::{LEGACY, NAMED};
+use super::entities::{lookup, LEGACY};
 
 /// How many open elements an end tag looks through for its start tag.
 const END_TAG_SEARCH: usize = 512;
@@ -636,8 +636,8 @@ fn char_ref(s: &str, at: usize, in_attr: bool, buf: &mut [u8; 8]) -> Option<(usi
     }
     let name = &s[ns..k];
     if b.get(k) == Some(&b';') {
-        if let Ok(i) = NAMED.binary_search_by(|(n, _)| n.cmp(&name)) {
-            return Some((k + 1 - at, RefValue::Static(NAMED[i].1)));
+        if let Some(v) = lookup(name) {
+            return Some((k + 1 - at, RefValue::Static(v)));
         }
     }
     // Legacy names without `;`: the longest prefix that is one.
@@ -648,8 +648,7 @@ fn char_ref(s: &str, at: usize, in_attr: bool, buf: &mut [u8; 8]) -> Option<(usi
             if in_attr && matches!(next, Some(c) if c.is_ascii_alphanumeric() || c == b'=') {
                 return None;
             }
-            let i = NAMED.binary_search_by(|(n, _)| n.cmp(&cand)).ok()?;
-            return Some((end - at, RefValue::Static(NAMED[i].1)));
+            return Some((end - at, RefValue::Static(lookup(cand)?)));
         }
     }
     None

@@ -1,9 +1,27 @@
 //! From the input (plain text or HTML markup) to the article text the analysers read.
 //!
-//! Owns: deciding whether input is markup, turning markup into text with block boundaries
-//! as newlines, the page's metadata, and the raw date strings an article states about
-//! itself. It does not parse those dates: [`crate::analyze`] hands them to
-//! [`crate::dates`], so this layer never reaches up into the analysers.
+//! Owns: deciding whether input is markup, turning a whole saved page (or a fragment) into
+//! the article's text, the page's metadata, the raw date strings an article states about
+//! itself, and the [`SourceMap`] from text bytes back to source bytes. It does not parse
+//! those dates: [`crate::analyze`] hands them to [`crate::dates`], so this layer never
+//! reaches up into the analysers.
+//!
+//! The HTML path, in [`read_html`]:
+//!
+//! 1. [`html`]: a hand-written HTML5 tokenizer and small tree builder that keep byte
+//!    offsets (why hand-written, and what it recovers from, is in that module). Measured:
+//!    the whole reader (tokenizer, tree, extraction, metadata, the full named-reference
+//!    table) adds about 70 KB gzip to the release wasm with the table as `(&str, &str)`
+//!    pairs; packed into one string (`entities.rs`) see DESIGN notes in the report.
+//!    Speed: about 150 MB/s natively over the 100 test pages (`make eval-pages`).
+//! 2. `meta`: title, byline, published date, language, date hints (Readability.js order).
+//! 3. `extract`: the article body (Readability-style scoring), written out as text with
+//!    whitespace collapsed and block boundaries as line breaks, recording the source map.
+//!
+//! Measured with `make eval-pages` on `../shared/data/article-pages` (100 pages, the ones
+//! the extraction was developed on, so these are not held-out figures): no failures, title
+//! 97/97, byline 56/57, published 27/27, body word F1 0.96 against Readability's output.
+//! Not measured yet: pages that are not articles (indexes, galleries), multi-article pages.
 
 mod entities;
 mod extract;
