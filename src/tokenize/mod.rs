@@ -90,6 +90,9 @@ fn is_joiner(c: char) -> bool {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut line_start = true;
+    // One buffer for every chunk's chars: allocating it per word was 45% of this
+    // function's instructions (BENCHMARKS.md).
+    let mut scratch: Vec<(usize, char)> = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
         if c.is_whitespace() {
@@ -110,7 +113,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             chars.next();
         }
         let before = tokens.len();
-        split_chunk(text, chunk_start, chunk_end, &mut tokens);
+        split_chunk(text, chunk_start, chunk_end, &mut tokens, &mut scratch);
         if line_start && tokens.len() > before {
             tokens[before].line_start = true;
             line_start = false;
@@ -125,9 +128,11 @@ fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
 }
 
 /// Splits one whitespace-free chunk `text[start..end]`.
-fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>, chars: &mut Vec<(usize, char)>) {
     let s = &text[start..end];
-    let chars: Vec<(usize, char)> = s.char_indices().map(|(i, c)| (start + i, c)).collect();
+    chars.clear();
+    chars.extend(s.char_indices().map(|(i, c)| (start + i, c)));
+    let chars = &chars[..];
     let n = chars.len();
     let at = |k: usize| if k < n { chars[k].0 } else { end };
     let mut k = 0;
@@ -144,8 +149,7 @@ fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
                 if m + 1 < n && is_joiner(chars[m].1) && is_word_char(chars[m + 1].1) {
                     // Possessive / contraction: "Russia's" -> "Russia" + "'s", "don't" stays.
                     if is_apostrophe(chars[m].1) {
-                        let rest: String = chars[m + 1..].iter().map(|&(_, c)| c).take(3).collect();
-                        let tail_is_s = rest.starts_with(['s', 'S'])
+                        let tail_is_s = matches!(chars[m + 1].1, 's' | 'S')
                             && (m + 2 >= n || !is_word_char(chars[m + 2].1));
                         if tail_is_s {
                             break;
