@@ -224,13 +224,15 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
 }
 
 /// Words (alphanumeric runs) in a quotation and whether it reads as a title: every word
-/// of three letters or more capitalised and no sentence punctuation.
+/// of four letters or more capitalised and no sentence punctuation before its last word
+/// (`“Sean Hannity Show.”`).
 fn count_words(s: &str) -> (usize, bool) {
     let mut words = 0;
     let mut title = true;
     let mut in_word = false;
     let mut word_len = 0;
     let mut word_cap = false;
+    let mut stop = false;
     let close = |len: usize, cap: bool, title: &mut bool| {
         if len >= 4 && !cap {
             *title = false;
@@ -239,6 +241,10 @@ fn count_words(s: &str) -> (usize, bool) {
     for c in s.chars() {
         if c.is_alphanumeric() {
             if !in_word {
+                // A sentence end before more words: a sentence, not a title.
+                if stop {
+                    title = false;
+                }
                 words += 1;
                 word_cap = c.is_uppercase() || c.is_numeric();
                 word_len = 0;
@@ -249,9 +255,9 @@ fn count_words(s: &str) -> (usize, bool) {
             if in_word {
                 close(word_len, word_cap, &mut title);
             }
-            in_word = c == '\'' || c == '’' || c == '-' && in_word;
+            in_word = in_word && matches!(c, '\'' | '’' | '-');
             if matches!(c, '.' | '!' | '?' | ';') {
-                title = false;
+                stop = true;
             }
         }
     }
