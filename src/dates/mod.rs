@@ -78,6 +78,7 @@
 //! TIMEX3 `mod` attribute (early/late are dropped), European day-first slashed dates when
 //! the US reading is valid and no reference date is given.
 
+pub mod clock;
 pub mod grammar;
 pub mod lex;
 pub mod refine;
@@ -117,8 +118,43 @@ pub struct Timex {
     pub value: String,
 }
 
-/// Finds the temporal expressions in `text`, resolving relative ones against `reference`.
+/// What relative expressions are resolved against: the news default is a date only and
+/// "nearest / past by default" ([`find`]); an assistant-style reader ([`find_at`] with
+/// `future_bias`, as Duckling) also knows the clock and reads untensed expressions forward.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reference {
+    /// The reference day (the article's date).
+    pub date: Option<CivilDate>,
+    /// The reference time of day (hour, minute), local to `offset_minutes`. With it, "in 2
+    /// hours", "10 minutes ago" and "3 days from now" become TIME values
+    /// ("2013-02-12T06:30"), and a bare clock time that has already passed moves forward
+    /// (see `future_bias`).
+    pub time: Option<(u8, u8)>,
+    /// The reference's UTC offset in minutes: times stated with a zone ("8h GMT") are
+    /// converted to it.
+    pub offset_minutes: Option<i32>,
+    /// Read expressions with no tense cue as the next occurrence: "tuesday" on a Tuesday is a
+    /// week ahead, "october" in February the coming one, "3:30" at 04:30 is 15:30, "in 1
+    /// hour" an instant rather than a duration. News text (the default) reads them as the
+    /// nearest occurrence, and a bare weekday as the past one.
+    pub future_bias: bool,
+}
+
+/// Finds the temporal expressions in `text`, resolving relative ones against `reference`
+/// (news conventions: nearest or past by default).
 pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
+    find_at(
+        text,
+        &Reference {
+            date: reference,
+            ..Reference::default()
+        },
+    )
+}
+
+/// [`find`] against a full [`Reference`] (date, clock, zone, tense default).
+pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
+    let reference = r.date;
     let toks = lex::lex(text);
     let p = grammar::P { t: &toks };
     let cands = refine::refine(&p, grammar::candidates(&toks, reference));
@@ -135,7 +171,21 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
         else {
             continue;
         };
-        let tense = tense_around(&toks, c.s, c.e);
+        let mut tense = tense_around(&toks, c.s, c.e);
+        if r.future_bias && tense == Tense::Unknown {
+            tense = Tense::Ahead;
+        }
+        if let (Some(day), Some(now)) = (reference, r.time) {
+            if let Some((ty, value)) = clock::resolve(&toks, &c, day, now, r.future_bias) {
+                out.push(Timex {
+                    start: first.start,
+                    end: last.end,
+                    ty,
+                    value: clock::to_offset(&value, r.offset_minutes),
+                });
+                continue;
+            }
+        }
         // "a year ago" in a sentence about quarterly results means that quarter a year ago.
         let mut c = c;
         if c.val == resolve::Val::Offset(resolve::Unit::Year, -1)
@@ -147,6 +197,9 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
         let mut value = resolve::value(&c.val, reference, tense);
         if value.contains('@') {
             value = fix_zone(&value);
+        }
+        if r.offset_minutes.is_some() {
+            value = clock::to_offset(&value, r.offset_minutes);
         }
         out.push(Timex {
             start: first.start,

@@ -10,6 +10,9 @@ pub enum Tense {
     Past,
     Future,
     Unknown,
+    /// No cue, and the reader wants the next occurrence (Duckling's "future by default"):
+    /// "tuesday" said on a Tuesday is next week's, "october" in February the coming one.
+    Ahead,
 }
 
 /// Calendar units.
@@ -147,11 +150,28 @@ fn pick_year(r: CivilDate, month: u8, day: Option<u8>, tense: Tense) -> i32 {
     for y in [r.year - 1, r.year, r.year + 1] {
         let Some(days) = cand(y) else { continue };
         let diff = days - rd;
+        if tense == Tense::Ahead {
+            // The first occurrence from the reference on (a month: the current one counts).
+            let ok = diff >= 0 || (day.is_none() && y == r.year && month == r.month);
+            if ok && (best_cost == i64::MAX || y < best) {
+                best = y;
+                best_cost = 0;
+            }
+            continue;
+        }
         let same_month = y * 12 + month as i32 == rmonth_first && day.is_none();
         let _ = rmonth_last;
         let cost = match tense {
-            Tense::Past if diff > 0 && !same_month && day.is_none() => 1_000_000 + diff,
-            Tense::Future if diff < 0 && !same_month && day.is_none() => 1_000_000 - diff,
+            // A day a few weeks off may still be the nearest reading whatever the verbs say
+            // ("Jan. 31" in a January article); further away, the tense decides.
+            Tense::Past if diff > 0 && !same_month && (day.is_none() || diff > 90) => {
+                1_000_000 + diff
+            }
+            Tense::Future if diff < 0 && !same_month && (day.is_none() || diff < -90) => {
+                1_000_000 - diff
+            }
+            // News looks back: with no tense cue, a reading months ahead loses to the past one.
+            Tense::Unknown if diff > 120 => 2 * diff,
             _ => diff.abs(),
         };
         if cost < best_cost {
@@ -168,6 +188,10 @@ fn weekday_date(r: CivilDate, wd: u8, tense: Tense) -> Option<CivilDate> {
     let wd = wd as i64;
     let delta = match tense {
         Tense::Future => (wd - cur).rem_euclid(7),
+        Tense::Ahead => match (wd - cur).rem_euclid(7) {
+            0 => 7,
+            d => d,
+        },
         _ => -((cur - wd).rem_euclid(7)),
     };
     r.add_days(delta)
@@ -246,6 +270,10 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
             };
             let pick = match (y, r) {
                 (Some(y), _) => on(*y),
+                (None, Some(r)) if tense == Tense::Ahead => [r.year, r.year + 1]
+                    .into_iter()
+                    .filter_map(on)
+                    .find(|d| *d >= r),
                 (None, Some(r)) => [r.year - 1, r.year]
                     .into_iter()
                     .filter_map(on)

@@ -1,14 +1,14 @@
 //! `evaluate duckling FILE [--errors]`: Duckling's English time corpus.
 //!
-//! Every line is `{text, ref_date, expected_start, grain, kind, section}`. The reference date
-//! is the day of `ref_date` (2013-02-12; our reference has no clock, so cases that need the
-//! reference time, "in two hours", cannot pass). The scorer:
+//! Every line is `{text, ref_date, expected_start, grain, kind, section}`. The reference is
+//! `ref_date` in full (2013-02-12 04:30 at UTC-2) with future bias, Duckling's convention
+//! ([`dates::find_at`]; news text uses the nearest/past reading instead). The scorer:
 //!
 //! - a positive case passes when some found expression's value equals `expected_start` cut
 //!   at the stated grain: year `2013`, quarter `2013-Q1` (or the month), month `2013-02`,
 //!   week the ISO week `2013-W08` or the day, day `2013-02-15`, hour `2013-02-12T15`
-//!   (our `T15:00` matches), minute/second `2013-02-12T15:30`; a time-zone suffix on our value
-//!   is ignored; `PRESENT_REF` passes for "now"-like cases whose expected start is the
+//!   (our `T15:00` matches, and a finer `T15:30` too), minute/second `2013-02-12T15:30`; a
+//!   time-zone suffix on our value is ignored; `PRESENT_REF` passes for "now"-like cases whose expected start is the
 //!   reference instant. Intervals are scored by their start.
 //! - "full span" additionally requires that expression to cover the whole text (leading
 //!   prepositions such as "on", "at", "in" excepted).
@@ -57,6 +57,30 @@ fn accepted(expected: &str, grain: &str) -> Vec<String> {
     out
 }
 
+/// "2013-02-12T04:30:00-02:00" -> the reference instant, read Duckling's way (future bias).
+fn reference_of(raw: &str) -> dates::Reference {
+    let time = raw
+        .get(11..13)
+        .zip(raw.get(14..16))
+        .and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)));
+    let offset_minutes = raw.get(19..).and_then(|z| {
+        let sign = match z.get(..1)? {
+            "+" => 1,
+            "-" => -1,
+            _ => return (z == "Z").then_some(0),
+        };
+        let h: i32 = z.get(1..3)?.parse().ok()?;
+        let m: i32 = z.get(4..6)?.parse().ok()?;
+        Some(sign * (h * 60 + m))
+    });
+    dates::Reference {
+        date: raw.get(..10).and_then(CivilDate::parse_iso),
+        time,
+        offset_minutes,
+        future_bias: true,
+    }
+}
+
 fn covers(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim();
     let after = text[end..].trim();
@@ -86,11 +110,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let text = row["text"]
             .as_str()
             .ok_or_else(|| format!("{path} line {}: no \"text\"", n + 1))?;
-        let ref_date = row["ref_date"]
+        let reference = row["ref_date"]
             .as_str()
-            .and_then(|s| s.get(..10))
-            .and_then(CivilDate::parse_iso);
-        let found = dates::find(text, ref_date);
+            .map(reference_of)
+            .unwrap_or_default();
+        let found = dates::find_at(text, &reference);
         if row["section"].as_str() == Some("negativeCorpus")
             || row["kind"].as_str() == Some("negative")
         {
@@ -114,7 +138,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .is_some_and(|r| r.get(..16) == expected.get(..16));
         let good = |v: &str| {
             let v = strip_zone(v);
-            want.iter().any(|w| !w.is_empty() && v == w) || (now_like && v == "PRESENT_REF")
+            // A time finer than the grain passes when it agrees up to the grain
+            // ("2013-02-13T04:30" for the hour "2013-02-13T04").
+            let finer = |w: &str| {
+                v.len() > w.len() && v.starts_with(w) && v.as_bytes().get(w.len()) == Some(&b':')
+            };
+            want.iter().any(|w| !w.is_empty() && (v == w || finer(w)))
+                || (now_like && v == "PRESENT_REF")
         };
         let hit = found.iter().find(|t| good(&t.value));
         match hit {

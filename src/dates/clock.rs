@@ -1,0 +1,180 @@
+//! Clock arithmetic against a reference instant (a [`super::Reference`] with a time of day).
+//!
+//! News text gives the analyser a date only; an assistant-style caller (the Duckling scorer)
+//! also gives the clock. Then:
+//!
+//! - "in 2 hours", "10 minutes ago", "2 minutes from now" -> the instant ("2013-02-12T06:30");
+//! - "3 days ago", "a day from now" (day units: the clock carries over) -> the instant;
+//! - with `future_bias`: "in 3 days" / "within 2 weeks" -> the instant or the day, rather
+//!   than a duration, and a bare clock time that has passed today moves to its next
+//!   occurrence ("3:30" at 04:30 -> 15:30; "3am" at 04:30 -> tomorrow 03:00).
+//!
+//! Times that state a zone are converted to the reference's UTC offset ([`to_offset`]).
+//! Arithmetic is in whole minutes since 1970-01-01 (seconds are dropped).
+
+use super::grammar::Cand;
+use super::lex::Tok;
+use super::resolve::{Unit, Val};
+use super::TimexType as T;
+use crate::calendar::CivilDate;
+
+/// Minutes since 1970-01-01 00:00 -> "YYYY-MM-DDTHH:MM".
+fn fmt(min: i64) -> Option<String> {
+    let d = CivilDate::from_days(min.div_euclid(1440))?;
+    let m = min.rem_euclid(1440);
+    Some(format!("{d}T{:02}:{:02}", m / 60, m % 60))
+}
+
+/// A duration value ("PT2.5H", "P3D", "PTXM") as (amount, designator); X counts 3 (Duckling's
+/// "a few").
+fn parse_duration(v: &str) -> Option<(f64, &str)> {
+    let (clock, rest) = match v.strip_prefix("PT") {
+        Some(r) => (true, r),
+        None => (false, v.strip_prefix('P')?),
+    };
+    let cut = rest.find(|c: char| c.is_ascii_alphabetic() && c != 'X')?;
+    let (num, unit) = rest.split_at(cut);
+    let n = if num == "X" { 3.0 } else { num.parse::<f64>().ok()? };
+    let unit = match (clock, unit) {
+        (true, "H") => "h",
+        (true, "M") => "min",
+        (true, "S") => "s",
+        (false, "D") => "d",
+        (false, "W") => "w",
+        _ => return None,
+    };
+    Some((n, unit))
+}
+
+/// The TIME (or DATE) value of candidate `c` when it depends on the clock; `None` leaves
+/// the ordinary date resolution in charge.
+pub fn resolve(
+    toks: &[Tok],
+    c: &Cand,
+    day: CivilDate,
+    now: (u8, u8),
+    future_bias: bool,
+) -> Option<(T, String)> {
+    let base = day.to_days() * 1440 + now.0 as i64 * 60 + now.1 as i64;
+    let span = toks.get(c.s..c.e)?;
+    let has = |w: &str| span.iter().any(|t| t.w() == w);
+    match &c.val {
+        Val::Offset(u @ (Unit::Hour | Unit::Minute | Unit::Second), n) => {
+            let delta = match u {
+                Unit::Hour => n.checked_mul(60)?,
+                Unit::Minute => *n,
+                _ => n / 60,
+            };
+            Some((T::Time, fmt(base.checked_add(delta)?)?))
+        }
+        Val::DayOffset(n) if has("day") || has("days") => {
+            Some((T::Time, fmt(base.checked_add(n.checked_mul(1440)?)?)?))
+        }
+        Val::Lit(v)
+            if future_bias
+                && c.s > 0
+                && toks
+                    .get(c.s - 1)
+                    .is_some_and(|t| matches!(t.w(), "in" | "within")) =>
+        {
+            let (n, unit) = parse_duration(v)?;
+            let minutes = match unit {
+                "h" => n * 60.0,
+                "min" => n,
+                "s" => n / 60.0,
+                "d" => n * 1440.0,
+                _ => {
+                    let d = day.add_days((7.0 * n) as i64)?;
+                    return Some((T::Date, d.to_string()));
+                }
+            };
+            if !(0.0..1e9).contains(&minutes) {
+                return None;
+            }
+            Some((T::Time, fmt(base + minutes.round() as i64)?))
+        }
+        Val::Time {
+            date: None,
+            hour,
+            minute,
+            zone: None,
+            ..
+        } if future_bias => {
+            let now_m = now.0 as i64 * 60 + now.1 as i64;
+            let t = *hour as i64 * 60 + *minute as i64;
+            let stated = span
+                .iter()
+                .any(|t| matches!(t.w(), "am" | "pm" | "a" | "p" | "noon" | "midnight" | "midday"));
+            let ambiguous = (1..12).contains(hour) && !stated;
+            let today = day.to_days() * 1440;
+            let at = if t > now_m {
+                today + t
+            } else if ambiguous && t + 720 > now_m {
+                today + t + 720
+            } else {
+                today + 1440 + t
+            };
+            Some((T::Time, fmt(at)?))
+        }
+        _ => None,
+    }
+}
+
+/// Converts a zoned time value ("2013-02-14T08:00Z", "...T08:00:00+05:30") to local time at
+/// `offset` minutes east of UTC; other values (and no offset) come back unchanged.
+pub fn to_offset(value: &str, offset: Option<i32>) -> String {
+    let convert = || -> Option<String> {
+        let offset = offset?;
+        let b = value.as_bytes();
+        if b.len() < 17 || b.get(10) != Some(&b'T') || b.get(13) != Some(&b':') {
+            return None;
+        }
+        let date = CivilDate::parse_iso(value.get(..10)?)?;
+        let hh: i64 = value.get(11..13)?.parse().ok()?;
+        let mm: i64 = value.get(14..16)?.parse().ok()?;
+        let mut rest = value.get(16..)?;
+        if rest.starts_with(':') {
+            rest = rest.get(3..)?;
+        }
+        let zone_min: i64 = if rest == "Z" {
+            0
+        } else {
+            let sign = match rest.get(..1)? {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
+            let zh: i64 = rest.get(1..3)?.parse().ok()?;
+            let zm: i64 = rest.get(4..6)?.parse().ok()?;
+            sign * (zh * 60 + zm)
+        };
+        let utc = date.to_days() * 1440 + hh * 60 + mm - zone_min;
+        fmt(utc + offset as i64)
+    };
+    convert().unwrap_or_else(|| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoned_times_move_to_the_reference_offset() {
+        assert_eq!(to_offset("2013-02-14T08:00Z", Some(-120)), "2013-02-14T06:00");
+        assert_eq!(
+            to_offset("2024-01-09T06:00+05:30", Some(0)),
+            "2024-01-09T00:30"
+        );
+        assert_eq!(to_offset("2024-01-09T06:00+05:30", None), "2024-01-09T06:00+05:30");
+        assert_eq!(to_offset("2024-01-09", Some(60)), "2024-01-09");
+        assert_eq!(to_offset("PT2H", Some(60)), "PT2H");
+    }
+
+    #[test]
+    fn durations_parse_back() {
+        assert_eq!(parse_duration("PT2.5H"), Some((2.5, "h")));
+        assert_eq!(parse_duration("PTXM"), Some((3.0, "min")));
+        assert_eq!(parse_duration("P1W"), Some((1.0, "w")));
+        assert_eq!(parse_duration("P3Y"), None);
+    }
+}
