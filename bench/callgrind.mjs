@@ -63,7 +63,7 @@ const STAGES = [
   ["  model load (once)", "article_annotator::entities::model::Model::parse", null],
   ["  markup", "article_annotator::text::read", "article_annotator::text::"],
   ["  tokens", "article_annotator::tokenize::tokenize", "article_annotator::tokenize::"],
-  ["  entities", "article_annotator::entities::find_with", null],
+  ["  entities", "article_annotator::entities::find_with", "article_annotator::entities::find_passes"],
   ["    tagger", "article_annotator::entities::tag", "article_annotator::entities::tag"],
   ["    grouping", "article_annotator::entities::group::assign_entities", "article_annotator::entities::group::"],
   ["  quotes", "article_annotator::quotes::find", "article_annotator::quotes::"],
