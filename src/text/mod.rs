@@ -28,6 +28,7 @@ mod entities;
 mod extract;
 pub mod html;
 mod meta;
+pub mod page;
 mod source_map;
 
 pub use source_map::SourceMap;

@@ -61,6 +61,36 @@ impl SourceMap {
         let e = if b.copied { b.src + (end - b.text).min(b.src_end - b.src) } else { b.src_end };
         (s, e.max(s))
     }
+
+    /// The source byte ranges the text bytes `start..end` came from, one per segment, in
+    /// text order (empty ranges of inserted line breaks left out). Unlike
+    /// [`SourceMap::to_source`], the gaps between them (tags, comments, markup the text left
+    /// out) are not included, so a highlight can be drawn on exactly the source that
+    /// produced the words. Cost: a binary search plus the segments covered.
+    pub fn runs(&self, start: usize, end: usize, mut f: impl FnMut(usize, usize)) {
+        let end = end.min(self.text_len);
+        if end <= start {
+            return;
+        }
+        let mut k = self.segs.partition_point(|s| s.text <= start).saturating_sub(1);
+        while let Some(seg) = self.segs.get(k) {
+            if seg.text >= end {
+                break;
+            }
+            let seg_len = seg.src_end - seg.src;
+            let (s, e) = if seg.copied {
+                let from = start.saturating_sub(seg.text).min(seg_len);
+                let to = (end - seg.text).min(seg_len);
+                (seg.src + from, seg.src + to)
+            } else {
+                (seg.src, seg.src_end)
+            };
+            if s < e {
+                f(s, e);
+            }
+            k += 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -78,5 +108,24 @@ mod tests {
         assert_eq!(m.to_source(1, 2), (1, 6));
         assert_eq!(m.to_source(2, 3), (6, 7));
         assert_eq!(m.to_source(5, 9), (7, 7));
+    }
+
+    #[test]
+    fn runs_leave_out_the_gaps_between_segments() {
+        // text "Grant Shapps" from source "<em>Grant</em> Shapps"
+        let mut m = SourceMap::default();
+        m.push(5, 4, 9, true);
+        m.push(1, 14, 15, true);
+        m.push(6, 15, 21, true);
+        let mut runs = Vec::new();
+        m.runs(0, 12, |s, e| runs.push((s, e)));
+        assert_eq!(runs, vec![(4, 9), (14, 21)]);
+        runs.clear();
+        m.runs(2, 8, |s, e| runs.push((s, e)));
+        assert_eq!(runs, vec![(6, 9), (14, 17)]);
+        runs.clear();
+        m.runs(8, 50, |s, e| runs.push((s, e)));
+        assert_eq!(runs, vec![(17, 21)]);
+        m.runs(3, 3, |_, _| panic!("empty range"));
     }
 }
