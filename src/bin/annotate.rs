@@ -10,7 +10,9 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use article_annotator::{annotate_bytes, AnnotationResult, Error, Options};
+use article_annotator::offsets::Utf16Map;
+use article_annotator::text::{self, page::Mark};
+use article_annotator::{annotate_bytes, Annotation, AnnotationResult, Error, Options};
 use serde::Deserialize;
 
 const USAGE: &str = "usage: annotate [--format json|jsonl|html] [--input text|html|auto] \
@@ -26,7 +28,8 @@ options:
   --format json      one JSON result for the whole input (default)
   --format jsonl     every input line is {\"id\", \"text\", \"referenceDate\"?};
                      every output line is {\"id\", \"referenceDate\", \"annotations\", ...}
-  --format html      a standalone HTML page with the annotations highlighted
+  --format html      a standalone HTML page with the annotations highlighted; for HTML
+                     input, the original page with marks, its scripts removed
   --input MODE       text, html or auto (default: auto, markup when it looks like markup)
   --reference-date D the date relative expressions resolve against (YYYY-MM-DD);
                      default: the date the article states, if any
@@ -230,33 +233,62 @@ fn escape(s: &str, out: &mut String) {
     }
 }
 
-/// A standalone page: the text with nested `<mark>`s, every character from the article and
-/// its metadata escaped. For HTML input (`result.text` present) it shows the ORIGINAL page
-/// source, escaped (nothing in it runs or renders), with each annotation marked on the
-/// source bytes it came from, through the reader's source map.
+/// A standalone page with the findings highlighted. For HTML input (`result.text`
+/// present) it is the ORIGINAL page, its own markup and CSS, with `<mark>`s around the
+/// source text of each finding and nothing left that runs (see [`source_page`]); for plain
+/// text, the text with nested `<mark>`s, every character from the article escaped.
 fn render_page(text: &str, source: &str, result: &AnnotationResult) -> String {
-    // HTML input: re-read the source for its map and move every annotation onto it; the
-    // marks below then work on the source as their "text".
-    let mapped;
-    let (text, result) = if result.text.is_some() {
-        let (doc, map) = article_annotator::text::read_html(source);
-        let to_bytes = article_annotator::offsets::Utf16Map::new(&doc.text);
-        let to_units = article_annotator::offsets::Utf16Map::new(source);
-        let mut moved = result.clone();
-        moved.annotations.retain_mut(|a| {
-            let (s, e) = map.to_source(to_bytes.to_byte(a.start), to_bytes.to_byte(a.end));
-            if e <= s || !source.is_char_boundary(s) || !source.is_char_boundary(e) {
-                return false;
-            }
-            a.start = to_units.to_utf16(s);
-            a.end = to_units.to_utf16(e);
-            true
-        });
-        mapped = moved;
-        (source, &mapped)
-    } else {
-        (text, result)
-    };
+    if result.text.is_some() {
+        if let Some(page) = source_page(source, result) {
+            return page;
+        }
+    }
+    text_page(text, result)
+}
+
+/// The data attributes and tooltip of one finding's marks (the same names the browser
+/// highlighter uses).
+fn mark_attrs(a: &Annotation) -> Vec<(String, String)> {
+    let mut attrs = vec![("data-kind".to_string(), a.kind.as_str().to_string()), ("data-label".to_string(), a.label.clone())];
+    let mut title = a.label.clone();
+    for (attr, v) in [
+        ("data-entity", a.entity.clone()),
+        ("data-value", a.value.clone()),
+        ("data-speaker", a.speaker.clone().flatten().map(|s| s.entity.unwrap_or(s.text))),
+    ] {
+        if let Some(v) = v {
+            title.push_str(": ");
+            title.push_str(&v);
+            attrs.push((attr.to_string(), v));
+        }
+    }
+    attrs.push(("title".to_string(), title));
+    attrs
+}
+
+/// HTML input: the source page re-read for its map, each annotation moved from UTF-16
+/// units of the article text to its bytes, and [`text::page::highlight_page`] writing the
+/// page back with marks, without scripts, handlers or script URLs, and with a CSP first in
+/// `<head>`. `None` when the re-read text is not the text the annotations point into
+/// (cannot happen for the same input; the caller then falls back to the text page).
+fn source_page(source: &str, result: &AnnotationResult) -> Option<String> {
+    let (doc, map) = text::read_html(source);
+    if result.text.as_deref() != Some(doc.text.as_str()) {
+        return None;
+    }
+    let to_bytes = Utf16Map::new(&doc.text);
+    let marks: Vec<Mark> = result
+        .annotations
+        .iter()
+        .map(|a| Mark { start: to_bytes.to_byte(a.start), end: to_bytes.to_byte(a.end), attrs: mark_attrs(a) })
+        .collect();
+    let head = format!("<style>\n{SOURCE_PAGE_STYLE}</style>");
+    Some(text::page::highlight_page(source, &map, &marks, &head))
+}
+
+/// Plain text: the text with nested `<mark>`s, every character from the article and its
+/// metadata escaped.
+fn text_page(text: &str, result: &AnnotationResult) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
     let slice = |a: usize, b: usize| String::from_utf16_lossy(&units[a.min(units.len())..b.min(units.len())]);
     let title = result
@@ -282,7 +314,6 @@ fn render_page(text: &str, source: &str, result: &AnnotationResult) -> String {
                 escape(v, &mut page);
             }
         }
-        page.push_str(" · the page source, with the findings marked");
     }
     page.push_str("</p>\n<div class=\"article\">");
 
@@ -309,30 +340,15 @@ fn render_page(text: &str, source: &str, result: &AnnotationResult) -> String {
         }
         escape(&slice(pos, a.start), &mut page);
         pos = a.start;
-        page.push_str("<mark data-kind=\"");
-        page.push_str(a.kind.as_str());
-        page.push_str("\" data-label=\"");
-        escape(&a.label, &mut page);
-        page.push('"');
-        let mut title = a.label.clone();
-        for (attr, v) in [
-            ("data-entity", a.entity.clone()),
-            ("data-value", a.value.clone()),
-            ("data-speaker", a.speaker.clone().flatten().map(|s| s.entity.unwrap_or(s.text))),
-        ] {
-            if let Some(v) = v {
-                page.push(' ');
-                page.push_str(attr);
-                page.push_str("=\"");
-                escape(&v, &mut page);
-                page.push('"');
-                title.push_str(": ");
-                title.push_str(&v);
-            }
+        page.push_str("<mark");
+        for (name, v) in mark_attrs(a) {
+            page.push(' ');
+            page.push_str(&name);
+            page.push_str("=\"");
+            escape(&v, &mut page);
+            page.push('"');
         }
-        page.push_str(" title=\"");
-        escape(&title, &mut page);
-        page.push_str("\">");
+        page.push('>');
         stack.push(end);
     }
     while let Some(end) = stack.pop() {
@@ -349,6 +365,17 @@ const PAGE_STYLE: &str = "body{font:17px/1.6 Georgia,serif;max-width:46em;margin
 .article{white-space:pre-wrap}
 .ref{color:#555;font:14px system-ui,sans-serif}
 mark{background:none;border-radius:2px;padding:0 1px}
+mark[data-label=PER]{background:#cfe3ff}
+mark[data-label=ORG]{background:#ffe0b3}
+mark[data-label=LOC]{background:#d4f0d0}
+mark[data-label=MISC]{background:#ead9f7}
+mark[data-kind=quote]{background:#fff5c2;border-bottom:2px solid #c9a800}
+mark[data-kind=date]{background:#ffd6de}
+";
+
+/// The marks on the original page: only `mark[data-kind]`, so the page's own marks keep
+/// their look; colours as on the text page, text colour left to the page.
+const SOURCE_PAGE_STYLE: &str = "mark[data-kind]{background:none;color:inherit;border-radius:2px;padding:0 1px}
 mark[data-label=PER]{background:#cfe3ff}
 mark[data-label=ORG]{background:#ffe0b3}
 mark[data-label=LOC]{background:#d4f0d0}

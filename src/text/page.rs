@@ -13,9 +13,9 @@
 //!    inside one widens to the whole reference), raw text (`script`, `style`, `noscript`,
 //!    ...), RCDATA (`title`, `textarea`), `plaintext`, foreign content (`svg`, `math`: a
 //!    `<mark>` there would hide the text) or table structure (where text is moved out by
-//!    foster parenting). Leading and trailing ASCII whitespace of a run is left unmarked.
-//!    Overlapping findings in one text node nest: a mark that crosses the end of the one
-//!    around it is split there, its remainder reopened after.
+//!    foster parenting). Whitespace inside a finding is marked with it, so a highlight
+//!    runs on across tags. Overlapping findings in one text node nest: a mark that
+//!    crosses the end of the one around it is split there, its remainder reopened after.
 //! 2. **Safety.** `<script>` elements (HTML and SVG) and `<meta http-equiv=refresh>` are
 //!    removed; a start tag that carries an `on*` attribute, a `srcdoc`, or a value holding
 //!    `javascript:`/`vbscript:` (ASCII whitespace and controls ignored, any case) is
@@ -405,12 +405,7 @@ fn mark_text_node(
         }
     };
     let trim = |a: usize, b: usize| -> Option<(usize, usize)> {
-        let s = src.get(a..b)?;
-        let t = s.trim_start_matches(|c: char| c.is_ascii_whitespace());
-        let a2 = a + (s.len() - t.len());
-        let t = t.trim_end_matches(|c: char| c.is_ascii_whitespace());
-        let b2 = a2 + t.len();
-        (a2 < b2 && src.is_char_boundary(a2) && src.is_char_boundary(b2)).then_some((a2, b2))
+        (a < b && src.is_char_boundary(a) && src.is_char_boundary(b)).then_some((a, b))
     };
     // Queue ordered by start, longer first, then mark order.
     let mut queue: std::collections::BinaryHeap<
@@ -522,7 +517,7 @@ mod tests {
             "<p>😀 Minister <em>Grant</em> Shapps said.</p>",
             &["Grant Shapps"],
         );
-        assert!(out.contains("<em><mark data-w=\"Grant Shapps\">Grant</mark></em> <mark data-w=\"Grant Shapps\">Shapps</mark> said"), "{out}");
+        assert!(out.contains("<em><mark data-w=\"Grant Shapps\">Grant</mark></em><mark data-w=\"Grant Shapps\"> Shapps</mark> said"), "{out}");
     }
 
     #[test]
@@ -541,7 +536,7 @@ mod tests {
             "<p>one two three four</p>",
             &["one two three", "two three four"],
         );
-        assert!(out.contains("<mark data-w=\"one two three\">one <mark data-w=\"two three four\">two three</mark></mark> <mark data-w=\"two three four\">four</mark>"), "{out}");
+        assert!(out.contains("<mark data-w=\"one two three\">one <mark data-w=\"two three four\">two three</mark></mark><mark data-w=\"two three four\"> four</mark>"), "{out}");
     }
 
     #[test]
