@@ -2,6 +2,8 @@
 //! Reading whole HTML pages (issue 7): body extraction, metadata, and the alignment from
 //! the article text back to the source bytes. Fixtures are in `tests/data/html/`.
 
+use article_annotator::offsets::Utf16Map;
+use article_annotator::text::page::{highlight_page, Mark, CSP};
 use article_annotator::text::{html, read, read_html, SourceMap};
 use article_annotator::{annotate, InputKind, Options};
 
@@ -162,4 +164,118 @@ fn plain_text_still_reads_the_date_line() {
     assert_eq!(doc.text, src);
     assert_eq!(doc.date_hints, vec!["2024-01-09"]);
     let _unused: Option<SourceMap> = None;
+}
+
+/// Every annotation of the fixture page as marks on its source.
+fn marked_page(src: &str) -> String {
+    let result = annotate(src, &html_options()).unwrap();
+    let (doc, map) = read_html(src);
+    assert_eq!(result.text.as_deref(), Some(doc.text.as_str()));
+    let units = Utf16Map::new(&doc.text);
+    let marks: Vec<Mark> = result
+        .annotations
+        .iter()
+        .map(|a| Mark {
+            start: units.to_byte(a.start),
+            end: units.to_byte(a.end),
+            attrs: vec![("data-label".into(), a.label.clone())],
+        })
+        .collect();
+    highlight_page(src, &map, &marks, "")
+}
+
+fn strip_marks(page: &str) -> String {
+    let mut out = String::new();
+    let mut rest = page;
+    while let Some(i) = rest.find("<mark ") {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        rest = &rest[rest.find('>').unwrap() + 1..];
+    }
+    out.push_str(rest);
+    out.replace("</mark>", "")
+}
+
+/// Issue 7 follow-up: the highlighted page is the source page with marks inserted. Bugs
+/// guarded: marks inside tags, references or the head; text changed by the marking; marks
+/// that close in another parent (the browser would then re-nest the rest of the page).
+#[test]
+fn highlighted_page_is_the_source_with_marks_on_text_runs_only() {
+    let page = marked_page(PAGE);
+    assert!(page.matches("<mark ").count() >= 5, "{page}");
+    // The text is untouched: without marks, the page is the source minus its script, plus
+    // the head markup.
+    let head = format!("{CSP}<meta charset=\"utf-8\">");
+    let head_at = PAGE.find("<head>").unwrap() + "<head>".len();
+    let mut expected = format!("{}{head}{}", &PAGE[..head_at], &PAGE[head_at..]);
+    let script = expected.find("<script>").unwrap();
+    let script_end = expected.find("</script>").unwrap() + "</script>".len();
+    expected.replace_range(script..script_end, "");
+    assert_eq!(strip_marks(&page), expected);
+    // Between a mark and its end tag: only text and nested marks.
+    let mut depth = 0i32;
+    for (i, _) in page.match_indices('<') {
+        let tag = &page[i..];
+        if tag.starts_with("<mark ") {
+            depth += 1;
+        } else if tag.starts_with("</mark>") {
+            depth -= 1;
+            assert!(depth >= 0);
+        } else {
+            assert_eq!(depth, 0, "a tag inside a mark: {:.60}", tag);
+        }
+    }
+    assert_eq!(depth, 0);
+    // Nothing marked in the head (title, meta) and no reference cut.
+    let body = page.find("<body").unwrap();
+    assert!(!page[..body].contains("<mark"), "{page}");
+    for (i, _) in page.match_indices("<mark ") {
+        let before = &page[..i];
+        let amp = before.rfind('&').unwrap_or(0);
+        assert!(before[amp..].contains(';') || before[amp..].contains(' ') || amp == 0, "mark inside a reference: {:.40}", &page[amp..]);
+    }
+}
+
+/// Hostile markup through the page writer: no panic, marks stay well nested, no script.
+#[test]
+fn highlighted_page_survives_hostile_markup() {
+    let cases = [
+        "", "<", "<p>Angela Merkel", "<script>never closed Angela Merkel", "<p>Angela Merkel<script",
+        "<table>Angela Merkel<tr><td>Angela Merkel</td></tr></table>", "<svg><text>Angela Merkel</text></svg>",
+        "<title>Angela Merkel</title><p>Angela Merkel met Emmanuel Macron.</p>",
+        "<textarea>Angela Merkel</textarea>", "<p>Angela <b>Merkel <i>and</b> Emmanuel</i> Macron</p>",
+        "<plaintext>Angela Merkel <p>", "\u{feff}<!-- x --><!doctype html><p>😀 Angela Merkel &amp Co</p>",
+        "<p>Angela&nbsp;Merkel &#x1F600; Emmanuel&#32;Macron</p>",
+    ];
+    for c in cases {
+        let page = marked_page(c);
+        assert!(!page.to_ascii_lowercase().contains("<script"), "{c:?} -> {page}");
+        assert!(page.contains(CSP), "{c:?} -> {page}");
+        assert_eq!(page.matches("<mark ").count(), page.matches("</mark>").count(), "{c:?} -> {page}");
+        for inert in ["<title>Angela Merkel</title>", "<textarea>Angela Merkel</textarea>", "<text>Angela Merkel</text>"] {
+            if c.contains(inert) {
+                assert!(page.contains(inert), "{c:?} -> {page}");
+            }
+        }
+    }
+}
+
+/// Linear cost: marking every word of a 1.5 MB page takes well under the time a quadratic
+/// scan would.
+#[test]
+fn highlighted_page_stays_linear() {
+    let para = "<div class=\"x\"><p>Word, <em>word</em> and <a href=\"#\" onclick=\"x()\">link</a> &amp; more.</p></div>\n";
+    let big = para.repeat(20_000);
+    let (doc, map) = read_html(&big);
+    let marks: Vec<Mark> = doc
+        .text
+        .match_indices("word and link")
+        .map(|(i, w)| Mark { start: i, end: i + w.len(), attrs: Vec::new() })
+        .collect();
+    assert_eq!(marks.len(), 20_000);
+    let started = std::time::Instant::now();
+    let page = highlight_page(&big, &map, &marks, "");
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert_eq!(page.matches("<mark>").count(), 60_000);
+    assert!(!page.contains("onclick"));
 }

@@ -16,8 +16,8 @@
 //!    foster parenting). Whitespace inside a finding is marked with it, so a highlight
 //!    runs on across tags. Overlapping findings in one text node nest: a mark that
 //!    crosses the end of the one around it is split there, its remainder reopened after.
-//! 2. **Safety.** `<script>` elements (HTML and SVG) and `<meta http-equiv=refresh>` are
-//!    removed; a start tag that carries an `on*` attribute, a `srcdoc`, or a value holding
+//! 2. **Safety.** `<script>` elements (HTML and SVG), `<meta http-equiv=refresh>` and a
+//!    tag cut off by the end of input are removed; a start tag that carries an `on*` attribute, a `srcdoc`, or a value holding
 //!    `javascript:`/`vbscript:` (ASCII whitespace and controls ignored, any case) is
 //!    rewritten without them (the other attributes re-serialised, values escaped). The
 //!    first thing in `<head>` (created when the source has none) is
@@ -119,6 +119,28 @@ pub fn highlight_page(source: &str, map: &SourceMap, marks: &[Mark], head_extra:
                     && !matches!(dom.name(p), "table" | "tbody" | "thead" | "tfoot" | "tr");
             }
             NodeData::Document => {}
+        }
+    }
+
+    // A tag cut off by the end of input is dropped by browsers and by the parser; drop
+    // it here too, so that no half `<script` or `<img onerror=...` is left in the output.
+    if let Some(lt) = source.rfind('<') {
+        let b = source.as_bytes();
+        let opens_tag = match b.get(lt + 1) {
+            Some(c) if c.is_ascii_alphabetic() => true,
+            Some(b'/') => b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic),
+            _ => false,
+        };
+        let in_text = dom.nodes.iter().any(
+            |n| matches!(n.data, NodeData::Text { start, end, .. } if start <= lt && lt < end),
+        );
+        if opens_tag && !source[lt..].contains('>') && !in_text {
+            edits.push(Edit {
+                pos: lt,
+                end: source.len(),
+                rank: REWRITE,
+                text: String::new(),
+            });
         }
     }
 
