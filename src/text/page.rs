@@ -289,13 +289,15 @@ fn removal_end(dom: &Dom, src: &str, id: usize) -> usize {
     }
 }
 
-/// True when an attribute must go: event handlers, `srcdoc`, and script URLs anywhere in a
-/// value (`href="java\tscript:..."`, SVG `values="a;javascript:..."`).
+/// True when an attribute must go: event handlers, `srcdoc`, and script URLs: a value that
+/// starts with one (`href=" java\tscript:..."`), or holds one anywhere in the attributes
+/// that take lists (SVG `values="a;javascript:..."`, `srcset`, `ping`). A `title` or `alt`
+/// that merely mentions "javascript:" mid-text stays.
 fn dangerous(name: &str, value: &str) -> bool {
     if name.starts_with("on") || name == "srcdoc" {
         return true;
     }
-    if !value.as_bytes().iter().any(|&c| c == b':') {
+    if !value.as_bytes().contains(&b':') {
         return false;
     }
     let squeezed: String = value
@@ -303,7 +305,11 @@ fn dangerous(name: &str, value: &str) -> bool {
         .filter(|c| !(c.is_ascii_whitespace() || c.is_control()))
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    squeezed.contains("javascript:") || squeezed.contains("vbscript:")
+    if matches!(name, "values" | "to" | "from" | "by" | "srcset" | "ping") {
+        squeezed.contains("javascript:") || squeezed.contains("vbscript:")
+    } else {
+        squeezed.starts_with("javascript:") || squeezed.starts_with("vbscript:")
+    }
 }
 
 /// The start tag without its dangerous attributes, or `None` when it has none.
@@ -601,5 +607,14 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("<img src=\"x\" />"), "{out}");
+        let out = page(
+            "<p title=\"Learn javascript: a guide\">Hello world.<svg><set attributeName=href to=\"javascript:x\"/></svg></p>",
+            &["world"],
+        );
+        assert!(
+            out.contains("<p title=\"Learn javascript: a guide\">"),
+            "{out}"
+        );
+        assert!(out.contains("<set attributename=\"href\" />"), "{out}");
     }
 }
