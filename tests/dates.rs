@@ -279,3 +279,133 @@ fn hostile_input_never_panics_and_stays_linear() {
         let _ = parse_published(t);
     }
 }
+
+/// Duckling-style reference: Tuesday 2013-02-12 04:30 at UTC-2, future by default.
+fn at_clock(text: &str) -> Vec<(String, &'static str, String)> {
+    use article_annotator::dates::{find_at, Reference};
+    let r = Reference {
+        date: CivilDate::new(2013, 2, 12),
+        time: Some((4, 30)),
+        offset_minutes: Some(-120),
+        future_bias: true,
+    };
+    find_at(text, &r)
+        .into_iter()
+        .map(|t: Timex| (text[t.start..t.end].to_string(), t.ty.as_str(), t.value))
+        .collect()
+}
+
+#[test]
+fn clock_reference_resolves_relative_times_forward() {
+    // Regression (issue 4, round 2): with only a date, "in 1 hour" could not be resolved and
+    // untensed names took the news reading ("october" in February -> the past October).
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "call me in one hour",
+            "one hour",
+            "TIME",
+            "2013-02-12T05:30",
+        ),
+        ("in 2.5 hours", "2.5 hours", "TIME", "2013-02-12T07:00"),
+        (
+            "10 minutes ago",
+            "10 minutes ago",
+            "TIME",
+            "2013-02-12T04:20",
+        ),
+        (
+            "3 days from now",
+            "3 days from now",
+            "TIME",
+            "2013-02-15T04:30",
+        ),
+        ("meet at 3:30", "3:30", "TIME", "2013-02-12T15:30"),
+        ("at 3am", "3am", "TIME", "2013-02-13T03:00"),
+        ("tuesday", "tuesday", "DATE", "2013-02-19"),
+        ("in october", "october", "DATE", "2013-10"),
+        ("thanksgiving", "thanksgiving", "DATE", "2013-11-28"),
+        ("tonight", "tonight", "TIME", "2013-02-12T18:00"),
+        (
+            "Thursday 8:00 GMT",
+            "Thursday 8:00 GMT",
+            "TIME",
+            "2013-02-14T06:00",
+        ),
+    ];
+    for (text, span, ty, value) in cases {
+        let got = at_clock(text);
+        assert!(
+            got.iter()
+                .any(|(s, t, v)| s == span && t == ty && v == value),
+            "{text:?}: want {span:?} {ty} {value}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn news_reading_stays_nearest_or_past_without_future_bias() {
+    // The same words in an article dated Tuesday 2024-01-09: the past Friday, the nearest
+    // Thanksgiving, and "in two hours" stays a duration.
+    assert!(found("They met on Friday.").contains(&("Friday".into(), "DATE", "2024-01-05".into())));
+    assert!(found("after Thanksgiving").contains(&(
+        "Thanksgiving".into(),
+        "DATE",
+        "2023-11-23".into()
+    )));
+    assert!(found("done in two hours").contains(&("two hours".into(), "DURATION", "PT2H".into())));
+}
+
+#[test]
+fn holidays_and_nth_weekdays_follow_their_calendar_rules() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("🎉 Café on Easter 2013", "Easter 2013", "2013-03-31"),
+        (
+            "Good Friday 2019 was calm",
+            "Good Friday 2019",
+            "2019-04-19",
+        ),
+        ("on Memorial Day 2024", "Memorial Day 2024", "2024-05-27"),
+        ("Labor Day 2023", "Labor Day 2023", "2023-09-04"),
+        (
+            "the first Tuesday of October 2014",
+            "the first Tuesday of October 2014",
+            "2014-10-07",
+        ),
+        (
+            "the last Friday of October 2013",
+            "the last Friday of October 2013",
+            "2013-10-25",
+        ),
+        (
+            "the third day of October 2013",
+            "the third day of October 2013",
+            "2013-10-03",
+        ),
+        (
+            "the day after tomorrow",
+            "the day after tomorrow",
+            "2024-01-11",
+        ),
+    ];
+    for (text, span, value) in cases {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(s, _, v)| s == span && v == value),
+            "{text:?}: want {span:?} {value}, got {got:?}"
+        );
+    }
+    // "good friday" lower case in running text is two ordinary words.
+    assert!(found("we had a good friday night")
+        .iter()
+        .all(|(s, _, _)| !s.contains("good")));
+}
+
+#[test]
+fn weekday_with_part_of_day_is_the_day() {
+    // TimeBank annotates "Friday night" as the day (DATE), not a TIME with TNI.
+    assert!(found("It happened Friday night.").contains(&(
+        "Friday night".into(),
+        "DATE",
+        "2024-01-05".into()
+    )));
+}

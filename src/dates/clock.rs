@@ -7,7 +7,9 @@
 //! - "3 days ago", "a day from now" (day units: the clock carries over) -> the instant;
 //! - with `future_bias`: "in 3 days" / "within 2 weeks" -> the instant or the day, rather
 //!   than a duration, and a bare clock time that has passed today moves to its next
-//!   occurrence ("3:30" at 04:30 -> 15:30; "3am" at 04:30 -> tomorrow 03:00).
+//!   occurrence ("3:30" at 04:30 -> 15:30; "3am" at 04:30 -> tomorrow 03:00), and a part
+//!   of a day becomes its start ("tonight" -> "2013-02-12T18:00", "this morning" -> T00:00),
+//!   as Duckling reports intervals.
 //!
 //! Times that state a zone are converted to the reference's UTC offset ([`to_offset`]).
 //! Arithmetic is in whole minutes since 1970-01-01 (seconds are dropped).
@@ -34,7 +36,11 @@ fn parse_duration(v: &str) -> Option<(f64, &str)> {
     };
     let cut = rest.find(|c: char| c.is_ascii_alphabetic() && c != 'X')?;
     let (num, unit) = rest.split_at(cut);
-    let n = if num == "X" { 3.0 } else { num.parse::<f64>().ok()? };
+    let n = if num == "X" {
+        3.0
+    } else {
+        num.parse::<f64>().ok()?
+    };
     let unit = match (clock, unit) {
         (true, "H") => "h",
         (true, "M") => "min",
@@ -67,7 +73,12 @@ pub fn resolve(
             };
             Some((T::Time, fmt(base.checked_add(delta)?)?))
         }
-        Val::DayOffset(n) if has("day") || has("days") => {
+        Val::DayOffset(n)
+            if (has("day") || has("days"))
+                && ["ago", "now", "hence", "later", "earlier"]
+                    .iter()
+                    .any(|w| has(w)) =>
+        {
             Some((T::Time, fmt(base.checked_add(n.checked_mul(1440)?)?)?))
         }
         Val::Lit(v)
@@ -102,9 +113,12 @@ pub fn resolve(
         } if future_bias => {
             let now_m = now.0 as i64 * 60 + now.1 as i64;
             let t = *hour as i64 * 60 + *minute as i64;
-            let stated = span
-                .iter()
-                .any(|t| matches!(t.w(), "am" | "pm" | "a" | "p" | "noon" | "midnight" | "midday"));
+            let stated = span.iter().any(|t| {
+                matches!(
+                    t.w(),
+                    "am" | "pm" | "a" | "p" | "noon" | "midnight" | "midday"
+                )
+            });
             let ambiguous = (1..12).contains(hour) && !stated;
             let today = day.to_days() * 1440;
             let at = if t > now_m {
@@ -115,6 +129,20 @@ pub fn resolve(
                 today + 1440 + t
             };
             Some((T::Time, fmt(at)?))
+        }
+        Val::Part(base, part) if future_bias => {
+            // Duckling reads a part of the day as an interval and reports its start.
+            let start = match *part {
+                "MO" => 0,
+                "AF" => 12,
+                "EV" | "NI" => 18,
+                _ => return None,
+            };
+            let d = match base.as_ref() {
+                Val::DayOffset(n) => day.add_days(*n)?,
+                _ => return None,
+            };
+            Some((T::Time, format!("{d}T{start:02}:00")))
         }
         _ => None,
     }
@@ -160,12 +188,18 @@ mod tests {
 
     #[test]
     fn zoned_times_move_to_the_reference_offset() {
-        assert_eq!(to_offset("2013-02-14T08:00Z", Some(-120)), "2013-02-14T06:00");
+        assert_eq!(
+            to_offset("2013-02-14T08:00Z", Some(-120)),
+            "2013-02-14T06:00"
+        );
         assert_eq!(
             to_offset("2024-01-09T06:00+05:30", Some(0)),
             "2024-01-09T00:30"
         );
-        assert_eq!(to_offset("2024-01-09T06:00+05:30", None), "2024-01-09T06:00+05:30");
+        assert_eq!(
+            to_offset("2024-01-09T06:00+05:30", None),
+            "2024-01-09T06:00+05:30"
+        );
         assert_eq!(to_offset("2024-01-09", Some(60)), "2024-01-09");
         assert_eq!(to_offset("PT2H", Some(60)), "PT2H");
     }

@@ -3,7 +3,7 @@
 //! consumed up to and an unresolved [`Val`]; they never look at the reference date.
 
 use super::lex::{Kind, Tok};
-use super::resolve::{Unit, Val};
+use super::resolve::{Rule, Unit, Val};
 use super::words;
 use super::TimexType as T;
 
@@ -824,6 +824,19 @@ impl<'a> P<'a> {
         let w = self.w(i);
         let lit = |s: &str| Val::Lit(s.to_string());
         Some(match w {
+            "day" | "the" if matches!(self.w(i + 1), "day" | "after" | "before") => {
+                let j = if w == "the" { i + 1 } else { i };
+                match (w, self.w(j), self.w(j + 1), self.w(j + 2)) {
+                    ("the", "day", _, _) | ("day", _, _, _) => {}
+                    _ => return None,
+                }
+                let n = match (self.w(j + 1), self.w(j + 2)) {
+                    ("after", "tomorrow") => 2,
+                    ("before", "yesterday") => -2,
+                    _ => return None,
+                };
+                (j + 3, T::Date, Val::DayOffset(n))
+            }
             "today" => (i + 1, T::Date, Val::DayOffset(0)),
             "yesterday" => (i + 1, T::Date, Val::DayOffset(-1)),
             "tomorrow" => (i + 1, T::Date, Val::DayOffset(1)),
@@ -1322,48 +1335,205 @@ impl<'a> P<'a> {
         None
     }
 
-    /// Holidays with a fixed date, and Thanksgiving: "Christmas", "New Year's Day 2024".
+    /// Holidays: fixed dates ("Christmas", "New Year's Day 2024", "St. Patrick's Day") and
+    /// rule-based ones (Thanksgiving, Easter via the computus, Memorial Day, Labor Day, MLK
+    /// Day, Mother's Day ...), with an optional year.
     fn holiday(&self, i: usize) -> Option<Hit> {
         let w = self.w(i);
-        let (mut k, month, day, nth) = match w {
-            "christmas" | "xmas" if self.is(i + 1, "eve") => (i + 2, 12u8, 24u8, false),
-            "christmas" | "xmas" => (i + 1 + usize::from(self.is(i + 1, "day")), 12, 25, false),
-            "halloween" => (i + 1, 10, 31, false),
-            "thanksgiving" => (i + 1 + usize::from(self.is(i + 1, "day")), 11, 0, true),
-            "new" if self.is(i + 1, "year") && self.is(i + 2, "'") && self.is(i + 3, "s") => {
-                match self.w(i + 4) {
-                    "day" => (i + 5, 1, 1, false),
-                    "eve" => (i + 5, 12, 31, false),
-                    _ => return None,
-                }
+        let nth = |month: u8, n: i8, wd: u8, plus: i8| -> Option<Rule> {
+            Some(Rule::Nth { month, n, wd, plus })
+        };
+        // Skips "'s" / "s" after a possessive name: "mother's", "mothers".
+        let poss = |k: usize| -> usize {
+            if self.is(k, "'") && self.is(k + 1, "s") {
+                k + 2
+            } else {
+                k
             }
-            "valentine" | "valentines" => {
-                let mut k = i + 1;
-                if self.is(k, "'") {
-                    k += 1;
-                    if self.is(k, "s") {
-                        k += 1;
-                    }
+        };
+        // (end, fixed month/day, or rule)
+        let (mut k, fixed, rule): (usize, Option<(u8, u8)>, Option<Rule>) = match w {
+            "christmas" | "xmas" if self.is(i + 1, "eve") => (i + 2, Some((12, 24)), None),
+            "christmas" | "xmas" => (
+                i + 1 + usize::from(self.is(i + 1, "day")),
+                Some((12, 25)),
+                None,
+            ),
+            "halloween" => (i + 1, Some((10, 31)), None),
+            "thanksgiving" => (
+                i + 1 + usize::from(self.is(i + 1, "day")),
+                None,
+                nth(11, 4, 4, 0),
+            ),
+            "black" if self.is(i + 1, "friday") => (i + 2, None, nth(11, 4, 4, 1)),
+            "easter" => match self.w(i + 1) {
+                "monday" | "mon" => (i + 2, None, Some(Rule::Easter(1))),
+                "sunday" => (i + 2, None, Some(Rule::Easter(0))),
+                _ => (i + 1, None, Some(Rule::Easter(0))),
+            },
+            "good" if self.is(i + 1, "friday") => (i + 2, None, Some(Rule::Easter(-2))),
+            "ash" if self.is(i + 1, "wednesday") => (i + 2, None, Some(Rule::Easter(-46))),
+            "palm" if self.is(i + 1, "sunday") => (i + 2, None, Some(Rule::Easter(-7))),
+            "pentecost" | "whitsunday" => (i + 1, None, Some(Rule::Easter(49))),
+            "memorial" if self.is(i + 1, "day") => (i + 2, None, nth(5, -1, 1, 0)),
+            "labor" | "labour" if self.is(i + 1, "day") => (i + 2, None, nth(9, 1, 1, 0)),
+            "columbus" if self.is(i + 1, "day") => (i + 2, None, nth(10, 2, 1, 0)),
+            "veterans" | "veteran" if self.is(poss(i + 1), "day") => {
+                (poss(i + 1) + 1, Some((11, 11)), None)
+            }
+            "presidents" | "president" if self.is(poss(i + 1), "day") => {
+                (poss(i + 1) + 1, None, nth(2, 3, 1, 0))
+            }
+            "mlk" if self.is(i + 1, "day") => (i + 2, None, nth(1, 3, 1, 0)),
+            "martin" if self.is(i + 1, "luther") && self.is(i + 2, "king") => {
+                let mut k = poss(i + 3);
+                if self.is(k, "jr") {
+                    k = self.skip_dot(k + 1);
                 }
                 if !self.is(k, "day") {
                     return None;
                 }
-                (k + 1, 2, 14, false)
+                (k + 1, None, nth(1, 3, 1, 0))
+            }
+            "mother" | "mothers" if self.is(poss(i + 1), "day") => {
+                (poss(i + 1) + 1, None, nth(5, 2, 7, 0))
+            }
+            "father" | "fathers" if self.is(poss(i + 1), "day") => {
+                (poss(i + 1) + 1, None, nth(6, 3, 7, 0))
+            }
+            "independence" if self.is(i + 1, "day") => (i + 2, Some((7, 4)), None),
+            "st" | "saint" => {
+                let k = self.skip_dot(i + 1);
+                let (fixed, k) = match self.w(k) {
+                    "patrick" | "patricks" => ((3, 17), poss(k + 1)),
+                    "valentine" | "valentines" => ((2, 14), poss(k + 1)),
+                    "stephen" | "stephens" => ((12, 26), poss(k + 1)),
+                    _ => return None,
+                };
+                if !self.is(k, "day") {
+                    return None;
+                }
+                (k + 1, Some(fixed), None)
+            }
+            "boxing" if self.is(i + 1, "day") => (i + 2, Some((12, 26)), None),
+            "new" if self.is(i + 1, "year") && self.is(i + 2, "'") && self.is(i + 3, "s") => {
+                match self.w(i + 4) {
+                    "day" => (i + 5, Some((1, 1)), None),
+                    "eve" => (i + 5, Some((12, 31)), None),
+                    _ => return None,
+                }
+            }
+            "valentine" | "valentines" => {
+                let k = poss(i + 1);
+                if !self.is(k, "day") {
+                    return None;
+                }
+                (k + 1, Some((2, 14)), None)
             }
             _ => return None,
         };
-        if !self.cap(i) && w != "thanksgiving" && w != "halloween" && w != "christmas" {
+        // Lower case only for words that are no ordinary English word ("good friday" is).
+        if !self.cap(i)
+            && !matches!(
+                w,
+                "thanksgiving"
+                    | "halloween"
+                    | "christmas"
+                    | "xmas"
+                    | "easter"
+                    | "mlk"
+                    | "pentecost"
+            )
+            && !(self.t.get(i).is_some_and(|t| t.newline) && self.t.get(k).is_none())
+        {
             return None;
         }
         let mut year = None;
         if let Some((y, k2)) = self.opt_year(k) {
             year = Some(y);
             k = k2;
+        } else if self.is(k, "in") {
+            if let Some((y, k2)) = self.year_num(k + 1) {
+                year = Some(y);
+                k = k2;
+            }
         }
-        if nth {
-            return Some((k, T::Date, Val::Thanksgiving(year)));
+        if let Some(rule) = rule {
+            return Some((k, T::Date, Val::Rule(rule, year)));
         }
+        let (month, day) = fixed?;
         Some((k, T::Date, Val::Day { year, month, day }))
+    }
+
+    /// "the first Tuesday of October 2014", "last Friday of October", "the third day of
+    /// October", "the last day in October 2015".
+    fn nth_in_month(&self, i: usize) -> Option<Hit> {
+        let mut j = i;
+        if self.is(j, "the") {
+            j += 1;
+        }
+        let n: i8 = if self.is(j, "last") {
+            j += 1;
+            -1
+        } else if let Some(o) = words::ordinal(self.w(j)) {
+            j += 1;
+            o as i8
+        } else {
+            let (n, 1) = self.num(j)? else { return None };
+            if !(self.glued(j + 1) && matches!(self.w(j + 1), "st" | "nd" | "rd" | "th")) {
+                return None;
+            }
+            j += 2;
+            n as i8
+        };
+        if !(-1..=5).contains(&n) || n == 0 {
+            return None;
+        }
+        let wd = if self.is(j, "day") {
+            0
+        } else {
+            let (d, _, e) = self.weekday_tok(j)?;
+            j = e - 1;
+            d
+        };
+        j += 1;
+        if !matches!(self.w(j), "of" | "in") {
+            return None;
+        }
+        let (month, _, mut k) = self.month_tok(j + 1)?;
+        let mut year = None;
+        if let Some((y, k2)) = self.opt_year(k) {
+            year = Some(y);
+            k = k2;
+        }
+        if wd == 0 && n > 0 {
+            // "the third day of October" is October 3.
+            if !valid_day(month, n as u8) {
+                return None;
+            }
+            return Some((
+                k,
+                T::Date,
+                Val::Day {
+                    year,
+                    month,
+                    day: n as u8,
+                },
+            ));
+        }
+        Some((
+            k,
+            T::Date,
+            Val::Rule(
+                Rule::Nth {
+                    month,
+                    n,
+                    wd,
+                    plus: 0,
+                },
+                year,
+            ),
+        ))
     }
 
     /// "the weekend", "the quarter", "the end of the month" heads.
@@ -1395,6 +1565,7 @@ impl<'a> P<'a> {
                 consider(self.year(i));
                 consider(self.duration(i));
                 consider(self.quarter(i));
+                consider(self.nth_in_month(i));
                 if let Some((e, h, m, s, z)) = self.time(i) {
                     consider(Some((
                         e,
@@ -1422,6 +1593,7 @@ impl<'a> P<'a> {
                 consider(self.the_unit(i));
                 consider(self.holiday(i));
                 consider(self.ordinal_of_month(i));
+                consider(self.nth_in_month(i));
                 if let Some((e, h, m, s, z)) = self.time(i) {
                     consider(Some((
                         e,
@@ -1699,6 +1871,31 @@ fn starter(w: &str) -> bool {
                 | "new"
                 | "valentine"
                 | "valentines"
+                | "black"
+                | "easter"
+                | "good"
+                | "ash"
+                | "palm"
+                | "pentecost"
+                | "whitsunday"
+                | "memorial"
+                | "labor"
+                | "labour"
+                | "columbus"
+                | "veterans"
+                | "veteran"
+                | "presidents"
+                | "president"
+                | "mlk"
+                | "martin"
+                | "mother"
+                | "mothers"
+                | "father"
+                | "fathers"
+                | "independence"
+                | "st"
+                | "saint"
+                | "boxing"
         )
 }
 

@@ -108,10 +108,75 @@ pub enum Val {
     },
     /// A part of a day: MO, AF, EV, NI.
     Part(Box<Val>, &'static str),
-    /// US Thanksgiving (fourth Thursday of November); year None = nearest the reference.
-    Thanksgiving(Option<i32>),
+    /// A day found by a calendar rule (holidays, "the first Tuesday of October"); year None =
+    /// resolve against the reference (nearest, or by tense).
+    Rule(Rule, Option<i32>),
     /// Already a value.
     Lit(String),
+}
+
+/// Calendar rules for days that move from year to year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The `n`th (negative: from the end) weekday `wd` (0: any day) of `month`, moved by
+    /// `plus` days: Thanksgiving is `{11, 4, 4, 0}`, Black Friday `{11, 4, 4, 1}`, "the last
+    /// day of October" `{10, -1, 0, 0}`.
+    Nth { month: u8, n: i8, wd: u8, plus: i8 },
+    /// Western Easter Sunday moved by `n` days (Good Friday -2, Easter Monday 1).
+    Easter(i8),
+}
+
+impl Rule {
+    /// The day in `year`, if it exists.
+    pub fn on(self, year: i32) -> Option<CivilDate> {
+        match self {
+            Rule::Nth { month, n, wd, plus } => {
+                let last = days_in_month(year, month);
+                let d = if n > 0 {
+                    let first = CivilDate::new(year, month, 1)?;
+                    let to = if wd == 0 {
+                        0
+                    } else {
+                        (wd as i64 - first.weekday() as i64).rem_euclid(7)
+                    };
+                    let step = if wd == 0 { 1 } else { 7 };
+                    first.add_days(to + step * (n as i64 - 1))?
+                } else {
+                    let end = CivilDate::new(year, month, last)?;
+                    let back = if wd == 0 {
+                        0
+                    } else {
+                        (end.weekday() as i64 - wd as i64).rem_euclid(7)
+                    };
+                    let step = if wd == 0 { 1 } else { 7 };
+                    end.add_days(-back - step * (-(n as i64) - 1))?
+                };
+                if d.month != month || d.year != year {
+                    return None;
+                }
+                d.add_days(plus as i64)
+            }
+            Rule::Easter(n) => {
+                // Anonymous Gregorian computus.
+                let y = year;
+                let a = y % 19;
+                let b = y / 100;
+                let c = y % 100;
+                let d = b / 4;
+                let e = b % 4;
+                let f = (b + 8) / 25;
+                let g = (b - f + 1) / 3;
+                let h = (19 * a + b - d - g + 15) % 30;
+                let i = c / 4;
+                let k = c % 4;
+                let l = (32 + 2 * e + 2 * i - h - k) % 7;
+                let m = (a + 11 * h + 22 * l) / 451;
+                let month = (h + l - 7 * m + 114) / 31;
+                let day = (h + l - 7 * m + 114) % 31 + 1;
+                CivilDate::new(y, month as u8, day as u8)?.add_days(n as i64)
+            }
+        }
+    }
 }
 
 fn season_start(code: &str) -> u8 {
@@ -262,25 +327,27 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                 },
             }
         }
-        Val::Thanksgiving(y) => {
-            let on = |y: i32| -> Option<CivilDate> {
-                let first = CivilDate::new(y, 11, 1)?;
-                let to_thu = (4 - first.weekday() as i64).rem_euclid(7);
-                first.add_days(to_thu + 21)
-            };
+        Val::Rule(rule, y) => {
+            let on = |y: i32| rule.on(y);
             let pick = match (y, r) {
                 (Some(y), _) => on(*y),
-                (None, Some(r)) if tense == Tense::Ahead => [r.year, r.year + 1]
-                    .into_iter()
-                    .filter_map(on)
-                    .find(|d| *d >= r),
-                (None, Some(r)) => [r.year - 1, r.year]
-                    .into_iter()
-                    .filter_map(on)
-                    .min_by_key(|d| (d.to_days() - r.to_days()).abs()),
+                (None, Some(r)) => {
+                    let cands = [r.year - 1, r.year, r.year + 1].map(on);
+                    let cands = cands.iter().flatten();
+                    match tense {
+                        Tense::Ahead | Tense::Future => cands.filter(|d| **d >= r).min().copied(),
+                        Tense::Past => cands.filter(|d| **d <= r).max().copied(),
+                        Tense::Unknown => cands
+                            .min_by_key(|d| (d.to_days() - r.to_days()).abs())
+                            .copied(),
+                    }
+                }
                 (None, None) => None,
             };
-            pick.map(fmt_day).unwrap_or_else(|| "XXXX-11-XX".into())
+            pick.map(fmt_day).unwrap_or_else(|| match rule {
+                Rule::Nth { month, .. } if *month > 0 => format!("XXXX-{month:02}-XX"),
+                _ => "XXXX-XX-XX".into(),
+            })
         }
         Val::Month {
             year: Some(y),
@@ -478,5 +545,45 @@ mod tests {
         );
         assert_eq!(value(&Val::Weekday(2), r(), Tense::Past), "2024-01-09");
         assert_eq!(value(&Val::Weekday(1), r(), Tense::Future), "2024-01-15");
+        assert_eq!(value(&Val::Weekday(2), r(), Tense::Ahead), "2024-01-16");
+    }
+
+    #[test]
+    fn calendar_rules_find_their_days() {
+        let thanksgiving = Rule::Nth {
+            month: 11,
+            n: 4,
+            wd: 4,
+            plus: 0,
+        };
+        assert_eq!(thanksgiving.on(2013).unwrap().to_string(), "2013-11-28");
+        assert_eq!(Rule::Easter(0).on(2013).unwrap().to_string(), "2013-03-31");
+        assert_eq!(Rule::Easter(0).on(2024).unwrap().to_string(), "2024-03-31");
+        assert_eq!(Rule::Easter(-2).on(2019).unwrap().to_string(), "2019-04-19");
+        let last_friday_oct = Rule::Nth {
+            month: 10,
+            n: -1,
+            wd: 5,
+            plus: 0,
+        };
+        assert_eq!(last_friday_oct.on(2013).unwrap().to_string(), "2013-10-25");
+        let third_day = Rule::Nth {
+            month: 10,
+            n: 3,
+            wd: 0,
+            plus: 0,
+        };
+        assert_eq!(third_day.on(2013).unwrap().to_string(), "2013-10-03");
+        let fifth_monday_feb = Rule::Nth {
+            month: 2,
+            n: 5,
+            wd: 1,
+            plus: 0,
+        };
+        assert_eq!(fifth_monday_feb.on(2013), None);
+        let ahead = Val::Rule(thanksgiving, None);
+        let feb = CivilDate::new(2013, 2, 12);
+        assert_eq!(value(&ahead, feb, Tense::Ahead), "2013-11-28");
+        assert_eq!(value(&ahead, feb, Tense::Unknown), "2012-11-22");
     }
 }
