@@ -7,6 +7,14 @@
 //! the generated signatures are skipped so that the options and results have real types).
 //!
 //! `highlight` itself lives in [`crate::highlight`]; this module only parses its options.
+//! `highlightAsync` is the same in slices of about 64 KiB of text, one per task
+//! ([`crate::highlight::dom::Slicer`]), for pages too large to mark in one go without
+//! freezing; both refuse a text over [`MAX_INPUT_BYTES`] (32 MiB) with an Error naming the
+//! size. `observe` (annotating content a page adds later) is not here: the widget
+//! (`www/widget.js`, `annotateArticle(root, { observe: true })`) does it with a
+//! MutationObserver that calls `highlight` on each new subtree outside existing marks, so
+//! nothing already marked is wrapped again; `highlight(root, { observe })` throws an Error
+//! saying so.
 //! No panic hook is installed: nothing here panics on any input (and the release build
 //! aborts on panic, so a panic would be a bug to fix, not an error to catch).
 
@@ -17,7 +25,6 @@ use wasm_bindgen::JsCast;
 
 use crate::analyze::{self, MAX_INPUT_BYTES};
 use crate::contract::{Options, Settings};
-use crate::error::Error;
 use crate::highlight::{dom, LabelFilter};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -112,6 +119,23 @@ export function annotate(input: string, options?: AnnotateOptions): Result;
  * previous marks first (calling it twice gives the same DOM as once).
  */
 export function highlight(root: Element, options?: HighlightOptions): Summary;
+// Throws when the root's text is over 32 MiB (MAX_INPUT_BYTES). Content the page adds later is
+// not watched here: that is the widget's `observe` option (www/widget.js); `observe` passed
+// here is an unknown option and throws.
+
+export interface HighlightAsyncOptions extends HighlightOptions {
+  /** Bytes of text (UTF-8) per slice, default 65536; a slice ends at a block boundary. */
+  sliceBytes?: number;
+}
+
+/**
+ * `highlight` for very large pages: reads the text at once, then analyses and marks it in
+ * slices of about `sliceBytes`, one per task, so the page stays responsive. Slices are
+ * analysed apart (an entity's canonical name is chosen within its slice; the first slice's
+ * reference date is used for all). Rejects (never throws) on a bad option, a page text over
+ * 32 MiB, or when a later highlight/clearHighlights of the same root cancels it.
+ */
+export function highlightAsync(root: Element, options?: HighlightAsyncOptions): Promise<Summary>;
 
 /** Removes every mark `highlight` made under `root`; the DOM is as before. */
 export function clearHighlights(root: Element): void;
@@ -261,36 +285,123 @@ pub fn annotate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&result)
 }
 
+/// The options of `highlight` and `highlightAsync` (`slice_bytes` only for the latter).
+struct HighlightSettings {
+    settings: Settings,
+    labels: LabelFilter,
+    slice_bytes: Option<usize>,
+}
+
+fn highlight_options(function: &str, options: &JsValue) -> Result<HighlightSettings, JsValue> {
+    let sliced = function == "highlightAsync";
+    let known: &[&str] = if sliced {
+        &["referenceDate", "kinds", "labels", "sliceBytes"]
+    } else {
+        &["referenceDate", "kinds", "labels"]
+    };
+    let mut opts = Options::default();
+    let mut labels = None;
+    let mut slice_bytes = Some(DEFAULT_SLICE_BYTES).filter(|_| sliced);
+    for (key, value) in entries(function, options)? {
+        match key.as_str() {
+            "referenceDate" => opts.reference_date = string_option(function, &key, &value)?,
+            "kinds" => opts.kinds = list_option(function, &key, &value)?,
+            "labels" => labels = list_option(function, &key, &value)?,
+            "sliceBytes" if sliced => {
+                if value.is_undefined() || value.is_null() {
+                    continue;
+                }
+                match value.as_f64() {
+                    Some(n) if n >= 1.0 && n.fract() == 0.0 => {
+                        slice_bytes = Some(n.min(MAX_INPUT_BYTES as f64) as usize)
+                    }
+                    _ => {
+                        return Err(js_error(format!(
+                            "{function}: option sliceBytes must be a whole number of bytes >= 1, not {}",
+                            describe(&value)
+                        )))
+                    }
+                }
+            }
+            "observe" => {
+                return Err(js_error(format!(
+                    "{function}: unknown option \"observe\": watching the page for new content \
+                     is the widget's job (annotateArticle(root, {{ observe: true }}) in \
+                     widget.js); the options are {}",
+                    known.join(", ")
+                )))
+            }
+            _ => return Err(unknown_key(function, &key, known)),
+        }
+    }
+    let settings = validate(function, &opts)?;
+    let labels = LabelFilter::new(labels).map_err(|e| js_error(format!("{function}: {e}")))?;
+    Ok(HighlightSettings {
+        settings,
+        labels,
+        slice_bytes,
+    })
+}
+
+/// `highlightAsync` slices: about 64 KiB of text each (~30-60 ms of analysis in Chromium on
+/// the development machine).
+const DEFAULT_SLICE_BYTES: usize = 64 * 1024;
+
 /// `highlight(root, options?)`: see the TypeScript declaration above and
 /// [`crate::highlight`].
 #[wasm_bindgen(skip_typescript)]
 pub fn highlight(root: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    const KNOWN: [&str; 3] = ["referenceDate", "kinds", "labels"];
     let root = element("highlight", root)?;
-    let mut opts = Options::default();
-    let mut labels = None;
-    for (key, value) in entries("highlight", &options)? {
-        match key.as_str() {
-            "referenceDate" => opts.reference_date = string_option("highlight", &key, &value)?,
-            "kinds" => opts.kinds = list_option("highlight", &key, &value)?,
-            "labels" => labels = list_option("highlight", &key, &value)?,
-            _ => return Err(unknown_key("highlight", &key, &KNOWN)),
-        }
-    }
-    let settings = validate("highlight", &opts)?;
-    let labels = LabelFilter::new(labels).map_err(|e| js_error(format!("highlight: {e}")))?;
+    let HighlightSettings {
+        settings, labels, ..
+    } = highlight_options("highlight", &options)?;
     let summary = dom::highlight_with(&root, &labels, |document| {
-        if document.text.len() > MAX_INPUT_BYTES {
-            return Err(Error::invalid_input(format!(
-                "the page's text is {} bytes; the limit is {} bytes",
-                document.text.len(),
-                MAX_INPUT_BYTES
-            )));
-        }
         Ok(analyze::analyze_document(document, &settings))
     })
     .map_err(|e| js_error(format!("highlight: {e}")))?;
     to_js(&summary)
+}
+
+/// `highlightAsync(root, options?)`: `highlight` in slices, one per task; see the TypeScript
+/// declaration above and [`dom::Slicer`]. Every error is a rejected promise.
+#[wasm_bindgen(js_name = highlightAsync, skip_typescript)]
+pub fn highlight_async(root: JsValue, options: JsValue) -> js_sys::Promise {
+    let start = || -> Result<(web_sys::Element, Settings, dom::Slicer), JsValue> {
+        let root = element("highlightAsync", root)?;
+        let o = highlight_options("highlightAsync", &options)?;
+        let slicer = dom::Slicer::start(&root, o.labels, o.slice_bytes)
+            .map_err(|e| js_error(format!("highlightAsync: {e}")))?;
+        Ok((root, o.settings, slicer))
+    };
+    let (root, settings, slicer) = match start() {
+        Ok(x) => x,
+        Err(e) => return js_sys::Promise::reject(&e),
+    };
+    let mut slicer = Some(slicer);
+    let step = Closure::<dyn FnMut() -> Result<JsValue, JsValue>>::new(move || {
+        let Some(s) = slicer.as_mut() else {
+            return Err(js_error("highlightAsync: already finished"));
+        };
+        s.step(|document, reference_date| {
+            let mut settings = settings.clone();
+            if settings.reference_date.is_none() {
+                settings.reference_date = reference_date;
+            }
+            Ok(analyze::analyze_document(document, &settings))
+        })
+        .map_err(|e| {
+            slicer = None;
+            js_error(format!("highlightAsync: {e}"))
+        })?;
+        if slicer.as_ref().is_some_and(|s| !s.done()) {
+            return Ok(JsValue::UNDEFINED);
+        }
+        match slicer.take() {
+            Some(s) => to_js(&s.finish()),
+            None => Err(js_error("highlightAsync: already finished")),
+        }
+    });
+    dom::run_slices(&root, &step.into_js_value())
 }
 
 /// `clearHighlights(root)`: removes every mark `highlight` made under `root`.

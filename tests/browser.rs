@@ -10,7 +10,7 @@ use article_annotator::analyze::{Analysis, Item};
 use article_annotator::dates::{Timex, TimexType};
 use article_annotator::entities::{EntityLabel, Mention};
 use article_annotator::highlight::{
-    dom, js_annotate, js_clear_highlights, js_highlight, LabelFilter, Summary,
+    dom, js_annotate, js_clear_highlights, js_highlight, js_highlight_async, LabelFilter, Summary,
 };
 use article_annotator::quotes::{Quote, SpeakerRef};
 use article_annotator::text::Document as TextDocument;
@@ -528,4 +528,111 @@ fn annotate_returns_plain_objects_with_utf16_offsets() {
     assert!(Reflect::get(&result, &"referenceDate".into())
         .unwrap()
         .is_null());
+}
+
+/// Reads `summary` (a JS Summary) and checks that every annotation's text is
+/// `summary.text.slice(start, end)` (UTF-16); returns (annotations, text).
+fn check_summary_offsets(summary: &JsValue) -> (js_sys::Array, JsString) {
+    let text: JsString = Reflect::get(summary, &"text".into()).unwrap().into();
+    let anns: js_sys::Array = Reflect::get(summary, &"annotations".into()).unwrap().into();
+    for a in anns.iter() {
+        let get = |k: &str| Reflect::get(&a, &k.into()).unwrap();
+        let (s, e) = (get("start").as_f64().unwrap(), get("end").as_f64().unwrap());
+        assert_eq!(
+            text.slice(s as u32, e as u32).as_string(),
+            get("text").as_string(),
+            "offsets of {a:?}"
+        );
+    }
+    (anns, text)
+}
+
+// Issue 9: a very large page is marked in slices (one per task) instead of freezing it.
+#[wasm_bindgen_test]
+async fn highlight_async_marks_in_slices_with_offsets_into_the_whole_text() {
+    let para = "<p>😀 Café — <em>Grant</em> Shapps said on December 30 that it was cold.</p>";
+    let root = fixture(&para.repeat(6));
+    let before = (root.inner_html(), root.text_content());
+    let sync = js_highlight(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    let (_, sync_text) = check_summary_offsets(&sync);
+    // About one paragraph per slice.
+    let promise = js_highlight_async(root.clone().into(), options("{\"sliceBytes\": 40}"));
+    let summary = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    let (anns, text) = check_summary_offsets(&summary);
+    assert_eq!(
+        text, sync_text,
+        "the sliced text is the whole analysed text"
+    );
+    assert_eq!(root.text_content(), before.1);
+    // Every paragraph's date is found and marked, with ids into the whole summary.
+    let dates = marks(&root, "mark[data-kind=date]");
+    assert_eq!(
+        dates
+            .iter()
+            .filter(|m| m.text_content().unwrap() == "December 30")
+            .count(),
+        6
+    );
+    for m in marks(&root, "mark[data-annotation-id]") {
+        let id: u32 = attr(&m, "data-annotation-id").parse().unwrap();
+        assert!(id < anns.length(), "mark id {id} outside the summary");
+    }
+    assert!(root
+        .query_selector("mark mark mark mark")
+        .unwrap()
+        .is_none());
+    js_clear_highlights(root.clone().into()).unwrap();
+    assert_eq!(root.inner_html(), before.0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn highlight_async_is_cancelled_by_a_later_clear() {
+    let root = fixture(&"<p>Grant Shapps said on December 30.</p>".repeat(20));
+    let before = root.inner_html();
+    let promise = js_highlight_async(root.clone().into(), options("{\"sliceBytes\": 10}"));
+    js_clear_highlights(root.clone().into()).unwrap();
+    let e = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .unwrap_err();
+    assert!(error_message(e).contains("cancelled"));
+    assert_eq!(
+        root.inner_html(),
+        before,
+        "marks left after a cancelled run"
+    );
+    let e = wasm_bindgen_futures::JsFuture::from(js_highlight_async(
+        root.clone().into(),
+        options("{\"sliceBytes\": 0}"),
+    ))
+    .await
+    .unwrap_err();
+    assert!(error_message(e).contains("sliceBytes"));
+    root.remove();
+}
+
+// Issue 9: a page over the documented limit (analyze::MAX_INPUT_BYTES, 32 MiB) is a clear
+// error, not a frozen tab.
+#[wasm_bindgen_test]
+async fn a_page_over_32_mib_is_refused_with_its_size() {
+    let root = document().create_element("div").unwrap();
+    let big = js("n", "return 'é'.repeat(n);")
+        .call1(&JsValue::NULL, &JsValue::from(16 * 1024 * 1024 + 1))
+        .unwrap();
+    root.append_child(&document().create_text_node(&big.as_string().unwrap()))
+        .unwrap();
+    let e = js_highlight(root.clone().into(), JsValue::UNDEFINED).unwrap_err();
+    let msg = error_message(e);
+    assert!(
+        msg.contains("33554434 bytes") && msg.contains("32 MiB"),
+        "{msg}"
+    );
+    let e = wasm_bindgen_futures::JsFuture::from(js_highlight_async(
+        root.clone().into(),
+        JsValue::UNDEFINED,
+    ))
+    .await
+    .unwrap_err();
+    assert!(error_message(e).contains("limit"));
+    assert_eq!(root.child_nodes().length(), 1);
 }

@@ -24,6 +24,44 @@ const DATE_META =
 
 const PARTS = [null, "first", "middle", "last"];
 
+/** Per root, the token of the `runSlices` run that may still mark it. */
+const running = new WeakMap();
+
+/**
+ * Calls `step()` once now and then once per task (setTimeout 0, so that the page handles
+ * input and paints in between) until it returns something other than undefined, which the
+ * promise resolves to; a throw rejects it. A later `clearMarks` of the same root (which
+ * `highlight` and `clearHighlights` begin with) or another run on it cancels this one: the
+ * promise rejects and nothing more is marked.
+ */
+export function runSlices(root, step) {
+  const token = {};
+  running.set(root, token);
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (running.get(root) !== token) {
+        reject(new Error("highlightAsync: cancelled by a later highlight or clearHighlights of the same root"));
+        return;
+      }
+      let r;
+      try {
+        r = step();
+      } catch (e) {
+        running.delete(root);
+        reject(e);
+        return;
+      }
+      if (r === undefined) {
+        setTimeout(tick, 0);
+      } else {
+        running.delete(root);
+        resolve(r);
+      }
+    };
+    tick();
+  });
+}
+
 /** Text nodes this module split off (merged back by `clearMarks`). */
 const split = new WeakSet();
 
@@ -172,6 +210,7 @@ export function applyPlan(nodes, ops, attrsJson) {
  * text node we split off back into the node before it.
  */
 export function clearMarks(root, selector) {
+  running.delete(root);
   const marks = root.querySelectorAll(selector);
   const parents = new Set();
   // Document order puts an outer mark before the marks inside it: go backwards.

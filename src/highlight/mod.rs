@@ -48,6 +48,7 @@ pub mod dom;
 #[doc(hidden)]
 pub use crate::wasm::{
     annotate as js_annotate, clear_highlights as js_clear_highlights, highlight as js_highlight,
+    highlight_async as js_highlight_async,
 };
 
 use std::collections::BTreeMap;
