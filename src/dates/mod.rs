@@ -41,7 +41,17 @@
 //!        fiscal YEAR | FY2024 | FY24     -> 2024
 //!        the latest quarter | the quarter -> the quarter before the reference's
 //!        SEASON [of] YEAR | the SEASON   summer 2023 -> 2023-SU
-//!        today | yesterday | tomorrow
+//!        today | yesterday | tomorrow | [the] day after tomorrow | [the] day before yesterday
+//!        HOLIDAY [[in] YEAR]             Christmas [Eve], New Year's Day/Eve, Halloween,
+//!                                        Valentine's Day, St. Patrick's Day, Independence Day,
+//!                                        Veterans Day, Boxing Day (fixed); Thanksgiving, Black
+//!                                        Friday, MLK Day, Presidents Day, Memorial Day, Labor
+//!                                        Day, Columbus Day, Mother's/Father's Day (nth weekday);
+//!                                        Easter [Monday|Sunday], Good Friday, Ash Wednesday,
+//!                                        Palm Sunday, Pentecost (computus). Capitalised, except
+//!                                        words that are no ordinary English word ("easter")
+//!        [the] ORD|last WEEKDAY|day of|in MONTH [YEAR]
+//!                                        the first Tuesday of October, the last day of May
 //!        this|last|next|past|previous|coming|following UNIT|WEEKDAY|MONTH|SEASON
 //!                                        last year -> 2023, next week -> 2024-W03,
 //!                                        last November, this past spring
@@ -73,10 +83,21 @@
 //! the next one when the clause speaks of the future. With no reference date, values keep
 //! `X`s ("XXXX-12-30") or become PAST_REF/PRESENT_REF/FUTURE_REF.
 //!
-//! Not measured yet: holidays (Christmas, Thanksgiving ...), spelled-out years ("nineteen
-//! ninety-four"), times relative to a clock ("in two hours" has no reference time), the
-//! TIMEX3 `mod` attribute (early/late are dropped), European day-first slashed dates when
-//! the US reading is valid and no reference date is given.
+//! A weekday with a part of the day ("Friday night") is the day (DATE), as TimeBank mostly
+//! annotates it. "a year ago/earlier" in a report that speaks of quarters, next to money
+//! words, is that quarter a year before ("1988-Q3").
+//!
+//! Reference: [`find`] takes a date and reads untensed expressions the news way (nearest,
+//! a bare weekday the past one, a month/day more than four months ahead the past one).
+//! [`find_at`] takes a [`Reference`] with a clock, a UTC offset and `future_bias`
+//! (Duckling's "future by default": "tuesday" on a Tuesday is next week's, "october" in
+//! February the coming one, "3:30" at 04:30 is 15:30); see [`clock`].
+//!
+//! Not measured yet / not covered: spelled-out years ("nineteen ninety-four"), the TIMEX3
+//! `mod` attribute (early/late are dropped), European day-first slashed dates when the US
+//! reading is valid and no reference date is given, "half past three", "a quarter to noon",
+//! "the week of March 6", "next wednesday" as Duckling reads it (the one in next week),
+//! lunar and Hindu holidays.
 
 pub mod clock;
 pub mod grammar;
