@@ -14,7 +14,7 @@
 use crate::tokenize::{Token, TokenKind};
 
 /// Bump when the extraction code changes in a way the template names do not show.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 /// The feature templates, in id order. Their hash (with [`FEATURE_VERSION`]) is the
 /// feature-schema hash in the model header.
@@ -23,6 +23,8 @@ pub const TEMPLATES: &[&str] = &[
     "sshape-1_0", "sshape0_+1", "pre", "suf", "l-1_l0", "l0_l+1", "flags0", "flag",
     "capsline_sshape0", "doc_case", "gaz_b", "gaz_i", "gaz_len", "gaz_prev", "gaz_next",
     "l-1_sshape0", "sshape0_l+1", "sent_start_l0", "docform", "sshape-2_-1_0",
+    // Non-local (second pass, from the first pass's labels elsewhere in the article).
+    "nl_frac", "nl_maj_case", "nl_pos", "nl_prev",
 ];
 
 const T_BIAS: u64 = 0;
@@ -55,6 +57,10 @@ const T_SS0_LP1: u64 = 26;
 const T_SENT_L0: u64 = 27;
 const T_DOCFORM: u64 = 28;
 const T_SS_TRI: u64 = 29;
+const T_NL_FRAC: u64 = 30;
+const T_NL_MAJ_CASE: u64 = 31;
+const T_NL_POS: u64 = 32;
+const T_NL_PREV: u64 = 33;
 
 /// Longest entity name (in tokens) looked up in the name list.
 pub const MAX_GAZ_LEN: usize = 6;
@@ -555,3 +561,134 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
         }
     }
 }
+
+/// Non-local features for the second pass: for each capitalised token, how the first pass
+/// labelled the other occurrences of the same word (lowercase form) in the article.
+///
+/// - `nl_frac`: for each type (O, PER, ORG, LOC, MISC) seen on other occurrences, the type
+///   and its share of them in quarters;
+/// - `nl_maj_case`: the majority type, with the token's own case class (headline, sentence
+///   start, title-case, ...);
+/// - `nl_pos`: each (type, position) seen elsewhere, position = alone / first / inside /
+///   last word of a multi-word mention ("Putin" is the last word of "Vladimir Putin");
+/// - when the two most frequent types elsewhere tie, none of the above, only `nl_maj_case`
+///   with a "tie" value (measured: the split evidence flipped "Grant Shapps" to ORG in the
+///   seed article);
+/// - `nl_prev`: the type of the nearest preceding occurrence.
+///
+/// Only capitalised occurrences are counted. Linear: one hash map keyed by word.
+pub struct NonLocal {
+    feats: Vec<u64>,
+    offs: Vec<u32>,
+}
+
+/// 5 type counts (O, PER, ORG, LOC, MISC) then 4x4 (type, position) counts.
+type NlCounts = [u16; 21];
+
+impl NonLocal {
+    /// From the first pass's labels (indices into the model's BIO label list) of the whole
+    /// document.
+    pub fn new(doc: &DocInfo, tags: &[u8]) -> NonLocal {
+        let toks = &doc.toks;
+        let n = toks.len().min(tags.len());
+        let ty = |i: usize| -> usize { (tags[i] as usize + 1) / 2 }; // 0 = O, 1..=4 types
+        // Position of token i inside its mention: 0 alone, 1 first, 2 inside, 3 last.
+        let pos = |i: usize| -> usize {
+            let t = tags[i] as usize;
+            if t == 0 {
+                return 0;
+            }
+            let cont_next = i + 1 < n && tags[i + 1] as usize == 2 * ty(i);
+            let begin = t % 2 == 1;
+            match (begin, cont_next) {
+                (true, false) => 0,
+                (true, true) => 1,
+                (false, true) => 2,
+                (false, false) => 3,
+            }
+        };
+        let mut counts: std::collections::HashMap<u64, NlCounts> =
+            std::collections::HashMap::with_capacity(n / 4 + 1);
+        let mut own: Vec<Option<(usize, usize)>> = Vec::with_capacity(n);
+        for i in 0..n {
+            if !toks[i].is_capitalized() || toks[i].flags & (F_PUNCT | F_NUMBER) != 0 {
+                own.push(None);
+                continue;
+            }
+            let (t, p) = (ty(i).min(4), pos(i));
+            let c = counts.entry(toks[i].lower).or_insert([0; 21]);
+            c[t] = c[t].saturating_add(1);
+            if t > 0 {
+                let k = 5 + (t - 1) * 4 + p;
+                c[k] = c[k].saturating_add(1);
+            }
+            own.push(Some((t, p)));
+        }
+        let mut feats = Vec::new();
+        let mut offs = Vec::with_capacity(n + 1);
+        offs.push(0u32);
+        let mut prev: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        for i in 0..n {
+            if let Some((t, p)) = own[i] {
+                if let Some(c) = counts.get(&toks[i].lower) {
+                    let mut c = *c;
+                    c[t] = c[t].saturating_sub(1);
+                    if t > 0 {
+                        let k = 5 + (t - 1) * 4 + p;
+                        c[k] = c[k].saturating_sub(1);
+                    }
+                    let total: u32 = c[..5].iter().map(|&x| x as u32).sum();
+                    let mut sorted = [c[0], c[1], c[2], c[3], c[4]];
+                    sorted.sort_unstable();
+                    let tie = sorted[4] == sorted[3];
+                    if total > 0 && !tie {
+                        let mut maj = 0;
+                        for k in 0..5 {
+                            if c[k] > 0 {
+                                let q = (4 * c[k] as u32 / total).min(4);
+                                feats.push(h3(T_NL_FRAC, k as u64, q as u64));
+                            }
+                            if c[k] > c[maj] {
+                                maj = k;
+                            }
+                        }
+                        let case = toks[i].flags & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
+                        feats.push(h3(T_NL_MAJ_CASE, maj as u64, case as u64));
+                        for k in 5..21 {
+                            if c[k] > 0 {
+                                feats.push(h2(T_NL_POS, k as u64));
+                            }
+                        }
+                    } else if total > 0 {
+                        // A tie between types elsewhere: only that there is one.
+                        let case = toks[i].flags & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
+                        feats.push(h3(T_NL_MAJ_CASE, 99, case as u64));
+                    }
+                }
+                if let Some(&pt) = prev.get(&toks[i].lower) {
+                    feats.push(h2(T_NL_PREV, pt as u64));
+                }
+                prev.insert(toks[i].lower, t);
+            }
+            offs.push(feats.len() as u32);
+        }
+        NonLocal { feats, offs }
+    }
+
+    /// The non-local feature hashes of token `i` (empty when it has none).
+    #[inline]
+    pub fn of(&self, i: usize) -> &[u64] {
+        match (self.offs.get(i), self.offs.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.feats.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// Whether any token in `range` has non-local features.
+    pub fn any(&self, range: std::ops::Range<usize>) -> bool {
+        let a = self.offs.get(range.start).copied().unwrap_or(0);
+        let b = self.offs.get(range.end).copied().unwrap_or(a);
+        b > a
+    }
+}
+

@@ -21,18 +21,9 @@ fn words(s: &str) -> Vec<&str> {
 }
 
 fn key(s: &str) -> String {
-    let mut k: String = s
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .filter(|&c| c != '.')
-        .flat_map(char::to_lowercase)
-        .collect();
-    if let Some(rest) = k.strip_prefix("the ") {
-        k = rest.to_string();
-    }
-    k
+    let joined = words(s).join(" ").to_lowercase();
+    let rest = joined.strip_prefix("the ").unwrap_or(&joined);
+    rest.chars().filter(|&c| c != '.' && c != ' ').collect()
 }
 
 fn initials(s: &str) -> Option<String> {
@@ -76,6 +67,21 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
                         m.label = l;
                     }
                 }
+            }
+        }
+    }
+    // Glued forms ("HindustanTimes" in a page footer after "Hindustan Times"): a one-word
+    // mention that is a multi-word mention without its spaces takes that mention's label.
+    let mut glued: HashMap<String, EntityLabel> = HashMap::new();
+    for (m, s) in mentions.iter().zip(&surfaces) {
+        if s.contains(' ') {
+            glued.entry(s.replace(' ', "").to_lowercase()).or_insert(m.label);
+        }
+    }
+    for (m, s) in mentions.iter_mut().zip(&surfaces) {
+        if !s.contains(' ') {
+            if let Some(&l) = glued.get(&s.to_lowercase()) {
+                m.label = l;
             }
         }
     }

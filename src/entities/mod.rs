@@ -93,7 +93,12 @@ pub fn find(text: &str, tokens: &[Token]) -> Vec<Mention> {
 
 /// [`find`] with an explicit model.
 pub fn find_with(model: &Model, text: &str, tokens: &[Token]) -> Vec<Mention> {
-    let tags = tag(model, text, tokens);
+    find_passes(model, text, tokens, true)
+}
+
+/// [`find_with`], or with the tagger's first pass only when `second` is false (for measuring).
+pub fn find_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> Vec<Mention> {
+    let tags = tag_passes(model, text, tokens, second);
     let spans = spans_from_tags(&tags);
     let mut mentions: Vec<Mention> = spans
         .into_iter()
@@ -103,6 +108,7 @@ pub fn find_with(model: &Model, text: &str, tokens: &[Token]) -> Vec<Mention> {
         })
         .collect();
     fix_bylines(text, &mut mentions);
+    fix_clock_times(text, &mut mentions);
     group::assign_entities(text, &mut mentions);
     mentions
 }
@@ -117,29 +123,77 @@ fn fix_bylines(text: &str, mentions: &mut Vec<Mention>) {
     });
 }
 
+/// "06:00 AM IST": after a clock time, "AM"/"PM" (and the time zone after it) belong to
+/// the time, not to a name. Mentions starting with them right after a number are dropped.
+/// ("1400 GMT" alone stays MISC, as CoNLL-2003 tags it.)
+fn fix_clock_times(text: &str, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        let s = text.get(m.start..m.end).unwrap_or("");
+        let first = s.split_whitespace().next().unwrap_or("");
+        let clock = matches!(first, "AM" | "PM" | "A.M." | "P.M.");
+        let after_number = text
+            .get(..m.start)
+            .map(|b| b.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or(false);
+        !(clock && after_number)
+    });
+}
+
 /// Label indices (into [`model::LABELS`]) for each token.
+///
+/// Two passes: the first labels every sentence from local features; the second adds the
+/// non-local features ([`features::NonLocal`]: how the first pass labelled the same word
+/// elsewhere in the article) to the first pass's emission scores and decodes again the
+/// sentences that have any.
 pub fn tag(model: &Model, text: &str, tokens: &[Token]) -> Vec<u8> {
+    tag_passes(model, text, tokens, true)
+}
+
+/// [`tag`], or only its first pass when `second` is false (for measuring).
+pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> Vec<u8> {
     let doc = DocInfo::new(text, tokens);
     let mut tags = vec![0u8; tokens.len()];
-    let mut emissions: Vec<[f32; N_LABELS]> = Vec::new();
+    let mut emissions: Vec<[f32; N_LABELS]> = vec![[0.0; N_LABELS]; tokens.len()];
     let cb = &model.codebook;
-    for range in tokenize::sentences(tokens) {
-        emissions.clear();
-        emissions.resize(range.len(), [0.0; N_LABELS]);
-        let base = range.start;
-        features::extract(&doc, model as &dyn Gazetteer, range.clone(), &mut |i, h| {
-            if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i - base)) {
-                for (acc, &w) in e.iter_mut().zip(row) {
-                    *acc += cb[w as u8 as usize];
-                }
-            }
-        });
-        let best = viterbi(emissions.len(), &model.trans, |k, l| emissions[k][l]);
+    let add = |e: &mut [f32; N_LABELS], row: &[i8]| {
+        for (acc, &w) in e.iter_mut().zip(row) {
+            *acc += cb[w as u8 as usize];
+        }
+    };
+    let sentences = tokenize::sentences(tokens);
+    let decode = |range: &std::ops::Range<usize>, emissions: &[[f32; N_LABELS]], tags: &mut [u8]| {
+        let em = emissions.get(range.clone()).unwrap_or(&[]);
+        let best = viterbi(em.len(), &model.trans, |k, l| em[k][l]);
         for (k, l) in best.into_iter().enumerate() {
-            if let Some(t) = tags.get_mut(base + k) {
+            if let Some(t) = tags.get_mut(range.start + k) {
                 *t = l;
             }
         }
+    };
+    for range in &sentences {
+        features::extract(&doc, model as &dyn Gazetteer, range.clone(), &mut |i, h| {
+            if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i)) {
+                add(e, row);
+            }
+        });
+        decode(range, &emissions, &mut tags);
+    }
+    if !second {
+        return tags;
+    }
+    let nl = features::NonLocal::new(&doc, &tags);
+    for range in &sentences {
+        if !nl.any(range.clone()) {
+            continue;
+        }
+        for i in range.clone() {
+            for &h in nl.of(i) {
+                if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i)) {
+                    add(e, row);
+                }
+            }
+        }
+        decode(range, &emissions, &mut tags);
     }
     tags
 }
@@ -256,6 +310,20 @@ mod tests {
         fix_bylines(text, &mut ms);
         assert_eq!(ms.len(), 1);
         assert_eq!(&text[ms[0].start..ms[0].end], "Mallika Soni");
+    }
+
+    /// Seed article: "Jan 09, 2024 06:00 AM IST" gave a LOC "AM IST".
+    #[test]
+    fn am_pm_after_a_clock_time_is_not_a_name() {
+        let text = "😀 é 06:00 AM IST and AM Best";
+        let at = |n: &str| text.find(n).unwrap();
+        let mut ms = vec![
+            Mention { start: at("AM IST"), end: at("AM IST") + 6, label: EntityLabel::Loc, entity: String::new() },
+            Mention { start: at("AM Best"), end: at("AM Best") + 7, label: EntityLabel::Org, entity: String::new() },
+        ];
+        fix_clock_times(text, &mut ms);
+        assert_eq!(ms.len(), 1);
+        assert_eq!(&text[ms[0].start..ms[0].end], "AM Best");
     }
 
     #[test]

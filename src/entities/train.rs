@@ -13,7 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::features::{self, lower_hash, DocInfo, Gazetteer, Hasher};
+use super::features::{self, lower_hash, DocInfo, Gazetteer, Hasher, NonLocal};
 use super::model::{self, Model, N_LABELS};
 use crate::tokenize::{self, Token};
 
@@ -202,7 +202,7 @@ fn doc_names(p: &Prepared) -> HashSet<(u64, usize)> {
 }
 
 impl NameCounts {
-    pub fn build(docs: &[Prepared], external: HashMap<u64, u8>) -> (NameCounts, Vec<HashSet<(u64, usize)>>) {
+    pub fn build<'a>(docs: impl IntoIterator<Item = &'a Prepared>, external: HashMap<u64, u8>) -> (NameCounts, Vec<HashSet<(u64, usize)>>) {
         let mut nc = NameCounts { counts: HashMap::new(), external };
         let mut per_doc = Vec::new();
         for p in docs {
@@ -279,8 +279,9 @@ pub struct Seq {
     gold: Vec<u8>,
 }
 
-fn sequences(p: &Prepared, gaz: &dyn Gazetteer, bits: u32) -> Vec<Seq> {
+fn sequences(p: &Prepared, gaz: &dyn Gazetteer, bits: u32, tags: Option<&[u8]>, drop: f64) -> Vec<Seq> {
     let doc = DocInfo::new(&p.text, &p.tokens);
+    let nl = tags.map(|t| NonLocal::new(&doc, t));
     let mut out = Vec::new();
     for range in tokenize::sentences(&p.tokens) {
         let base = range.start;
@@ -288,6 +289,28 @@ fn sequences(p: &Prepared, gaz: &dyn Gazetteer, bits: u32) -> Vec<Seq> {
         features::extract(&doc, gaz, range.clone(), &mut |i, h| {
             per_tok[i - base].push((h >> (64 - bits)) as u32);
         });
+        if let Some(nl) = &nl {
+            // Dropout of local features in the second-pass copy (deterministic), so that
+            // the non-local features are not drowned by local ones memorised from the
+            // training data itself.
+            if drop > 0.0 {
+                let cut = (drop * u32::MAX as f64) as u64;
+                for (k, f) in per_tok.iter_mut().enumerate() {
+                    let mut j = 0u64;
+                    f.retain(|&b| {
+                        let mut h = Hasher::new(0xd409 ^ (base + k) as u64);
+                        h.u64(b as u64);
+                        h.u64(j);
+                        h.u64(p.text.len() as u64);
+                        j += 1;
+                        (h.finish() & 0xffff_ffff) >= cut
+                    });
+                }
+            }
+            for (k, f) in per_tok.iter_mut().enumerate() {
+                f.extend(nl.of(base + k).iter().map(|&h| (h >> (64 - bits)) as u32));
+            }
+        }
         let mut feats = Vec::new();
         let mut offs = vec![0u32];
         for f in per_tok {
@@ -297,6 +320,39 @@ fn sequences(p: &Prepared, gaz: &dyn Gazetteer, bits: u32) -> Vec<Seq> {
         out.push(Seq { feats, offs, gold: p.gold[range].to_vec() });
     }
     out
+}
+
+/// Two-pass tagging of one document with unquantised weights (as [`super::tag`] does with
+/// the quantised model): `seqs` are the document's sentences with local features only.
+fn tag_two_pass(w: &[f32], tw: &[f32], bits: u32, p: &Prepared, doc: &DocInfo, seqs: &[Seq]) -> (Vec<u8>, Vec<u8>) {
+    let mut ems = Vec::with_capacity(seqs.len());
+    let mut first = Vec::with_capacity(p.tokens.len());
+    for s in seqs {
+        let e = Perceptron::emissions(w, s);
+        first.extend(super::viterbi(s.gold.len(), tw, |k, l| e[k][l]));
+        ems.push(e);
+    }
+    let nl = NonLocal::new(doc, &first);
+    let mut second = Vec::with_capacity(first.len());
+    let mut base = 0;
+    for (s, mut e) in seqs.iter().zip(ems) {
+        let n = s.gold.len();
+        if nl.any(base..base + n) {
+            for (k, ek) in e.iter_mut().enumerate() {
+                for &h in nl.of(base + k) {
+                    let f = (h >> (64 - bits)) as usize;
+                    for (l, x) in ek.iter_mut().enumerate() {
+                        *x += w[f * N_LABELS + l];
+                    }
+                }
+            }
+            second.extend(super::viterbi(n, tw, |k, l| e[k][l]));
+        } else {
+            second.extend_from_slice(&first[base..base + n]);
+        }
+        base += n;
+    }
+    (first, second)
 }
 
 /// Training settings.
@@ -309,6 +365,66 @@ pub struct Config {
     pub prune: f64,
     /// External name list (`TYPE<TAB>name` lines), if any.
     pub names: Option<String>,
+    /// Cross-validation folds for the first-pass labels the non-local features of the
+    /// training data are computed from (0: no non-local features).
+    pub folds: usize,
+    /// Epochs of each fold's first-pass model.
+    pub fold_epochs: usize,
+    /// Share of local features dropped from the second-pass copy of each training sentence.
+    pub nl_drop: f64,
+}
+
+/// Trains a perceptron for `epochs` passes over `seqs` in a fixed-seed shuffled order;
+/// `after(epoch, perceptron)` is called after each pass.
+fn run_epochs(seqs: &[Seq], bits: u32, epochs: usize, seed: u64, mut after: impl FnMut(usize, &Perceptron)) -> Perceptron {
+    let mut order: Vec<usize> = (0..seqs.len()).collect();
+    let mut rng = seed.max(1);
+    let mut pc = Perceptron::new(bits);
+    for epoch in 1..=epochs {
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for &i in &order {
+            pc.train_one(&seqs[i]);
+        }
+        after(epoch, &pc);
+    }
+    pc
+}
+
+/// First-pass labels of every training document, each predicted by a model trained on
+/// the other folds (documents `i % folds`), with a name list learned from those folds only,
+/// so the non-local features seen in training are as noisy as at inference.
+fn jackknife(train_p: &[Prepared], external: &HashMap<u64, u8>, cfg: &Config) -> Vec<Vec<u8>> {
+    let n = train_p.len();
+    let mut out = vec![Vec::new(); n];
+    let folds = cfg.folds.max(2);
+    for k in 0..folds {
+        let inside: Vec<usize> = (0..n).filter(|i| i % folds != k).collect();
+        let (names, per_doc) = NameCounts::build(inside.iter().map(|&i| &train_p[i]), external.clone());
+        let mut seqs = Vec::new();
+        for (j, &i) in inside.iter().enumerate() {
+            seqs.extend(sequences(&train_p[i], &LeaveOneOut { counts: &names, own: &per_doc[j] }, cfg.bits, None, 0.0));
+        }
+        let pc = run_epochs(&seqs, cfg.bits, cfg.fold_epochs, cfg.seed.wrapping_add(k as u64 + 1), |_, _| {});
+        let (w, tw) = pc.averaged();
+        let none = HashSet::new();
+        let mut c = [Counts::default(); 5];
+        for i in (0..n).filter(|i| i % folds == k) {
+            let p = &train_p[i];
+            let mut tags = Vec::with_capacity(p.tokens.len());
+            for s in sequences(p, &LeaveOneOut { counts: &names, own: &none }, cfg.bits, None, 0.0) {
+                tags.extend(Perceptron::predict(&w, &tw, &s));
+            }
+            score(&spans(&tags), &p.entities, &mut c);
+            out[i] = tags;
+        }
+        println!("fold {}/{folds}: held-out F1 {:.4}", k + 1, c[4].prf().2);
+    }
+    out
 }
 
 pub struct Perceptron {
@@ -489,40 +605,41 @@ pub fn train(train: &[ConllDoc], dev: &[ConllDoc], cfg: &Config) -> Result<Vec<u
         None => HashMap::new(),
     };
     println!("external names: {}", external.len());
-    let (names, per_doc) = NameCounts::build(&train_p, external);
+    let (names, per_doc) = NameCounts::build(&train_p, external.clone());
     let exported = names.export();
     println!("name list: {} entries", exported.len());
     let mut seqs: Vec<Seq> = Vec::new();
     for (p, own) in train_p.iter().zip(&per_doc) {
-        seqs.extend(sequences(p, &LeaveOneOut { counts: &names, own }, cfg.bits));
+        seqs.extend(sequences(p, &LeaveOneOut { counts: &names, own }, cfg.bits, None, 0.0));
+    }
+    if cfg.folds > 0 {
+        // Each training document twice: with local features only (the first pass) and
+        // with the non-local features from cross-validated first-pass labels (the second).
+        let first = jackknife(&train_p, &external, cfg);
+        println!("cross-validated first pass done ({:.1}s)", t0.elapsed().as_secs_f64());
+        for ((p, own), tags) in train_p.iter().zip(&per_doc).zip(&first) {
+            seqs.extend(sequences(p, &LeaveOneOut { counts: &names, own }, cfg.bits, Some(tags), cfg.nl_drop));
+        }
     }
     let gaz = Exported(exported.clone());
-    let dev_seqs: Vec<Vec<Seq>> = dev_p.iter().map(|p| sequences(p, &gaz, cfg.bits)).collect();
+    let dev_seqs: Vec<Vec<Seq>> = dev_p.iter().map(|p| sequences(p, &gaz, cfg.bits, None, 0.0)).collect();
+    let dev_docs: Vec<DocInfo> = dev_p.iter().map(|p| DocInfo::new(&p.text, &p.tokens)).collect();
     println!("features ready: {} train sequences ({:.1}s)", seqs.len(), t0.elapsed().as_secs_f64());
-    let mut order: Vec<usize> = (0..seqs.len()).collect();
-    let mut rng = cfg.seed.max(1);
-    let mut pc = Perceptron::new(cfg.bits);
-    for epoch in 1..=cfg.epochs {
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
-        for &i in &order {
-            pc.train_one(&seqs[i]);
-        }
+    let pc = run_epochs(&seqs, cfg.bits, cfg.epochs, cfg.seed, |epoch, pc| {
         let (w, tw) = pc.averaged();
-        let mut c = [Counts::default(); 5];
-        for (p, ss) in dev_p.iter().zip(&dev_seqs) {
-            let mut tags = Vec::with_capacity(p.tokens.len());
-            for s in ss {
-                tags.extend(Perceptron::predict(&w, &tw, s));
-            }
-            score(&spans(&tags), &p.entities, &mut c);
+        let (mut c1, mut c2) = ([Counts::default(); 5], [Counts::default(); 5]);
+        for ((p, ss), doc) in dev_p.iter().zip(&dev_seqs).zip(&dev_docs) {
+            let (first, second) = tag_two_pass(&w, &tw, cfg.bits, p, doc, ss);
+            score(&spans(&first), &p.entities, &mut c1);
+            score(&spans(&second), &p.entities, &mut c2);
         }
-        println!("epoch {epoch}: dev F1 {:.4} ({:.1}s)", c[4].prf().2, t0.elapsed().as_secs_f64());
-    }
+        println!(
+            "epoch {epoch}: dev F1 first pass {:.4}, second pass {:.4} ({:.1}s)",
+            c1[4].prf().2,
+            c2[4].prf().2,
+            t0.elapsed().as_secs_f64()
+        );
+    });
     let (w, tw) = pc.averaged();
     let bytes = export(&w, &tw, cfg.bits, &exported, cfg.prune);
     let m = Model::parse(&bytes).map_err(|e| e.to_string())?;
