@@ -60,11 +60,19 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ),
     ("Prices rise next month.", "next month", "DATE", "2024-02"),
     (
+        // TimeML (TimeBank 4 of 4) marks the week only, not the adverb.
         "She called earlier this week.",
-        "earlier this week",
+        "this week",
         "DATE",
         "2024-W02",
     ),
+    (
+        "Talks resumed earlier this year.",
+        "earlier this year",
+        "DATE",
+        "2024",
+    ),
+    ("Voters go to the polls in the weeks ahead.", "weeks", "DURATION", "PXW"),
     ("Talks ended yesterday.", "yesterday", "DATE", "2024-01-08"),
     ("He had recently resigned.", "recently", "DATE", "PAST_REF"),
     (
@@ -181,6 +189,8 @@ fn words_that_are_not_dates_stay_unmarked() {
         "1,000 troops and 2,024 tanks at 3.5%",
         "author-default-90x90",
         "This must stop now.",
+        // Regression: a discourse "Now," opening a sentence is not a time.
+        "Now, the talks are over.",
         "the 6-year-old boy",
     ] {
         assert!(found(text).is_empty(), "{text:?} gave {:?}", found(text));

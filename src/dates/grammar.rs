@@ -849,6 +849,8 @@ impl<'a> P<'a> {
             // "This must stop now.": a sentence-final "now" urges rather than dates (TimeBank
             // leaves most of them out too).
             "now" if matches!(self.w(i + 1), "." | "!" | "?") => return None,
+            // "Now, he said ...": a discourse marker, not a time (TimeBank leaves it out).
+            "now" if self.cap(i) && self.is(i + 1, ",") => return None,
             "now" => (i + 1, T::Date, lit("PRESENT_REF")),
             "currently" | "nowadays" => (i + 1, T::Date, lit("PRESENT_REF")),
             "recently" | "lately" => (i + 1, T::Date, lit("PAST_REF")),
@@ -991,7 +993,8 @@ impl<'a> P<'a> {
         }
         let (q, k) = match self.qty(j) {
             Some(x) => x,
-            None if prefix => ("X".to_string(), j), // "the past few weeks" has qty; "the coming weeks" has none
+            // "the coming weeks" has no quantity; in "the weeks before" TimeML marks "weeks" only.
+            None if prefix && j > i + 1 => ("X".to_string(), j),
             None => return None,
         };
         let mut k = k;
@@ -1105,7 +1108,7 @@ impl<'a> P<'a> {
         }
         if !matches!(
             self.w(i - 1),
-            "for" | "in" | "within" | "over" | "took" | "take" | "takes" | "lasted"
+            "for" | "in" | "within" | "over" | "took" | "take" | "takes" | "lasted" | "the"
         ) {
             return None;
         }
@@ -1671,6 +1674,16 @@ impl<'a> P<'a> {
                 }
             }
             if let Some((e, ty, val)) = self.at_core(j, reference) {
+                // "earlier Friday", "later today", "earlier this week": TimeML marks the day
+                // or week only (the adverb places an event within it).
+                if matches!(w, "earlier" | "later")
+                    && matches!(
+                        val,
+                        Val::Weekday(_) | Val::DayOffset(0) | Val::Rel(Unit::Week, 0)
+                    )
+                {
+                    return None;
+                }
                 if matches!(ty, T::Date | T::Time) && !matches!(val, Val::Lit(_)) {
                     return Some((e, ty, val));
                 }
