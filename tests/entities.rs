@@ -143,3 +143,19 @@ fn seed_article_entities_f1_at_least_095_and_putin_is_vladimir_putin() {
     assert!(!putins.is_empty());
     assert!(putins.iter().all(|a| a.entity.as_deref() == Some("Vladimir Putin")), "{putins:?}");
 }
+
+/// The second pass (non-local features) reads how the first pass labelled the same word
+/// elsewhere; it must keep offsets on token boundaries and agree with the first pass where
+/// no word repeats. Guards a misaligned second pass (labels shifted to other tokens).
+#[test]
+fn second_pass_keeps_first_pass_labels_where_no_word_repeats() {
+    let m = entities::model().unwrap();
+    let text = "😀 Crème: Angela Merkel visited Paris on Monday.";
+    let toks = tokenize(text);
+    assert_eq!(entities::tag_passes(m, text, &toks, false), entities::tag_passes(m, text, &toks, true));
+    // Repeated names: the headline in capitals and the body agree on the type.
+    let text = "MERKEL MEETS CHIRAC IN PARIS\nGerman Chancellor Helmut Kohl met French President Jacques Chirac in Paris on Monday. Chirac said the talks went well.";
+    let found = mentions(text);
+    let chirac: Vec<_> = found.iter().filter(|x| x.0.eq_ignore_ascii_case("chirac")).collect();
+    assert!(chirac.len() >= 2 && chirac.iter().all(|x| x.1 == EntityLabel::Per), "{found:?}");
+}

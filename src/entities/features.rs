@@ -8,6 +8,8 @@
 //! an ALL-CAPS headline, document-level case evidence (the same word written title-case in
 //! mid-sentence or in lowercase elsewhere in the article), and entity-name list matches
 //! (names learned from the training data, matched longest-first, case-insensitively).
+//! The second pass adds the non-local templates `nl_*` of [`NonLocal`], computed from the
+//! first pass's labels of the same word elsewhere in the article.
 //!
 //! No `String` is allocated per token: words are hashed char by char.
 
@@ -692,3 +694,53 @@ impl NonLocal {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn nl_counts(text: &str, tags: &[u8]) -> Vec<usize> {
+        let toks = tokenize(text);
+        let doc = DocInfo::new(text, &toks);
+        let nl = NonLocal::new(&doc, tags);
+        (0..toks.len()).map(|i| nl.of(i).len()).collect()
+    }
+
+    /// A word seen once has no evidence from elsewhere (its own label must not leak into
+    /// its features: that would teach the second pass to copy the first).
+    #[test]
+    fn own_label_is_not_evidence() {
+        let text = "😀 Café Smith met Jones .";
+        // tokens: 😀 Café Smith met Jones .
+        let tags = [0, 0, 1, 0, 1, 0];
+        assert!(nl_counts(text, &tags).iter().all(|&n| n == 0));
+    }
+
+    #[test]
+    fn repeated_words_get_features_lowercase_ones_do_not() {
+        let text = "Smith said .\nsmith and Smith left .";
+        // Smith said . | smith and Smith left .
+        let tags = [1, 0, 0, 0, 0, 1, 0, 0];
+        let n = nl_counts(text, &tags);
+        assert!(n[0] > 0 && n[5] > 0, "{n:?}");
+        assert_eq!(n[3], 0, "lowercase 'smith' gets none: {n:?}");
+        // Out-of-range or short tag lists do not panic.
+        let toks = tokenize(text);
+        let doc = DocInfo::new(text, &toks);
+        let nl = NonLocal::new(&doc, &tags[..2]);
+        assert!(nl.of(100).is_empty());
+        assert!(!nl.any(5..100));
+    }
+
+    /// Split evidence (one PER, one ORG elsewhere) gives only the "tie" feature: in the seed
+    /// article it had turned "Grant Shapps" into an organisation.
+    #[test]
+    fn a_tie_elsewhere_gives_one_feature() {
+        let text = "Grant .\nGrant .\nGrant .";
+        let tags = [1, 0, 3, 0, 0, 0];
+        let n = nl_counts(text, &tags);
+        // The third "Grant" sees one PER and one ORG: the tie feature and the previous label.
+        assert_eq!(n[4], 2, "{n:?}");
+    }
+}

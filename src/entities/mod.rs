@@ -8,15 +8,22 @@
 //!   once, header and feature-schema hash checked on load);
 //! - decoding: emission scores are sums of quantised weights, combined with learned label
 //!   transitions by Viterbi over each sentence, under BIO constraints (`I-X` only after `B-X`
-//!   or `I-X`);
+//!   or `I-X`). Two passes with one model: the first from local features only; the second
+//!   adds the non-local features ([`features::NonLocal`]: how the first pass labelled the same
+//!   word elsewhere in the article) to the cached first-pass scores and decodes again only the
+//!   sentences that have any (Ratinov & Roth 2009's "context aggregation" and "prediction
+//!   history", for one article at a time);
 //! - [`group`]: the canonical name of each mention within the article ("Putin" -> "Vladimir
 //!   Putin", "U.S." and "US" -> one name);
 //! - `train` (feature `tools` only): the averaged structured perceptron that produces the
-//!   model, and the CoNLL-2003 reader.
+//!   model, and the CoNLL-2003 reader. The non-local features of the training data come from
+//!   5-fold cross-validated first-pass labels, so they are as noisy as at inference.
 //!
 //! The model is trained on CoNLL-2003 English (Reuters 1996) by `make model`; see
 //! `model/MODEL.md` for the data, the command and the scores. What is not measured yet: out
-//! of domain accuracy beyond the seed article (the Wikinews set is held out).
+//! of domain accuracy beyond the seed article (the Wikinews set is held out), and the cost of
+//! the second pass in the browser (natively it re-decodes only sentences with a repeated
+//! capitalised word).
 
 pub mod features;
 pub mod group;
