@@ -122,6 +122,24 @@ pub fn highlight_page(source: &str, map: &SourceMap, marks: &[Mark], head_extra:
         }
     }
 
+    // Comments that hold a `<script` (IE conditional comments): inert in browsers, but a
+    // page that says it has no script should not carry one even as a comment.
+    for (a, b) in comments(&dom, source) {
+        let body = source.get(a..b).unwrap_or("");
+        if body
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"<script"))
+        {
+            edits.push(Edit {
+                pos: a,
+                end: b,
+                rank: REWRITE,
+                text: String::new(),
+            });
+        }
+    }
+
     // A tag cut off by the end of input is dropped by browsers and by the parser; drop
     // it here too, so that no half `<script` or `<img onerror=...` is left in the output.
     if let Some(lt) = source.rfind('<') {
@@ -395,6 +413,65 @@ fn prologue_end(src: &str) -> usize {
     }
 }
 
+/// Source ranges of the comments and bogus comments (`<!...>`, `<?...>`, `</ ...>`): the
+/// parser keeps no node for them, so they are read again from the gaps between the start
+/// tags and text nodes it did keep (a gap holds only end tags, comments and doctypes).
+fn comments(dom: &Dom, src: &str) -> Vec<(usize, usize)> {
+    let b = src.as_bytes();
+    let mut covered: Vec<(usize, usize)> = dom
+        .nodes
+        .iter()
+        .filter_map(|n| match &n.data {
+            NodeData::Element(e) => Some((e.start, e.tag_end)),
+            NodeData::Text { start, end, .. } => Some((*start, *end)),
+            NodeData::Document => None,
+        })
+        .collect();
+    covered.sort_unstable();
+    covered.push((b.len(), b.len()));
+    let mut out = Vec::new();
+    let mut k = 0usize;
+    for (cs, ce) in covered {
+        // The gap k..cs.
+        while k < cs {
+            let Some(off) = b[k..cs].iter().position(|&c| c == b'<') else {
+                break;
+            };
+            let lt = k + off;
+            let rest = &b[lt..cs];
+            let end = if rest.starts_with(b"<!--") {
+                if rest[4..].starts_with(b">") {
+                    lt + 5
+                } else if rest[4..].starts_with(b"->") {
+                    lt + 6
+                } else {
+                    let close = find(b, lt + 4, b"-->").map(|p| p + 3);
+                    let bang = find(b, lt + 4, b"--!>").map(|p| p + 4);
+                    match (close, bang) {
+                        (Some(x), Some(y)) => x.min(y),
+                        (x, y) => x.or(y).unwrap_or(cs),
+                    }
+                }
+            } else {
+                lt + 1
+                    + rest[1..]
+                        .iter()
+                        .position(|&c| c == b'>')
+                        .map_or(rest.len() - 1, |p| p + 1)
+            };
+            let end = end.min(cs).max(lt + 1);
+            let is_end_tag =
+                rest.get(1) == Some(&b'/') && rest.get(2).is_some_and(u8::is_ascii_alphabetic);
+            if !is_end_tag {
+                out.push((lt, end));
+            }
+            k = end;
+        }
+        k = k.max(ce);
+    }
+    out
+}
+
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     b.get(from..)?
         .windows(needle.len())
@@ -607,6 +684,11 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("<img src=\"x\" />"), "{out}");
+        let out = page("<html><head><!--[if lt IE 9]><script src=x.js></script><![endif]--><!-- kept --></head><p>Hello world.</p>", &["world"]);
+        assert!(
+            !out.contains("<script") && out.contains("<!-- kept -->"),
+            "{out}"
+        );
         let out = page(
             "<p title=\"Learn javascript: a guide\">Hello world.<svg><set attributeName=href to=\"javascript:x\"/></svg></p>",
             &["world"],
