@@ -72,7 +72,12 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "DATE",
         "2024",
     ),
-    ("Voters go to the polls in the weeks ahead.", "weeks", "DURATION", "PXW"),
+    (
+        "Voters go to the polls in the weeks ahead.",
+        "weeks",
+        "DURATION",
+        "PXW",
+    ),
     ("Talks ended yesterday.", "yesterday", "DATE", "2024-01-08"),
     ("He had recently resigned.", "recently", "DATE", "PAST_REF"),
     (
@@ -191,6 +196,9 @@ fn words_that_are_not_dates_stay_unmarked() {
         "This must stop now.",
         // Regression: a discourse "Now," opening a sentence is not a time.
         "Now, the talks are over.",
+        // Regression: a number glued to a letter is a label; "5 to 10" is a range of counts.
+        "see table 4a",
+        "between 5 to 10 people",
         "the 6-year-old boy",
     ] {
         assert!(found(text).is_empty(), "{text:?} gave {:?}", found(text));
@@ -335,6 +343,40 @@ fn clock_reference_resolves_relative_times_forward() {
         ("in october", "october", "DATE", "2013-10"),
         ("thanksgiving", "thanksgiving", "DATE", "2013-11-28"),
         ("tonight", "tonight", "TIME", "2013-02-12T18:00"),
+        // Regression (issue 4, round 3): spoken clock forms and part-of-day combinations.
+        (
+            "half past 3 pm",
+            "half past 3 pm",
+            "TIME",
+            "2013-02-12T15:30",
+        ),
+        (
+            "a quarter to noon",
+            "a quarter to noon",
+            "TIME",
+            "2013-02-12T11:45",
+        ),
+        (
+            "20 minutes past 3pm",
+            "20 minutes past 3pm",
+            "TIME",
+            "2013-02-12T15:20",
+        ),
+        ("at 15h30", "15h30", "TIME", "2013-02-12T15:30"),
+        ("at 3 15", "3 15", "TIME", "2013-02-12T15:15"),
+        (
+            "at 8 in the evening",
+            "8 in the evening",
+            "TIME",
+            "2013-02-12T20:00",
+        ),
+        ("tonight at 8", "tonight at 8", "TIME", "2013-02-12T20:00"),
+        (
+            "Saturday morning at 9",
+            "Saturday morning at 9",
+            "TIME",
+            "2013-02-16T09:00",
+        ),
         (
             "Thursday 8:00 GMT",
             "Thursday 8:00 GMT",

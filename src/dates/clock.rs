@@ -116,7 +116,18 @@ pub fn resolve(
             let stated = span.iter().any(|t| {
                 matches!(
                     t.w(),
-                    "am" | "pm" | "a" | "p" | "noon" | "midnight" | "midday"
+                    "am" | "pm"
+                        | "a"
+                        | "p"
+                        | "noon"
+                        | "midnight"
+                        | "midday"
+                        | "h"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                        | "tonight"
                 )
             });
             let ambiguous = (1..12).contains(hour) && !stated;

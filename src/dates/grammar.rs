@@ -144,6 +144,20 @@ impl<'a> P<'a> {
             _ => return None,
         }
         let pm = self.is(j, "p");
+        // "7a", "3:15p": a lone lower-case letter glued to the number.
+        // Only after "at" or minutes: "4a" alone is a label, not a time.
+        let lone = self.glued(j)
+            && !self.cap(j)
+            && j > 0
+            && self.kind(j - 1) == Some(Kind::Num)
+            && (j >= 3 && self.is(j - 2, ":")
+                || j >= 2
+                    && matches!(self.w(j - 2), "at" | "@" | "from" | "to" | "till" | "until"))
+            && !(self.glued(j + 1) && self.kind(j + 1) == Some(Kind::Word))
+            && !(self.glued(j + 1) && self.is(j + 1, "."));
+        if lone {
+            return Some((pm, j + 1));
+        }
         if self.glued(j + 1) && self.is(j + 1, ".") && self.glued(j + 2) && self.is(j + 2, "m") {
             let mut k = j + 3;
             if self.glued(k) && self.is(k, ".") {
@@ -235,6 +249,38 @@ impl<'a> P<'a> {
             }
             j += 3;
             ok = true;
+            if let Some((pm, k)) = self.ampm(j) {
+                hour = if pm && h < 12 { h + 12 } else { h % 12 };
+                j = k;
+            }
+        } else if self.is(j, "oclock") && (1..=12).contains(&h) {
+            j += 1;
+            ok = true;
+            if let Some((pm, k)) = self.ampm(j) {
+                hour = if pm && h < 12 { h + 12 } else { h % 12 };
+                j = k;
+            }
+        } else if hd > 0
+            && self.glued(j)
+            && self.is(j, "h")
+            && h <= 24
+            // "in 1h" is an hour's wait, not one o'clock.
+            && (self.glued(j + 1) && self.num(j + 1).is_some()
+                || i == 0
+                || !matches!(self.w(i - 1), "in" | "for" | "within" | "over" | "after"))
+        {
+            // "15h00", "15h", "3h18": the 24-hour clock of French and Duckling.
+            j += 1;
+            if self.glued(j) {
+                if let Some((m, 2)) = self.num(j) {
+                    if m > 59 {
+                        return None;
+                    }
+                    minute = m;
+                    j += 1;
+                }
+            }
+            ok = true;
         } else if hd == 0 {
             return None;
         }
@@ -245,7 +291,7 @@ impl<'a> P<'a> {
             return None;
         }
         // A dotted time "6.30" needs am/pm.
-        if hd > 0 && !colon && minute > 0 && j == i + 3 {
+        if hd > 0 && !colon && minute > 0 && j == i + 3 && self.is(i + 1, ".") {
             return None;
         }
         let mut zone = None;
@@ -275,6 +321,163 @@ impl<'a> P<'a> {
             j += 1;
         }
         Some((j, hour as u8, minute as u8, second, zone))
+    }
+
+    /// A bare hour: 0-24 in digits, one to twelve in words.
+    fn bare_hour(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((h, d)) = self.num(i) {
+            return (d <= 2 && h <= 24 && !self.in_numeral(i)).then_some((h, i + 1));
+        }
+        let n = words::number(self.w(i))?;
+        (1..=12).contains(&n).then_some((n, i + 1))
+    }
+
+    /// Minutes as said: digits or words up to 59 ("twenty", "fifty nine").
+    fn minutes_said(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some((m, d)) = self.num(i) {
+            return (d <= 2 && m <= 59).then_some((m, i + 1));
+        }
+        if matches!(self.w(i), "a" | "an") {
+            return None;
+        }
+        let (q, k) = self.qty(i)?;
+        let m: u32 = q.parse().ok()?;
+        (1..=59).contains(&m).then_some((m, k))
+    }
+
+    /// Clock times with the spoken forms around [`P::time`]: "half past three", "a quarter
+    /// to noon", "20 minutes past 3pm", "at 3 15", "8 in the evening", "8 tonight".
+    fn clock(&self, i: usize) -> Option<(usize, u8, u8, Option<u8>, Option<&'static str>)> {
+        type Clock = (usize, u8, u8, Option<u8>, Option<&'static str>);
+        fn take(best: &mut Option<Clock>, h: Option<Clock>) {
+            if let Some(h) = h {
+                if best.is_none_or(|b| h.0 > b.0) {
+                    *best = Some(h);
+                }
+            }
+        }
+        let mut best = self.time(i);
+        take(&mut best, self.past_to(i));
+        // "at 3 15", "at three twenty"
+        if i > 0 && matches!(self.w(i - 1), "at" | "@") {
+            if let Some((h, k)) = self.bare_hour(i) {
+                if let Some((m, k2)) = self.minutes_said(k).filter(|&(m, _)| m >= 10) {
+                    if !self.glued(k) && h <= 12 {
+                        let (mut hour, mut e) = (h, k2);
+                        if let Some((pm, k3)) = self.ampm(k2) {
+                            hour = if pm && h < 12 { h + 12 } else { h % 12 };
+                            e = k3;
+                        }
+                        take(&mut best, Some((e, hour as u8, m as u8, None, None)));
+                    }
+                }
+                // "at 8 GMT"
+                if let Some((z, k2)) = self.zone(k) {
+                    take(&mut best, Some((k2, h as u8, 0, None, Some(z))));
+                }
+            }
+        }
+        // "8 in the evening", "3 in the AM", "8 tonight", "8 this evening"
+        let base = best.or_else(|| {
+            let (h, k) = self.bare_hour(i)?;
+            (h <= 12).then_some((k, h as u8, 0, None, None))
+        });
+        if let Some((e, h, m, s, z)) = base {
+            let part = if self.is(e, "in") && self.is(e + 1, "the") {
+                match self.w(e + 2) {
+                    "am" => Some(("MO", e + 3)),
+                    "pm" => Some(("AF", e + 3)),
+                    w => words::part_of_day(w).map(|p| (p, e + 3)),
+                }
+            } else if self.is(e, "tonight") {
+                Some(("NI", e + 1))
+            } else if self.is(e, "this") {
+                words::part_of_day(self.w(e + 1)).map(|p| (p, e + 2))
+            } else {
+                None
+            };
+            if let Some((p, k)) = part {
+                take(&mut best, Some((k, with_part(h, p), m, s, z)));
+            }
+        }
+        best
+    }
+
+    /// "at 8" (or "@ 8") after a part of the day `part` on `date`: a TIME at that hour of
+    /// that part ("tonight at 8" is 20:00).
+    fn part_at(&self, k: usize, part: &str, date: Option<Val>) -> Option<Hit> {
+        if !matches!(self.w(k), "at" | "@") {
+            return None;
+        }
+        let (e, h, m, s, z) = self.clock(k + 1).or_else(|| {
+            let (h, e) = self.bare_hour(k + 1)?;
+            (h <= 12).then_some((e, h as u8, 0, None, None))
+        })?;
+        Some((
+            e,
+            T::Time,
+            Val::Time {
+                date: date.map(Box::new),
+                hour: with_part(h, part),
+                minute: m,
+                second: s,
+                zone: z,
+            },
+        ))
+    }
+
+    /// "half past three", "a quarter to noon", "20 minutes past 3pm", "twenty after 3pm".
+    fn past_to(&self, i: usize) -> Option<(usize, u8, u8, Option<u8>, Option<&'static str>)> {
+        let mut j = i;
+        let mut spoken = true;
+        let m = match self.w(j) {
+            "half" => {
+                j += 1;
+                30
+            }
+            "a" if self.is(j + 1, "quarter") => {
+                j += 2;
+                15
+            }
+            "quarter" => {
+                j += 1;
+                15
+            }
+            _ => {
+                let (m, k) = self.minutes_said(j)?;
+                j = k;
+                spoken = false;
+                m
+            }
+        };
+        if matches!(self.w(j), "minutes" | "minute" | "mins" | "min") {
+            j += 1;
+            spoken = true;
+        }
+        let sign: i32 = match self.w(j) {
+            "past" | "after" => 1,
+            "to" | "till" | "before" => -1,
+            _ => return None,
+        };
+        j += 1;
+        let (e, hour, zone) = if let Some((e, h, mm, _, z)) = self.time(j) {
+            if mm != 0 {
+                return None;
+            }
+            (e, h as u32, z)
+        } else {
+            // A bare hour only after a spoken quantity ("half past three", not "5 to 10").
+            if !spoken {
+                return None;
+            }
+            let (h, e) = self.bare_hour(j)?;
+            match self.ampm(e) {
+                Some((pm, k)) => (k, if pm && h < 12 { h + 12 } else { h % 12 }, None),
+                None => (e, h, None),
+            }
+        };
+        let total = (hour as i32 * 60 + sign * m as i32).rem_euclid(24 * 60);
+        Some((e, (total / 60) as u8, (total % 60) as u8, None, zone))
     }
 
     fn in_numeral_before(&self, i: usize) -> bool {
@@ -1569,7 +1772,7 @@ impl<'a> P<'a> {
                 consider(self.duration(i));
                 consider(self.quarter(i));
                 consider(self.nth_in_month(i));
-                if let Some((e, h, m, s, z)) = self.time(i) {
+                if let Some((e, h, m, s, z)) = self.clock(i) {
                     consider(Some((
                         e,
                         T::Time,
@@ -1597,7 +1800,7 @@ impl<'a> P<'a> {
                 consider(self.holiday(i));
                 consider(self.ordinal_of_month(i));
                 consider(self.nth_in_month(i));
-                if let Some((e, h, m, s, z)) = self.time(i) {
+                if let Some((e, h, m, s, z)) = self.clock(i) {
                     consider(Some((
                         e,
                         T::Time,
@@ -1730,7 +1933,7 @@ impl<'a> P<'a> {
             if self.is(k, "at") {
                 k += 1;
             }
-            if let Some((e2, h, m, s, z)) = self.time(k) {
+            if let Some((e2, h, m, s, z)) = self.clock(k) {
                 return Some((
                     e2,
                     T::Time,
@@ -1760,6 +1963,10 @@ impl<'a> P<'a> {
                 }
             }
             if let Some(p) = words::part_of_day(self.w(e)) {
+                // "Saturday morning at 9": the clock time on that day.
+                if let Some(t) = self.part_at(e + 1, p, Some(val.clone())) {
+                    return Some(t);
+                }
                 // "Friday night": TimeBank mostly annotates the day (DATE, the day's value);
                 // "yesterday morning", "tomorrow evening" keep the part of the day.
                 if matches!(val, Val::Weekday(_) | Val::RelWeekday(..)) {
@@ -1768,6 +1975,16 @@ impl<'a> P<'a> {
                 if !matches!(val, Val::Day { .. }) {
                     return Some((e + 1, T::Time, Val::Part(Box::new(val), p)));
                 }
+            }
+        }
+        // "tonight at 8", "this morning at 3"
+        if let (Val::Part(day, p), T::Time) = (&val, ty) {
+            let on = match day.as_ref() {
+                Val::DayOffset(0) => None,
+                d => Some(d.clone()),
+            };
+            if let Some(t) = self.part_at(e, p, on) {
+                return Some(t);
             }
         }
         // Time then date: "3 p.m. Friday", "10 a.m. on Monday".
@@ -1844,6 +2061,8 @@ fn starter(w: &str) -> bool {
                 | "fy"
                 | "q"
                 | "noon"
+                | "half"
+                | "quarter"
                 | "midnight"
                 | "midday"
                 | "several"
@@ -1910,6 +2129,16 @@ fn starter(w: &str) -> bool {
                 | "saint"
                 | "boxing"
         )
+}
+
+/// An hour said with a part of the day: 8 (evening) is 20, 12 (morning) is 0.
+fn with_part(h: u8, part: &str) -> u8 {
+    match part {
+        "MO" if h == 12 => 0,
+        "AF" | "EV" if h < 12 => h + 12,
+        "NI" if (5..12).contains(&h) => h + 12,
+        _ => h,
+    }
 }
 
 /// Words that may follow "the" in an expression.
