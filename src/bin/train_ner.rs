@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 fn run(args: &[String]) -> Result<(), String> {
     let mut pos = Vec::new();
-    let mut cfg = Config { bits: 20, epochs: 12, seed: 2003, prune: 1e-3, names: None, folds: 5, fold_epochs: 5, nl_drop: 0.3 };
+    let mut cfg = Config { bits: 20, epochs: 12, seed: 2003, prune: 1e-3, names: None, folds: 5, fold_epochs: 10, nl_drop: 0.3 };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
