@@ -19,7 +19,7 @@ pub struct Cand {
 type Hit = (usize, T, Val);
 
 pub struct P<'a> {
-    pub t: &'a [Tok],
+    pub t: &'a [Tok<'a>],
 }
 
 impl<'a> P<'a> {

@@ -1,8 +1,9 @@
 //! The date grammar's own small lexer: letter runs, digit runs and single punctuation
 //! characters, each with the whitespace that precedes it. Digits and letters are always split
 //! ("30th" -> "30" "th", "6pm" -> "6" "pm", "1990s" -> "1990" "s"), so that the grammar can
-//! tell "30th" from "30 th" by the `space` flag alone. Words keep an ASCII-lowercased copy of
-//! up to 15 bytes for cheap comparison; longer or non-ASCII words are never lexicon words.
+//! tell "30th" from "30 th" by the `space` flag alone. Each token's lowercased text is a slice
+//! of one ASCII-lowercased copy of the input (made once, same byte offsets), so reading it
+//! costs no validation; words longer than 15 bytes read as "" (never lexicon words).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -12,7 +13,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
@@ -26,15 +27,14 @@ pub struct Tok {
     pub all_caps: bool,
     /// The number, for digit runs of up to 9 digits.
     pub num: u32,
-    low: [u8; 15],
-    len: u8,
+    low: &'a str,
 }
 
-impl Tok {
+impl<'a> Tok<'a> {
     /// ASCII-lowercased text ("" for long or non-ASCII words). Punctuation is normalised:
     /// curly apostrophes become `'`, en dashes `-`.
-    pub fn w(&self) -> &str {
-        std::str::from_utf8(&self.low[..self.len as usize]).unwrap_or("")
+    pub fn w(&self) -> &'a str {
+        self.low
     }
     pub fn digits(&self) -> usize {
         if self.kind == Kind::Num {
@@ -45,22 +45,22 @@ impl Tok {
     }
 }
 
-fn make(text: &str, start: usize, end: usize, kind: Kind, space: bool, newline: bool) -> Tok {
+fn make<'a>(
+    text: &str,
+    lower: &'a str,
+    start: usize,
+    end: usize,
+    kind: Kind,
+    space: bool,
+    newline: bool,
+) -> Tok<'a> {
     let s = &text[start..end];
-    let mut low = [0u8; 15];
-    let mut len = 0u8;
-    let norm: Option<&str> = match s {
-        "\u{2019}" | "\u{2018}" | "\u{2032}" => Some("'"),
-        "\u{2013}" | "\u{2010}" | "\u{2011}" => Some("-"),
-        _ => None,
+    let low: &'a str = match s {
+        "\u{2019}" | "\u{2018}" | "\u{2032}" => "'",
+        "\u{2013}" | "\u{2010}" | "\u{2011}" => "-",
+        _ if s.len() <= 15 => lower.get(start..end).unwrap_or(""),
+        _ => "",
     };
-    let src = norm.unwrap_or(s);
-    if src.len() <= 15 {
-        for (k, b) in src.bytes().enumerate() {
-            low[k] = b.to_ascii_lowercase();
-        }
-        len = src.len() as u8;
-    }
     let mut num = 0u32;
     if kind == Kind::Num && s.len() <= 9 {
         num = s.bytes().fold(0u32, |a, b| a * 10 + (b - b'0') as u32);
@@ -90,12 +90,15 @@ fn make(text: &str, start: usize, end: usize, kind: Kind, space: bool, newline: 
         all_caps,
         num,
         low,
-        len,
     }
 }
 
-/// Splits `text` into tokens (linear, never panics).
-pub fn lex(text: &str) -> Vec<Tok> {
+/// Splits `text` into tokens (linear, never panics). `lower` must be
+/// `text.to_ascii_lowercase()` (same byte offsets); tokens borrow their lowercased text from it.
+pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut space = true;
     let mut newline = true;
@@ -119,7 +122,7 @@ pub fn lex(text: &str) -> Vec<Tok> {
                 while it.peek().is_some_and(|&(j, _)| j < end) {
                     it.next();
                 }
-                toks.push(make(text, i, end, Kind::Word, space, newline));
+                toks.push(make(text, lower, i, end, Kind::Word, space, newline));
                 space = false;
                 newline = false;
                 continue;
@@ -146,7 +149,7 @@ pub fn lex(text: &str) -> Vec<Tok> {
                 it.next();
             }
         }
-        toks.push(make(text, i, end, kind, space, newline));
+        toks.push(make(text, lower, i, end, kind, space, newline));
         space = false;
         newline = false;
     }
@@ -160,7 +163,8 @@ mod tests {
     #[test]
     fn splits_digits_from_letters_and_keeps_offsets() {
         let text = "é 30th, 6pm’s";
-        let t = lex(text);
+        let lower = text.to_ascii_lowercase();
+        let t = lex(text, &lower);
         let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, ["é", "30", "th", ",", "6", "pm", "’", "s"]);
         assert_eq!(t[1].num, 30);

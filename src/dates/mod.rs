@@ -176,7 +176,8 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
 /// [`find`] against a full [`Reference`] (date, clock, zone, tense default).
 pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
     let reference = r.date;
-    let toks = lex::lex(text);
+    let lower = text.to_ascii_lowercase();
+    let toks = lex::lex(text, &lower);
     let p = grammar::P { t: &toks };
     let cands = refine::refine(&p, grammar::candidates(&toks, reference));
     let mut out = Vec::with_capacity(cands.len());
