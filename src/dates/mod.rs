@@ -61,6 +61,12 @@
 //!        now, currently, right now -> PRESENT_REF; recently, previously, the past,
 //!        recent years -> PAST_REF; soon, the future -> FUTURE_REF
 //! TIME   H:MM[:SS] [am|pm|a.m.|p.m.] [ZONE] · H am|pm [ZONE] · H o'clock · noon · midnight
+//!        HHhMM | HHh (15h30; not "in 1h") · H:MMa|p, at Ha|p (lone letter only there)
+//!        half|[a] quarter|MIN [minutes] past|after|to|till|before TIME|HOUR
+//!                                        (a bare HOUR only after half/quarter/"minutes":
+//!                                        "5 to 10" stays a range of counts)
+//!        at HOUR MIN (at 3 15) · at HOUR ZONE · TIME|HOUR in the morning|afternoon|evening|am|pm
+//!        TIME|HOUR tonight|this PART · PART at HOUR (tonight at 8, Saturday morning at 9)
 //!        DATE [,|at] TIME · TIME [on|,] DATE · DATE Thh:mm[+hh:mm|Z]
 //!        ZONE: IST +05:30, ET/EST/EDT, CT, MT, PT, GMT/UTC -> Z, BST, CET, JST, ...
 //!        (ET, CT, MT, PT pick daylight time from April to October)
@@ -95,7 +101,7 @@
 //!
 //! Not measured yet / not covered: spelled-out years ("nineteen ninety-four"), the TIMEX3
 //! `mod` attribute (early/late are dropped), European day-first slashed dates when the US
-//! reading is valid and no reference date is given, "half past three", "a quarter to noon",
+//! reading is valid and no reference date is given, "half three", "in half an hour",
 //! "the week of March 6", "next wednesday" as Duckling reads it (the one in next week),
 //! lunar and Hindu holidays.
 
