@@ -29,9 +29,13 @@
 // Not measured yet: screen-reader output beyond Chromium's accessibility tree; pages with
 // shadow DOM (text inside shadow roots is not highlighted).
 
-import init, { annotate, highlight, clearHighlights } from "./pkg/article_annotator.js";
+import init, { annotate, highlight, highlightAsync, clearHighlights } from "./pkg/article_annotator.js";
 
-export { annotate, highlight, clearHighlights };
+export { annotate, highlight, highlightAsync, clearHighlights };
+
+/** Above this many characters, `annotateArticle` marks the root in slices (highlightAsync),
+ * one per task, so that a very large page stays responsive while it is annotated. */
+export const LARGE_TEXT = 200000;
 
 /** Human names of the labels (tooltips, legends, screen readers). */
 export const LABELS = {
@@ -173,6 +177,24 @@ export class ArticleAnnotator {
       if (this.summary) this._clearMarks();
       const t0 = performance.now();
       this.summary = highlight(this.root, this._coreOptions());
+      this.elapsed = performance.now() - t0;
+      this._register(this.root, this.summary);
+      this.root.classList.add("aa-root");
+      this._applyHidden();
+    } finally {
+      this._resume();
+    }
+    if (!this._listening) this._listen();
+    return this.summary;
+  }
+
+  /** Like run(), but marks the root in slices (one per task) so the page stays responsive. */
+  async runAsync() {
+    this._pause();
+    try {
+      if (this.summary) this._clearMarks();
+      const t0 = performance.now();
+      this.summary = await highlightAsync(this.root, this._coreOptions());
       this.elapsed = performance.now() - t0;
       this._register(this.root, this.summary);
       this.root.classList.add("aa-root");
@@ -594,7 +616,8 @@ function firstAfter(heads, node, step) {
 export async function annotateArticle(root, options = {}) {
   await load(options.wasm);
   const widget = new ArticleAnnotator(root, options);
-  widget.run();
+  if ((root.textContent || "").length > LARGE_TEXT) await widget.runAsync();
+  else widget.run();
   if (options.observe) widget.observe();
   return widget;
 }

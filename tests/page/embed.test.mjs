@@ -162,3 +162,42 @@ test("clear() removes every highlight, the tooltip and the widget's attributes",
     assert.equal(after.tips, 0);
   });
 });
+
+test("a very large article is marked in slices: the page's timers keep running while it is annotated", async () => {
+  await withPage(browser.context, "embed-large", async (page, problems) => {
+    await openEmbed(page);
+    const r = await page.evaluate(async () => {
+      const { annotateArticle, LARGE_TEXT } = await import("./widget.js");
+      const para = "Russian president Vladimir Putin met Grant Shapps in Moscow on December 30, 2023. " +
+        "\u201CWe will not stop,\u201D Shapps said. ";
+      const article = document.createElement("article");
+      let chars = 0;
+      while (chars < 2.2 * LARGE_TEXT) {
+        const p = document.createElement("p");
+        p.textContent = para.repeat(8);
+        article.append(p);
+        chars += p.textContent.length;
+      }
+      document.body.append(article);
+      const textBefore = article.textContent;
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 4);
+      const t0 = performance.now();
+      const widget = await annotateArticle(article, {});
+      const elapsed = performance.now() - t0;
+      clearInterval(timer);
+      return {
+        chars, ticks, elapsed,
+        marks: article.querySelectorAll("mark.aa-mark").length,
+        annotations: widget.summary.annotations.length,
+        same: article.textContent === textBefore,
+      };
+    });
+    assert.ok(r.chars > 2 * 200000, `built ${r.chars} characters`);
+    assert.ok(r.marks > 1000, `${r.marks} marks`);
+    assert.ok(r.same, "textContent unchanged");
+    // Synchronous marking would let no timer run until it returned.
+    assert.ok(r.ticks > 0, `timers ran ${r.ticks} times during ${Math.round(r.elapsed)} ms of annotation`);
+    assert.deepEqual(problems, []);
+  });
+});
