@@ -290,43 +290,67 @@ fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, words: &[&str], reac
     false
 }
 
-/// The tense of the clause around tokens `s..e`: cue words up to 8 tokens either side,
-/// within the sentence.
+/// The tense of the clause around tokens `s..e`: the nearest cue word up to 8 tokens either
+/// side, within the sentence ("said Friday" is past even when "will" follows further on; "as
+/// soon as Tuesday" is future). Cues at equal distance on both sides cancel out.
 fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
-    let mut future = 0;
-    let mut past = 0;
     let stop = |t: &lex::Tok| {
         t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";" | "\"" | "“" | "”")
     };
+    let cue = |k: usize| -> Option<Tense> {
+        let w = toks.get(k)?.w();
+        if words::future_cue(w) {
+            return Some(Tense::Future);
+        }
+        if words::past_cue(w) {
+            return Some(Tense::Past);
+        }
+        // "as soon as / as early as Tuesday": a future deadline.
+        if w == "as"
+            && k
+                .checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|t| matches!(t.w(), "soon" | "early"))
+        {
+            return Some(Tense::Future);
+        }
+        None
+    };
+    let mut left: Option<(usize, Tense)> = None;
     let lo = s.saturating_sub(8);
     for k in (lo..s).rev() {
         let Some(t) = toks.get(k) else { break };
         if stop(t) && k + 1 < s {
             break;
         }
-        let w = t.w();
-        if words::future_cue(w) {
-            future += 1;
-        } else if words::past_cue(w) {
-            past += 1;
+        if let Some(c) = cue(k) {
+            left = Some((s - k, c));
+            break;
         }
     }
-    for t in toks.iter().skip(e).take(8) {
+    let mut right: Option<(usize, Tense)> = None;
+    for k in e..toks.len().min(e + 8) {
+        let Some(t) = toks.get(k) else { break };
         if stop(t) {
             break;
         }
-        let w = t.w();
-        if words::future_cue(w) {
-            future += 1;
-        } else if words::past_cue(w) {
-            past += 1;
+        if let Some(c) = cue(k) {
+            right = Some((k + 1 - e, c));
+            break;
         }
     }
-    match (past, future) {
-        (0, 0) => Tense::Unknown,
-        (p, f) if f > p => Tense::Future,
-        (p, f) if p > f => Tense::Past,
-        _ => Tense::Unknown,
+    match (left, right) {
+        (None, None) => Tense::Unknown,
+        (Some((_, a)), None) | (None, Some((_, a))) => a,
+        (Some((dl, a)), Some((dr, b))) => {
+            if a == b || dl < dr {
+                a
+            } else if dr < dl {
+                b
+            } else {
+                Tense::Unknown
+            }
+        }
     }
 }
 
