@@ -11,7 +11,15 @@
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:
 //
 // Only files inside FOLDER are served (no `..`, no symlinks out of it); directories serve
-// their index.html. Responses are not cached, so a rebuilt www/pkg is picked up on reload.
+// their index.html.
+//
+// Caching: every file carries a validator (`ETag` from size and modification time,
+// `Last-Modified`) and `Cache-Control: no-cache`: the browser keeps the file but asks again
+// on every use, and the answer is `304 Not Modified` (no body) while the file is unchanged.
+// So a rebuilt www/pkg is picked up on the next load, and an unchanged one is not sent
+// again: a repeat visit reads the wasm from the HTTP cache, and Chromium can reuse the code
+// it compiled from it (V8's code cache is keyed to the cached response). Files are streamed
+// (`createReadStream`, 1 MiB chunks), never read whole into memory first.
 
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
@@ -45,10 +53,28 @@ const MIME = {
   ".woff2": "font/woff2",
 };
 
-/** Starts a server for `folder` on 127.0.0.1:`port`; resolves to `{ server, url }`. */
-export async function serve(folder, port = 0) {
+/**
+ * Starts a server for `folder` on 127.0.0.1:`port`; resolves to `{ server, url }`.
+ * `options.pages` maps extra absolute paths (e.g. "/__bench/load.html") to HTML strings or
+ * `{ type, body }`, served with the same headers and `no-store`: bench/browser.mjs's
+ * measuring pages, which must share www/'s origin and CSP without living in www/.
+ */
+export async function serve(folder, port = 0, options = {}) {
   const root = await realpath(resolve(folder));
+  const pages = new Map(Object.entries(options.pages || {}));
   const server = createServer((req, res) => {
+    let page;
+    try {
+      page = pages.get(new URL(req.url, "http://localhost").pathname);
+    } catch {
+      page = undefined;
+    }
+    if (page !== undefined && (req.method === "GET" || req.method === "HEAD")) {
+      const { type = "text/html; charset=utf-8", body = "" } = typeof page === "string" ? { body: page } : page;
+      res.writeHead(200, headers(type, { "Content-Length": Buffer.byteLength(body) }));
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
     handle(root, req, res).catch((err) => {
       if (!res.headersSent) send(res, 500, `internal error: ${err.message}\n`);
       else res.destroy();
@@ -121,12 +147,39 @@ async function handle(root, req, res) {
     return;
   }
   const type = MIME[extname(file).toLowerCase()] || "application/octet-stream";
-  res.writeHead(200, headers(type, { "Content-Length": info.size }));
+  const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+  const validators = {
+    "Cache-Control": "no-cache",
+    ETag: etag,
+    "Last-Modified": info.mtime.toUTCString(),
+  };
+  if (fresh(req, etag, info.mtime)) {
+    res.writeHead(304, headers(type, validators));
+    res.end();
+    return;
+  }
+  res.writeHead(200, headers(type, { ...validators, "Content-Length": info.size }));
   if (req.method === "HEAD") {
     res.end();
     return;
   }
-  createReadStream(file).on("error", () => res.destroy()).pipe(res);
+  createReadStream(file, { highWaterMark: 1 << 20 }).on("error", () => res.destroy()).pipe(res);
+}
+
+/** Whether the client's cached copy (If-None-Match, else If-Modified-Since) is current. */
+function fresh(req, etag, mtime) {
+  const inm = req.headers["if-none-match"];
+  if (inm !== undefined) {
+    return inm.split(",").some((t) => {
+      const tag = t.trim().replace(/^W\//, "");
+      return tag === etag || tag === "*";
+    });
+  }
+  const ims = req.headers["if-modified-since"];
+  if (ims === undefined) return false;
+  const since = Date.parse(ims);
+  // HTTP dates have whole seconds.
+  return Number.isFinite(since) && Math.floor(mtime.getTime() / 1000) * 1000 <= since;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -51,7 +51,8 @@ for (const name of pages.length ? pages : ["(none)"]) {
         if (url.pathname === "/page.html") {
           return route.fulfill({ status: 200, headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": PAGE_CSP }, body: html });
         }
-        const m = /^\/__aa\/([\w.-]+)$/.exec(url.pathname);
+        // Also pkg/snippets/<crate-hash>/src/.../*.js (wasm-bindgen snippets); no segment starts with a dot.
+        const m = /^\/__aa\/((?:\w[\w.-]*\/)*[\w-][\w.-]*)$/.exec(url.pathname);
         if (m) {
           const file = join(WWW, "pkg", m[1]);
           if (existsSync(file) && statSync(file).isFile()) {
