@@ -1057,6 +1057,19 @@ impl<'a> P<'a> {
             "now" => (i + 1, T::Date, lit("PRESENT_REF")),
             "currently" | "nowadays" => (i + 1, T::Date, lit("PRESENT_REF")),
             "recently" | "lately" => (i + 1, T::Date, lit("PAST_REF")),
+            // "the current share", "current market conditions": the present (TimeML marks
+            // the adjective); not the noun ("the current", "current of air", "current account").
+            "current"
+                if !self.cap(i)
+                    && self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && !matches!(
+                        self.w(i + 1),
+                        "of" | "and" | "or" | "account" | "accounts" | "flows" | "flow" | "is"
+                            | "was" | "in" | "from" | "to" | "through"
+                    ) =>
+            {
+                (i + 1, T::Date, lit("PRESENT_REF"))
+            }
             "right" | "just" if self.is(i + 1, "now") => (i + 2, T::Date, lit("PRESENT_REF")),
             "these" if self.is(i + 1, "days") => (i + 2, T::Date, lit("PRESENT_REF")),
             "the" if self.is(i + 1, "past") && !self.starts_duration(i + 2) => {
@@ -1374,6 +1387,15 @@ impl<'a> P<'a> {
                 }
             }
             j += 1;
+        }
+        // "for the (fiscal) year ended Sept. 30": the span of that year (TimeML marks the
+        // duration apart from the end date).
+        if j > i && self.is(j, "year") && matches!(self.w(j + 1), "ended" | "ending") {
+            return Some((j + 1, T::Duration, Val::Lit("P1Y".into())));
+        }
+        // "the latest period" in a results report: the latest reported quarter.
+        if j > i && self.is(j, "latest") && self.is(j + 1, "period") {
+            return Some((j + 2, T::Date, Val::LatestQuarter));
         }
         if self.is(j, "fy") && self.glued(j + 1) {
             let (n, d) = self.num(j + 1)?;
@@ -2085,6 +2107,7 @@ fn starter(w: &str) -> bool {
                 | "overnight"
                 | "now"
                 | "currently"
+                | "current"
                 | "nowadays"
                 | "recently"
                 | "lately"
