@@ -250,7 +250,6 @@ fn a_hundred_thousand_nested_divs() {
 /// article listing many different people called Smith froze the page (32,000 of them:
 /// 977 KB, 290 s). 20,000 distinct "Mr. X Smith" must take seconds, like any text.
 #[test]
-#[ignore = "bug in src/entities/group.rs: quadratic surname grouping (see doc comment)"]
 fn many_people_sharing_a_surname() {
     let _serial = serial();
     const SYL: &[&str] = &["ka", "lo", "mi", "ra", "vet", "son", "dan", "el", "gor", "ish", "ber", "tu"];
@@ -641,7 +640,6 @@ fn assert_linear(name: &str, make: fn(usize, u64) -> String, kind: &str) {
 /// goes from ~144 to ~322 ns/byte (tokenize, quotes, dates and the HTML reader stay flat).
 /// Likely the same surname grouping as [`many_people_sharing_a_surname`]. Ignored until fixed.
 #[test]
-#[ignore = "entity stage superlinear on many distinct names (see doc comment)"]
 fn cost_is_linear_for_news_text() {
     let _serial = serial();
     assert_linear("news text", news, "text");
@@ -655,7 +653,6 @@ fn cost_is_linear_for_quote_heavy_text() {
 
 /// Same bug as [`cost_is_linear_for_news_text`] (the entity stage), through the HTML reader.
 #[test]
-#[ignore = "entity stage superlinear on many distinct names (see cost_is_linear_for_news_text)"]
 fn cost_is_linear_for_markup() {
     let _serial = serial();
     assert_linear("markup", markup, "html");

@@ -12,7 +12,7 @@
 //! Linear in the number of mentions (hash maps keyed by words). Not measured: coreference
 //! accuracy beyond the seed article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{EntityLabel, Mention};
 
@@ -49,10 +49,8 @@ fn initials(s: &str) -> Option<String> {
 /// full name elsewhere in the article is that person ("Shoigu left for Moscow" after
 /// "Sergei Shoigu").
 pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
-    let surfaces: Vec<String> = mentions
-        .iter()
-        .map(|m| words(text.get(m.start..m.end).unwrap_or("")).join(" "))
-        .collect();
+    let surfaces: Vec<String> =
+        mentions.iter().map(|m| words(text.get(m.start..m.end).unwrap_or("")).join(" ")).collect();
     // The same name written the same way is one thing: the majority label wins.
     let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
     for (m, s) in mentions.iter().zip(&surfaces) {
@@ -85,7 +83,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             }
         }
     }
-    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut surnames: HashSet<String> = HashSet::new();
     for (m, s) in mentions.iter().zip(&surfaces) {
         let ws = words(s);
         if m.label == EntityLabel::Per && ws.len() >= 2 {
@@ -100,25 +98,55 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         }
     }
 
-    // People.
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    // People. Linear: each distinct full name (deduplicated ASCII-case-insensitively, in
+    // order of first occurrence) offers itself once for each of its word suffixes; a map
+    // from suffix to the best offer (most words, then most mentions, then earliest) answers
+    // every mention with one lookup. (Was: every mention scanned every full name sharing
+    // its surname, quadratic on many people called Smith.)
     let mut count: HashMap<String, usize> = HashMap::new();
+    let mut lower_words: Vec<Vec<String>> = vec![Vec::new(); mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
         if m.label != EntityLabel::Per {
             continue;
         }
-        let ws = words(&surfaces[i]);
         *count.entry(surfaces[i].to_lowercase()).or_default() += 1;
-        if ws.len() >= 2 {
-            if let (Some(l), Some(f)) = (ws.last(), ws.first()) {
-                let list = by_last.entry(l.to_lowercase()).or_default();
-                if !list.iter().any(|&j| surfaces[j].eq_ignore_ascii_case(&surfaces[i])) {
-                    list.push(i);
-                }
-                let list = by_first.entry(f.to_lowercase()).or_default();
-                if !list.iter().any(|&j| surfaces[j].eq_ignore_ascii_case(&surfaces[i])) {
-                    list.push(i);
+        lower_words[i] = words(&surfaces[i]).iter().map(|w| w.to_lowercase()).collect();
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut full_names: Vec<usize> = Vec::new();
+    let mut by_first: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label != EntityLabel::Per || lower_words[i].len() < 2 {
+            continue;
+        }
+        if seen.insert(surfaces[i].to_ascii_lowercase()) {
+            full_names.push(i);
+            if let Some(f) = lower_words[i].first() {
+                by_first.entry(f.as_str()).or_insert((i, 0)).1 += 1;
+            }
+        }
+    }
+    drop(seen);
+    let rank = |j: usize| -> (usize, usize) {
+        (lower_words[j].len(), count.get(&surfaces[j].to_lowercase()).copied().unwrap_or(0))
+    };
+    let ranks: HashMap<usize, (usize, usize)> = full_names.iter().map(|&j| (j, rank(j))).collect();
+    // Suffixes keyed by a 64-bit hash of their word ids (built from the end, so a name of
+    // k words costs k steps); a hit is verified by comparing words.
+    let mut word_id: HashMap<&str, u64> = HashMap::new();
+    let suffix_step = |h: u64, id: u64| h.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29) ^ id.wrapping_add(1);
+    let mut best_for: HashMap<(u64, usize), usize> = HashMap::new();
+    for &j in &full_names {
+        let mut h = 0u64;
+        for (k, w) in lower_words[j].iter().rev().enumerate() {
+            let next = word_id.len() as u64;
+            let id = *word_id.entry(w.as_str()).or_insert(next);
+            h = suffix_step(h, id);
+            let e = best_for.entry((h, k + 1)).or_insert(j);
+            if *e != j {
+                let (rj, rb) = (ranks.get(&j).copied().unwrap_or_default(), ranks.get(e).copied().unwrap_or_default());
+                if rj > rb {
+                    *e = j;
                 }
             }
         }
@@ -128,29 +156,31 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         if m.label != EntityLabel::Per {
             continue;
         }
-        let ws: Vec<String> = words(&surfaces[i]).iter().map(|w| w.to_lowercase()).collect();
+        let ws = &lower_words[i];
         let Some(last) = ws.last() else { continue };
+        let mut h = 0u64;
+        let mut known = true;
+        for w in ws.iter().rev() {
+            match word_id.get(w.as_str()) {
+                Some(&id) => h = suffix_step(h, id),
+                None => {
+                    known = false;
+                    break;
+                }
+            }
+        }
         let mut best: Option<usize> = None;
-        let better = |j: usize, best: Option<usize>| -> bool {
-            let Some(b) = best else { return true };
-            let (lj, lb) = (words(&surfaces[j]).len(), words(&surfaces[b]).len());
-            let (cj, cb) = (
-                count.get(&surfaces[j].to_lowercase()).copied().unwrap_or(0),
-                count.get(&surfaces[b].to_lowercase()).copied().unwrap_or(0),
-            );
-            lj > lb || (lj == lb && cj > cb)
-        };
-        for &j in by_last.get(last).into_iter().flatten() {
-            let wj: Vec<String> = words(&surfaces[j]).iter().map(|w| w.to_lowercase()).collect();
-            if wj.len() >= ws.len() && wj[wj.len() - ws.len()..] == ws[..] && better(j, best) {
-                best = Some(j);
+        if known {
+            if let Some(&j) = best_for.get(&(h, ws.len())) {
+                let wj = &lower_words[j];
+                if wj.len() >= ws.len() && wj[wj.len() - ws.len()..] == ws[..] {
+                    best = Some(j);
+                }
             }
         }
         if best.is_none() && ws.len() == 1 {
-            if let Some(list) = by_first.get(last) {
-                if list.len() == 1 {
-                    best = Some(list[0]);
-                }
+            if let Some(&(j, 1)) = by_first.get(last.as_str()) {
+                best = Some(j);
             }
         }
         per_name[i] = Some(best.map(|j| surfaces[j].clone()).unwrap_or_else(|| surfaces[i].clone()));
@@ -240,7 +270,47 @@ mod tests {
         let names: Vec<&str> = ms.iter().map(|m| m.entity.as_str()).collect();
         assert_eq!(
             names,
-            vec!["Vladimir Putin", "Vladimir Putin", "United States", "United States", "United States", "Sergei Shoigu", "Sergei Shoigu"]
+            vec![
+                "Vladimir Putin",
+                "Vladimir Putin",
+                "United States",
+                "United States",
+                "United States",
+                "Sergei Shoigu",
+                "Sergei Shoigu"
+            ]
         );
+    }
+
+    /// Bug guarded: grouping people was quadratic in the number of full names sharing a
+    /// surname (20,000 "Mr. X Smith" froze the page). The linear version must still pick,
+    /// for a bare surname, the longest then most frequent then earliest full name.
+    #[test]
+    fn many_full_names_sharing_a_surname_resolve_linearly_and_by_frequency() {
+        let mut text = String::from("😀 é ");
+        let mut spans = Vec::new();
+        for i in 0..3000 {
+            let name = format!("Ann{i} Smith");
+            spans.push((text.len(), text.len() + name.len()));
+            text.push_str(&name);
+            text.push_str(" said. ");
+        }
+        for name in ["Bob Smith", "Bob Smith", "Smith", "bob smith", "Mary Ann Lee", "Lee", "Ann Lee"] {
+            spans.push((text.len(), text.len() + name.len()));
+            text.push_str(name);
+            text.push_str(" said. ");
+        }
+        let mut ms: Vec<Mention> = spans
+            .iter()
+            .map(|&(start, end)| Mention { start, end, label: EntityLabel::Per, entity: String::new() })
+            .collect();
+        assign_entities(&text, &mut ms);
+        assert_eq!(ms[17].entity, "Ann17 Smith");
+        let tail: Vec<&str> = ms[3000..].iter().map(|m| m.entity.as_str()).collect();
+        assert_eq!(
+            tail,
+            ["Bob Smith", "Bob Smith", "Bob Smith", "Bob Smith", "Mary Ann Lee", "Mary Ann Lee", "Mary Ann Lee"]
+        );
+        assert_eq!(&text[ms[3006].start..ms[3006].end], "Ann Lee");
     }
 }
