@@ -246,7 +246,7 @@ fn title_hash(s: &str) -> u64 {
     h.finish()
 }
 
-fn tok_info(s: &str, tok: &Token) -> TokInfo {
+fn tok_info(s: &str, kind: TokenKind) -> TokInfo {
     let mut word = Hasher::new(1);
     let mut lower = Hasher::new(2);
     let mut shape = Hasher::new(3);
@@ -336,13 +336,10 @@ fn tok_info(s: &str, tok: &Token) -> TokInfo {
     if digits > 0 {
         flags |= F_DIGIT;
     }
-    match tok.kind {
+    match kind {
         TokenKind::Punct => flags |= F_PUNCT,
         TokenKind::Number => flags |= F_NUMBER,
         TokenKind::Word => {}
-    }
-    if tok.sentence_start {
-        flags |= F_SENT_START;
     }
     TokInfo {
         word: word.finish(),
@@ -359,16 +356,23 @@ fn tok_info(s: &str, tok: &Token) -> TokInfo {
 
 /// Per-token information for a whole document, with the document-level case evidence.
 pub struct DocInfo {
-    pub toks: Vec<TokInfo>,
-    /// Per token: case evidence elsewhere in the article (0..=8).
-    doc_case: Vec<u8>,
-    /// Context aggregation: per lowercase form of a capitalised word, the neighbours
-    /// (token index, lowercase word before, lowercase word after) of its first
-    /// [`MAX_CONTEXTS`] capitalised occurrences.
+    /// One entry per distinct (token text, kind) in the document, in order of first
+    /// occurrence: the word-level hashes, computed once per distinct word.
+    types: Vec<TokInfo>,
+    /// Per type: the document-level case evidence of its lowercase form.
+    type_case: Vec<u8>,
+    /// Per token: its type and its flags (the type's plus sentence start and headline).
+    tok: Vec<Tok>,
     contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64)>>,
 }
 
-/// How many occurrences of a word lend their neighbours to the others.
+/// Per-token state kept for the whole document: 8 bytes.
+#[derive(Clone, Copy)]
+struct Tok {
+    ty: u32,
+    flags: u32,
+}
+
 pub const MAX_CONTEXTS: usize = 6;
 
 const SENTINEL_START: u64 = 0x5354_4152_54;
@@ -376,19 +380,37 @@ const SENTINEL_END: u64 = 0x454e_44;
 
 impl DocInfo {
     pub fn new(text: &str, tokens: &[Token]) -> DocInfo {
-        let mut toks: Vec<TokInfo> = tokens
-            .iter()
-            .map(|t| tok_info(text.get(t.start..t.end).unwrap_or(""), t))
-            .collect();
+        let mut types: Vec<TokInfo> = Vec::new();
+        let mut type_of: std::collections::HashMap<(&str, u8), u32, FastState> =
+            std::collections::HashMap::with_hasher(FastState);
+        let mut tok: Vec<Tok> = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let w = text.get(t.start..t.end).unwrap_or("");
+            let kind = match t.kind {
+                TokenKind::Word => 0u8,
+                TokenKind::Punct => 1,
+                TokenKind::Number => 2,
+            };
+            let ty = *type_of.entry((w, kind)).or_insert_with(|| {
+                types.push(tok_info(w, t.kind));
+                (types.len() - 1) as u32
+            });
+            let mut flags = types.get(ty as usize).map_or(0, |i| i.flags);
+            if t.sentence_start {
+                flags |= F_SENT_START;
+            }
+            tok.push(Tok { ty, flags });
+        }
         // Headline lines: most words ALL-CAPS.
         let mut i = 0;
-        while i < toks.len() {
+        while i < tok.len() {
             let mut j = i + 1;
             while j < tokens.len() && !tokens[j].sentence_start {
                 j += 1;
             }
+            let j = j.min(tok.len());
             let (mut caps, mut words) = (0, 0);
-            for t in &toks[i..j] {
+            for t in &tok[i..j] {
                 if t.flags & (F_ALLCAPS | F_TITLE | F_LOWER | F_MIXED) != 0 {
                     words += 1;
                     if t.flags & F_ALLCAPS != 0 {
@@ -397,7 +419,7 @@ impl DocInfo {
                 }
             }
             if words > 0 && caps * 2 > words && caps >= 1 && (words >= 2 || caps == words) {
-                for t in &mut toks[i..j] {
+                for t in &mut tok[i..j] {
                     t.flags |= F_CAPS_LINE;
                 }
             }
@@ -405,57 +427,143 @@ impl DocInfo {
         }
         // Case evidence: per lowercase form, how it is written outside headlines.
         // Bits: 1 = title-case in mid-sentence, 2 = lowercase, 4 = title-case at sentence start.
-        let mut seen: std::collections::HashMap<u64, u8> = std::collections::HashMap::with_capacity(toks.len() / 2 + 1);
+        let mut seen: std::collections::HashMap<u64, u8> = std::collections::HashMap::with_capacity(types.len() + 1);
         let mut titled: std::collections::HashSet<u64> = std::collections::HashSet::new();
-        for t in &toks {
+        for t in &tok {
             if t.flags & F_CAPS_LINE != 0 {
                 continue;
             }
+            let Some(info) = types.get(t.ty as usize) else { continue };
             let bit = if t.flags & F_LOWER != 0 {
                 2
             } else if t.flags & (F_TITLE | F_MIXED) != 0 {
-                titled.insert(t.word);
+                titled.insert(info.word);
                 if t.flags & F_SENT_START != 0 { 4 } else { 1 }
             } else {
                 0
             };
             if bit != 0 {
-                *seen.entry(t.lower).or_insert(0) |= bit;
+                *seen.entry(info.lower).or_insert(0) |= bit;
             }
         }
-        let mut doc_case = Vec::with_capacity(toks.len());
-        for (t, tok) in toks.iter_mut().zip(tokens) {
-            let ev = seen.get(&t.lower).copied().unwrap_or(0);
-            doc_case.push(ev);
-            if t.flags & F_ALLCAPS != 0 {
-                let th = title_hash(text.get(tok.start..tok.end).unwrap_or(""));
-                if titled.contains(&th) {
-                    t.docform = th;
+        let mut type_case = Vec::with_capacity(types.len());
+        for (&(w, _), &ty) in &type_of {
+            if let Some(info) = types.get_mut(ty as usize) {
+                if info.flags & F_ALLCAPS != 0 {
+                    let th = title_hash(w);
+                    if titled.contains(&th) {
+                        info.docform = th;
+                    }
                 }
             }
         }
+        drop(type_of);
+        for info in &types {
+            type_case.push(seen.get(&info.lower).copied().unwrap_or(0));
+        }
         let mut contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64)>> = std::collections::HashMap::new();
-        for i in 0..toks.len() {
-            let t = &toks[i];
-            if !t.is_capitalized() || t.flags & (F_PUNCT | F_NUMBER) != 0 {
+        let lower = |i: usize| types.get(tok[i].ty as usize).map_or(0, |t| t.lower);
+        for i in 0..tok.len() {
+            let t = tok[i];
+            if !is_capitalized(t.flags) || t.flags & (F_PUNCT | F_NUMBER) != 0 {
                 continue;
             }
-            let prev = if i == 0 || tokens[i].sentence_start { SENTINEL_START } else { toks[i - 1].lower };
-            let next = match (toks.get(i + 1), tokens.get(i + 1)) {
-                (Some(n), Some(nt)) if !nt.sentence_start => n.lower,
+            let prev = if i == 0 || tokens[i].sentence_start { SENTINEL_START } else { lower(i - 1) };
+            let next = match (tok.get(i + 1), tokens.get(i + 1)) {
+                (Some(_), Some(nt)) if !nt.sentence_start => lower(i + 1),
                 _ => SENTINEL_END,
             };
-            let v = contexts.entry(t.lower).or_default();
+            let v = contexts.entry(lower(i)).or_default();
             if v.len() < MAX_CONTEXTS {
                 v.push((i as u32, prev, next));
             }
         }
-        DocInfo { toks, doc_case, contexts }
+        DocInfo { types, type_case, tok, contexts }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.tok.len()
+    }
+
+    /// Whether there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.tok.is_empty()
+    }
+
+    /// The word-level information of token `i` (flags without sentence start and headline;
+    /// use [`DocInfo::flags`]).
+    #[inline]
+    fn info(&self, i: usize) -> &TokInfo {
+        const EMPTY: TokInfo =
+            TokInfo { word: 0, lower: 0, shape: 0, sshape: 0, pre: [0; 4], suf: [0; 4], n_pre: 0, flags: 0, docform: 0 };
+        self.tok.get(i).and_then(|t| self.types.get(t.ty as usize)).unwrap_or(&EMPTY)
+    }
+
+    #[inline]
+    fn flags(&self, i: usize) -> u32 {
+        self.tok.get(i).map_or(0, |t| t.flags)
+    }
+
+    #[inline]
+    fn lower(&self, i: usize) -> u64 {
+        self.info(i).lower
+    }
+
+    #[inline]
+    fn doc_case(&self, i: usize) -> u8 {
+        self.tok.get(i).and_then(|t| self.type_case.get(t.ty as usize)).copied().unwrap_or(0)
+    }
+
+    /// Whether token `i` is capitalised (title case, ALL CAPS, one capital, mixed).
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        is_capitalized(self.flags(i))
     }
 }
 
-/// Looks up a sequence hash in a name list: a bit mask of entity types (bit k = label k
-/// among PER, ORG, LOC, MISC).
+#[inline]
+fn is_capitalized(flags: u32) -> bool {
+    flags & (F_TITLE | F_ALLCAPS | F_SINGLE_UPPER | F_MIXED) != 0
+}
+
+/// A fixed-seed state for hash maps keyed by strings: deterministic and cheaper than SipHash
+/// (keys are the article's own words; the maps are private to one call).
+#[derive(Clone, Copy, Default)]
+struct FastState;
+
+impl std::hash::BuildHasher for FastState {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        let x = self.0;
+        x ^ (x >> 29)
+    }
+}
+
 pub trait Gazetteer {
     fn lookup(&self, seq_hash: u64) -> u8;
 }
@@ -472,8 +580,7 @@ pub fn seq_hash(lowers: impl IntoIterator<Item = u64>) -> u64 {
 /// Features of tokens `range` of a document: `out[k]` gets the hashes for token `range.start + k`.
 /// Calls `emit(token_index, feature_hash)`.
 pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>, emit: &mut dyn FnMut(usize, u64)) {
-    let toks = &doc.toks;
-    let (s, e) = (range.start, range.end.min(toks.len()));
+    let (s, e) = (range.start, range.end.min(doc.len()));
     if s >= e {
         return;
     }
@@ -483,7 +590,7 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
         } else if i >= e as isize {
             SENTINEL_END
         } else {
-            toks[i as usize].lower
+            doc.lower(i as usize)
         }
     };
     let sshape_at = |i: isize| -> u64 {
@@ -492,7 +599,7 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
         } else if i >= e as isize {
             SENTINEL_END
         } else {
-            toks[i as usize].sshape
+            doc.info(i as usize).sshape
         }
     };
     let shape_at = |i: isize| -> u64 {
@@ -501,7 +608,7 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
         } else if i >= e as isize {
             SENTINEL_END
         } else {
-            toks[i as usize].shape
+            doc.info(i as usize).shape
         }
     };
     // Name-list matches: greedy longest match from the left, starting at capitalised words.
@@ -512,10 +619,10 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
     let mut i = s;
     while i < e {
         let mut best = (0usize, 0u8);
-        if toks[i].is_capitalized() {
+        if doc.is_capitalized(i) {
             let mut h = Hasher::new(77);
             for len in 1..=MAX_GAZ_LEN.min(e - i) {
-                h.u64(toks[i + len - 1].lower);
+                h.u64(doc.lower(i + len - 1));
                 let m = gaz.lookup(h.finish());
                 if m != 0 {
                     best = (len, m);
@@ -535,7 +642,8 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
         }
     }
     for i in s..e {
-        let t = &toks[i];
+        let t = doc.info(i);
+        let tf = doc.flags(i);
         let ii = i as isize;
         let mut f = |h: u64| emit(i, h);
         f(h2(T_BIAS, 0));
@@ -559,26 +667,26 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
         f(h3(T_L0_LP1, t.lower, lower_at(ii + 1)));
         f(h3(T_LM1_SS0, lower_at(ii - 1), t.sshape));
         f(h3(T_SS0_LP1, t.sshape, lower_at(ii + 1)));
-        f(h2(T_FLAGS0, t.flags as u64));
-        let mut bits = t.flags;
+        f(h2(T_FLAGS0, tf as u64));
+        let mut bits = tf;
         while bits != 0 {
             let b = bits.trailing_zeros();
             f(h2(T_FLAG, b as u64));
             bits &= bits - 1;
         }
-        if t.flags & F_CAPS_LINE != 0 {
+        if tf & F_CAPS_LINE != 0 {
             f(h2(T_CAPSLINE, t.sshape));
         }
-        if i == s || t.flags & F_SENT_START != 0 {
+        if i == s || tf & F_SENT_START != 0 {
             f(h2(T_SENT_L0, t.lower));
         }
-        let case = t.flags & (F_TITLE | F_ALLCAPS | F_LOWER | F_MIXED | F_SENT_START | F_CAPS_LINE);
-        f(h3(T_DOCCASE, case as u64, doc.doc_case[i] as u64));
+        let case = tf & (F_TITLE | F_ALLCAPS | F_LOWER | F_MIXED | F_SENT_START | F_CAPS_LINE);
+        f(h3(T_DOCCASE, case as u64, doc.doc_case(i) as u64));
         if t.docform != 0 {
             f(h2(T_DOCFORM, t.docform));
             f(h2(T_W0, t.docform));
         }
-        if t.is_capitalized() && t.flags & (F_PUNCT | F_NUMBER) == 0 {
+        if is_capitalized(tf) && tf & (F_PUNCT | F_NUMBER) == 0 {
             if let Some(v) = doc.contexts.get(&t.lower) {
                 for &(j, p, n) in v {
                     if j as usize != i {
@@ -632,8 +740,7 @@ impl NonLocal {
     /// From the first pass's labels (indices into the model's BIO label list) of the whole
     /// document.
     pub fn new(doc: &DocInfo, tags: &[u8]) -> NonLocal {
-        let toks = &doc.toks;
-        let n = toks.len().min(tags.len());
+        let n = doc.len().min(tags.len());
         let ty = |i: usize| -> usize { (tags[i] as usize + 1) / 2 }; // 0 = O, 1..=4 types
         // Position of token i inside its mention: 0 alone, 1 first, 2 inside, 3 last.
         let pos = |i: usize| -> usize {
@@ -654,12 +761,12 @@ impl NonLocal {
             std::collections::HashMap::with_capacity(n / 4 + 1);
         let mut own: Vec<Option<(usize, usize)>> = Vec::with_capacity(n);
         for i in 0..n {
-            if !toks[i].is_capitalized() || toks[i].flags & (F_PUNCT | F_NUMBER) != 0 {
+            if !doc.is_capitalized(i) || doc.flags(i) & (F_PUNCT | F_NUMBER) != 0 {
                 own.push(None);
                 continue;
             }
             let (t, p) = (ty(i).min(4), pos(i));
-            let c = counts.entry(toks[i].lower).or_insert([0; 21]);
+            let c = counts.entry(doc.lower(i)).or_insert([0; 21]);
             c[t] = c[t].saturating_add(1);
             if t > 0 {
                 let k = 5 + (t - 1) * 4 + p;
@@ -673,7 +780,7 @@ impl NonLocal {
         let mut prev: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
         for i in 0..n {
             if let Some((t, p)) = own[i] {
-                if let Some(c) = counts.get(&toks[i].lower) {
+                if let Some(c) = counts.get(&doc.lower(i)) {
                     let mut c = *c;
                     c[t] = c[t].saturating_sub(1);
                     if t > 0 {
@@ -695,7 +802,7 @@ impl NonLocal {
                                 maj = k;
                             }
                         }
-                        let case = toks[i].flags & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
+                        let case = doc.flags(i) & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
                         feats.push(h3(T_NL_MAJ_CASE, maj as u64, case as u64));
                         for k in 5..21 {
                             if c[k] > 0 {
@@ -704,14 +811,14 @@ impl NonLocal {
                         }
                     } else if total > 0 {
                         // A tie between types elsewhere: only that there is one.
-                        let case = toks[i].flags & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
+                        let case = doc.flags(i) & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
                         feats.push(h3(T_NL_MAJ_CASE, 99, case as u64));
                     }
                 }
-                if let Some(&pt) = prev.get(&toks[i].lower) {
+                if let Some(&pt) = prev.get(&doc.lower(i)) {
                     feats.push(h2(T_NL_PREV, pt as u64));
                 }
-                prev.insert(toks[i].lower, t);
+                prev.insert(doc.lower(i), t);
             }
             offs.push(feats.len() as u32);
         }
