@@ -83,6 +83,9 @@ impl<'a> P<'a> {
 
     /// A four-digit year 1000..=2999 not part of a longer numeral.
     fn year_num(&self, i: usize) -> Option<(i32, usize)> {
+        if self.kind(i) == Some(Kind::Word) {
+            return self.spelled_year(i);
+        }
         let (n, d) = self.num(i)?;
         if d != 4 || !(1000..=2999).contains(&n) || self.in_numeral(i) {
             return None;
@@ -95,6 +98,37 @@ impl<'a> P<'a> {
             return None;
         }
         Some((n as i32, i + 1))
+    }
+
+    /// A year said in words, as broadcast transcripts write it: "nineteen ninety-six",
+    /// "nineteen eighty", "(the year) two thousand [and] one".
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        match self.w(i) {
+            "nineteen" => {
+                let tens = words::number(self.w(i + 1)).filter(|n| (20..=90).contains(n) && n % 10 == 0)?;
+                let mut y = 1900 + tens;
+                let mut j = i + 2;
+                if self.glued(j) && self.is(j, "-") {
+                    let u = words::number(self.w(j + 1)).filter(|n| (1..=9).contains(n))?;
+                    y += u;
+                    j += 2;
+                }
+                Some((y as i32, j))
+            }
+            "two" if self.is(i + 1, "thousand") && i > 0 && self.is(i - 1, "year") => {
+                let mut j = i + 2;
+                if self.is(j, "and") && words::number(self.w(j + 1)).is_some() {
+                    j += 1;
+                }
+                let mut y = 2000;
+                if let Some(u) = words::number(self.w(j)).filter(|n| (1..=19).contains(n)) {
+                    y += u;
+                    j += 1;
+                }
+                Some((y as i32, j))
+            }
+            _ => None,
+        }
     }
 
     /// Optional comma (or "of") then a year.
@@ -116,7 +150,7 @@ impl<'a> P<'a> {
         }
         let (m, amb) = words::month(t.w())?;
         let mut j = i + 1;
-        if amb && t.w().len() <= 4 && self.glued(j) && self.is(j, ".") {
+        if amb && words::month_abbr(t.w()) && self.glued(j) && self.is(j, ".") {
             j += 1;
         }
         Some((m, amb, j))
@@ -490,7 +524,7 @@ impl<'a> P<'a> {
 
     /// A quantity for durations: digits, number words, "a", "a few", "several".
     /// Returns (text for the value, end).
-    fn qty(&self, i: usize) -> Option<(String, usize)> {
+    pub(crate) fn qty(&self, i: usize) -> Option<(String, usize)> {
         let w = self.w(i);
         if let Some((n, d)) = self.num(i) {
             if self.in_numeral_before(i) {
@@ -904,6 +938,20 @@ impl<'a> P<'a> {
 
     /// A bare year in a context that makes it one; decades "1990s", "'90s".
     fn year(&self, i: usize) -> Option<Hit> {
+        // "the year two thousand", "in nineteen ninety-six"
+        if self.is(i, "the") && self.is(i + 1, "year") {
+            if let Some((y, j)) = self.spelled_year(i + 2) {
+                return Some((j, T::Date, Val::Year(y)));
+            }
+        }
+        if let Some((y, j)) = self.spelled_year(i) {
+            // a tens word after "nineteen" is a year only when its units are glued on or
+            // nothing numeric follows ("nineteen eighty", not "nineteen eighty five").
+            if words::number(self.w(j)).is_none() {
+                return Some((j, T::Date, Val::Year(y)));
+            }
+            return None;
+        }
         // '90s
         if self.is(i, "'") {
             let (n, 2) = self.num(i + 1)? else {
@@ -1158,7 +1206,8 @@ impl<'a> P<'a> {
                 return None;
             }
             let mut e = k + 1;
-            if self.glued(e) && self.is(e, ".") {
+            // "last Oct." keeps its dot; "last May." ends the sentence.
+            if words::month_abbr(w) && self.glued(e) && self.is(e, ".") {
                 e += 1;
             }
             return Some((e, T::Date, Val::RelMonth(m, n)));
@@ -1225,6 +1274,10 @@ impl<'a> P<'a> {
         let (u, plural) = words::unit(self.w(k))?;
         // "6-year-old": an age, not a duration.
         if self.glued(k + 1) && self.is(k + 1, "-") && self.is(k + 2, "old") {
+            return None;
+        }
+        // "a year-earlier loss": the period a year before, not "a year".
+        if self.glued(k + 1) && self.is(k + 1, "-") && matches!(self.w(k + 2), "earlier" | "ago") {
             return None;
         }
         if !plural && !hyphen && q != "1" && q.bytes().all(|b| b.is_ascii_digit()) {
@@ -1430,7 +1483,8 @@ impl<'a> P<'a> {
             if matches!(self.w(k), "level" | "levels" | "results") {
                 k = j + 3;
             }
-            return Some((k, T::Date, Val::Rel(Unit::Year, -1)));
+            // Offset, not Rel: in a quarterly report it is that quarter a year before.
+            return Some((k, T::Date, Val::Offset(Unit::Year, -1)));
         }
         // "this year's third quarter", "the 1988 second quarter"
         let mut qyear: Option<i32> = None;
@@ -1809,6 +1863,9 @@ impl<'a> P<'a> {
                 }
             }
             Kind::Word => {
+                if matches!(self.w(i), "nineteen" | "the" | "two") {
+                    consider(self.year(i));
+                }
                 consider(self.month_first(i));
                 consider(self.weekday(i, reference));
                 consider(self.deictic(i));

@@ -104,11 +104,36 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
     }
     // Drop overlaps (keep the earlier; the grammar's matches are longest-first already).
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
-    for c in out {
+    for mut c in out {
         if kept.last().is_some_and(|l| c.s < l.e) {
             continue;
         }
+        let floor = kept.last().map_or(0, |l| l.e);
+        c.s = with_quantifier(p, &c, floor);
         kept.push(c);
     }
     kept
+}
+
+/// Where an amount of time starts when an approximating quantifier stands before its number:
+/// TimeML spans include it ("nearly two years", "more than four decades ago", "at least 72
+/// hours", "over an hour"; not "about", which TimeBank mostly leaves out, nor "over the
+/// weekend"). `floor` is the end of the previous kept candidate.
+fn with_quantifier(p: &P<'_>, c: &Cand, floor: usize) -> usize {
+    let amount = c.ty == T::Duration || matches!(c.val, Val::Offset(..));
+    if !amount || !(matches!(p.w(c.s), "a" | "an") || p.qty(c.s).is_some()) {
+        return c.s;
+    }
+    let before = |k: usize| c.s.checked_sub(k).filter(|&j| j >= floor);
+    let w1 = before(1).map_or("", |j| p.w(j));
+    let w2 = before(2).map_or("", |j| p.w(j));
+    let w3 = before(3).map_or("", |j| p.w(j));
+    match (w3, w2, w1) {
+        ("no" | "not", "more" | "less" | "fewer", "than") => c.s - 3,
+        (_, "more" | "less" | "fewer", "than") | (_, "at", "least" | "most") | (_, "up", "to") => {
+            c.s - 2
+        }
+        (_, _, "nearly" | "almost" | "over" | "roughly" | "approximately" | "under") => c.s - 1,
+        _ => c.s,
+    }
 }

@@ -2,6 +2,11 @@
 
 use super::resolve::Unit;
 
+/// A shortened month name ("oct", "sept"), which may carry a dot; full names never do.
+pub fn month_abbr(w: &str) -> bool {
+    w.len() <= 4 && !matches!(w, "may" | "june" | "july") && month(w).is_some()
+}
+
 /// Month number for a full or abbreviated name; `true` when the word is an abbreviation or
 /// an ambiguous English word ("may", "march") that needs a day or a year next to it.
 pub fn month(w: &str) -> Option<(u8, bool)> {
