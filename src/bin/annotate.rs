@@ -220,17 +220,10 @@ fn run_jsonl(args: &Args, out: &mut impl Write) -> Result<ExitCode, String> {
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// Every character from the article and its metadata goes through this (the library's one
+/// HTML escaper).
 fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    article_annotator::text::page::escape_into(s, out);
 }
 
 /// A standalone page with the findings highlighted. For HTML input (`result.text`
