@@ -461,3 +461,47 @@ fn weekday_with_part_of_day_is_the_day() {
         "2024-01-05".into()
     )));
 }
+
+/// Round 4 regressions. Reference 2024-01-09 is a Tuesday; an emoji and accents precede each
+/// span so a byte/char mix-up would cut the slice wrong.
+#[test]
+fn tense_comes_from_the_nearest_verb_and_spans_follow_timeml() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // Bug: "will" further on outvoted "said" next to the weekday (gave next Friday).
+        (
+            "😀 Café: the minister said Friday that talks will resume",
+            "Friday",
+            "DATE",
+            "2024-01-05",
+        ),
+        // Bug: a deadline "as soon as Tuesday" was read as last Tuesday.
+        (
+            "😀 Café: the father could come as soon as Thursday, aides said",
+            "Thursday",
+            "DATE",
+            "2024-01-11",
+        ),
+        // Bug: the approximating quantifier was left out of the span.
+        ("😀 Café: it took nearly two years", "nearly two years", "DURATION", "P2Y"),
+        ("😀 Café: at least 72 hours", "at least 72 hours", "DURATION", "PT72H"),
+        ("😀 Café: more than four decades ago", "more than four decades ago", "DATE", "198"),
+        // Bug: a full month name swallowed the sentence's full stop.
+        ("😀 Café: it rose last May. Then", "last May", "DATE", "2023-05"),
+        // Bug: spelled-out years (broadcast transcripts) were missed.
+        ("😀 Café: in nineteen ninety-six, he", "nineteen ninety-six", "DATE", "1996"),
+        ("😀 Café: by the year two thousand", "the year two thousand", "DATE", "2000"),
+        ("😀 Café: the current share is 40%", "current", "DATE", "PRESENT_REF"),
+        ("😀 Café: for the year ended Sept. 30", "the year", "DURATION", "P1Y"),
+    ];
+    for (text, span, ty, value) in cases {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(s, t, v)| s == span && t == ty && v == value),
+            "{text}: want {span:?} {ty} {value}, got {got:?}"
+        );
+    }
+    // Not a time: the noun "current", and "two thousand" as a count.
+    for text in ["😀 Café: the current of the river", "😀 Café: two thousand people came"] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
