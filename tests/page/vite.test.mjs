@@ -9,14 +9,16 @@
 // the strict Content-Security-Policy. main.js is the plain wasm-bindgen usage
 // (`import init, { highlight } from "article-annotator"; await init();`): Vite turns the glue's
 // `new URL("article_annotator_bg.wasm", import.meta.url)` into a hashed asset, no plugin and
-// no `?url` import needed.
+// no `?url` import needed. The dev server (`vite`) also works, given the one setting in
+// tests/vite-app/vite.config.js (`optimizeDeps.exclude`), which the last test checks.
 //
 // Skips (with the reason) only when www/pkg has not been built (`make wasm`).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { ROOT, WWW, startServer, startBrowser, withPage } from "./helpers.mjs";
@@ -156,4 +158,74 @@ test("annotate from the bundle: UTF-16 offsets slice the text after an emoji and
     assert.match(err ?? "", /^true:.*nope/);
     assert.deepEqual(problems, []);
   });
+});
+
+/** A port that was free a moment ago (vite's `--port 0` means its default, 5173). */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Runs `vite` (the dev server) for the temp project; resolves to { url, stop }. */
+async function startViteDev() {
+  const port = await freePort();
+  const child = spawn(process.execPath, [VITE, dir, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
+  const stop = () =>
+    new Promise((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) return done();
+      child.once("exit", () => done());
+      child.kill("SIGTERM");
+    });
+  let out = "";
+  const url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`vite (dev) printed no address in 20 s: ${out}`)), 20000);
+    const read = (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ""));
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`vite (dev) exited with ${code}: ${out}`));
+    });
+  }).catch(async (err) => {
+    await stop();
+    throw err;
+  });
+  return { url, stop };
+}
+
+test("the Vite dev server serves the package too (optimizeDeps.exclude in vite.config.js)", { skip }, async () => {
+  const dev = await startViteDev();
+  try {
+    await withPage(browser.context, "vite-dev", async (page, problems) => {
+      await page.goto(dev.url);
+      await page.waitForFunction(() => document.body.dataset.state, null, { timeout: 30000 });
+      const r = await page.evaluate(() => ({
+        ...document.body.dataset,
+        kinds: [...new Set([...document.querySelectorAll("mark.aa-mark")].map((m) => m.dataset.kind))].sort(),
+      }));
+      assert.equal(r.state, "ready", `main.js failed under vite dev: ${r.error}`);
+      assert.ok(Number(r.marks) > 0);
+      assert.deepEqual(r.kinds, ["date", "entity", "quote"]);
+      assert.deepEqual(problems, []);
+    });
+  } finally {
+    await dev.stop();
+  }
 });

@@ -1,6 +1,7 @@
 // What a Vite user writes: the package's default export loads the WebAssembly module (Vite
 // emits article_annotator_bg.wasm as an asset from wasm-bindgen's
 // `new URL("article_annotator_bg.wasm", import.meta.url)`), then the named exports work.
+// The dev server needs vite.config.js's `optimizeDeps.exclude` (see there); `vite build` does not.
 import init, { annotate, highlight, clearHighlights } from "article-annotator";
 
 const article = document.querySelector("article");
