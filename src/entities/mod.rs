@@ -160,7 +160,6 @@ pub fn tag(model: &Model, text: &str, tokens: &[Token]) -> Vec<u8> {
 pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> Vec<u8> {
     let doc = DocInfo::new(text, tokens);
     let mut tags = vec![0u8; tokens.len()];
-    let mut emissions: Vec<[f32; N_LABELS]> = vec![[0.0; N_LABELS]; tokens.len()];
     let cb = &model.codebook;
     let add = |e: &mut [f32; N_LABELS], row: &[i8]| {
         for (acc, &w) in e.iter_mut().zip(row) {
@@ -168,8 +167,21 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
         }
     };
     let sentences = tokenize::sentences(tokens);
-    let decode = |range: &std::ops::Range<usize>, emissions: &[[f32; N_LABELS]], tags: &mut [u8]| {
-        let em = emissions.get(range.clone()).unwrap_or(&[]);
+    // Emission scores live for one sentence at a time (the second pass recomputes the
+    // first pass's scores of the sentences it decodes again, in the same order, so the sums
+    // are bit-for-bit the same): 36 bytes per token for the whole document was most of the
+    // peak memory on long inputs.
+    let mut emissions: Vec<[f32; N_LABELS]> = Vec::new();
+    let local = |range: &std::ops::Range<usize>, emissions: &mut Vec<[f32; N_LABELS]>| {
+        emissions.clear();
+        emissions.resize(range.len(), [0.0; N_LABELS]);
+        features::extract(&doc, model as &dyn Gazetteer, range.clone(), &mut |i, h| {
+            if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i.wrapping_sub(range.start))) {
+                add(e, row);
+            }
+        });
+    };
+    let decode = |range: &std::ops::Range<usize>, em: &[[f32; N_LABELS]], tags: &mut [u8]| {
         let best = viterbi(em.len(), &model.trans, |k, l| em[k][l]);
         for (k, l) in best.into_iter().enumerate() {
             if let Some(t) = tags.get_mut(range.start + k) {
@@ -178,11 +190,7 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
         }
     };
     for range in &sentences {
-        features::extract(&doc, model as &dyn Gazetteer, range.clone(), &mut |i, h| {
-            if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i)) {
-                add(e, row);
-            }
-        });
+        local(range, &mut emissions);
         decode(range, &emissions, &mut tags);
     }
     if !second {
@@ -193,9 +201,10 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
         if !nl.any(range.clone()) {
             continue;
         }
+        local(range, &mut emissions);
         for i in range.clone() {
             for &h in nl.of(i) {
-                if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i)) {
+                if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i.wrapping_sub(range.start))) {
                     add(e, row);
                 }
             }
