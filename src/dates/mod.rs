@@ -86,7 +86,9 @@
 //! Resolution: a month/day without a year takes the year that puts it nearest the reference
 //! date, unless the clause is clearly past (then not after the reference) or future (not
 //! before it). A bare weekday is the last such day up to the reference (news convention),
-//! the next one when the clause speaks of the future. With no reference date, values keep
+//! the next one when the clause speaks of the future. The clause's tense is the nearest cue
+//! word within 8 tokens in the sentence ("said Friday" past even if "will" follows; "as soon
+//! as Tuesday" future); equally near opposite cues leave it unknown. With no reference date, values keep
 //! `X`s ("XXXX-12-30") or become PAST_REF/PRESENT_REF/FUTURE_REF.
 //!
 //! A weekday with a part of the day ("Friday night") is the day (DATE), as TimeBank mostly
@@ -99,7 +101,12 @@
 //! (Duckling's "future by default": "tuesday" on a Tuesday is next week's, "october" in
 //! February the coming one, "3:30" at 04:30 is 15:30); see [`clock`].
 //!
-//! Not measured yet / not covered: spelled-out years ("nineteen ninety-four"), the TIMEX3
+//! Spans follow TimeML: an approximating quantifier before an amount of time belongs to it
+//! ("nearly two years", "more than four decades ago", "at least 72 hours"; "about" stays
+//! out); "the (fiscal) year ended ..." marks "the year" as P1Y; "current" before a noun is
+//! PRESENT_REF; spelled-out years ("nineteen ninety-six", "the year two thousand") are years.
+//!
+//! Not measured yet / not covered: the TIMEX3
 //! `mod` attribute (early/late are dropped), European day-first slashed dates when the US
 //! reading is valid and no reference date is given, "half three", "in half an hour",
 //! "the week of March 6", "next wednesday" as Duckling reads it (the one in next week),
