@@ -759,10 +759,12 @@ impl NonLocal {
         };
         let mut counts: std::collections::HashMap<u64, NlCounts> =
             std::collections::HashMap::with_capacity(n / 4 + 1);
-        let mut own: Vec<Option<(usize, usize)>> = Vec::with_capacity(n);
+        // Per token: `type * 4 + position`, or NONE (one byte, not 24).
+        const NONE: u8 = u8::MAX;
+        let mut own: Vec<u8> = Vec::with_capacity(n);
         for i in 0..n {
             if !doc.is_capitalized(i) || doc.flags(i) & (F_PUNCT | F_NUMBER) != 0 {
-                own.push(None);
+                own.push(NONE);
                 continue;
             }
             let (t, p) = (ty(i).min(4), pos(i));
@@ -772,14 +774,14 @@ impl NonLocal {
                 let k = 5 + (t - 1) * 4 + p;
                 c[k] = c[k].saturating_add(1);
             }
-            own.push(Some((t, p)));
+            own.push((t * 4 + p) as u8);
         }
         let mut feats = Vec::new();
         let mut offs = Vec::with_capacity(n + 1);
         offs.push(0u32);
         let mut prev: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
         for i in 0..n {
-            if let Some((t, p)) = own[i] {
+            if let Some((t, p)) = own.get(i).filter(|&&o| o != NONE).map(|&o| (o as usize / 4, o as usize % 4)) {
                 if let Some(c) = counts.get(&doc.lower(i)) {
                     let mut c = *c;
                     c[t] = c[t].saturating_sub(1);
