@@ -500,6 +500,18 @@ impl DocInfo {
         self.tok.get(i).and_then(|t| self.types.get(t.ty as usize)).unwrap_or(&EMPTY)
     }
 
+    /// The word type of token `i` (an index below [`DocInfo::n_types`]; distinct
+    /// (text, kind) pairs have distinct types), or `u32::MAX` out of range.
+    #[inline]
+    pub fn type_of(&self, i: usize) -> u32 {
+        self.tok.get(i).map_or(u32::MAX, |t| t.ty)
+    }
+
+    /// Number of distinct word types.
+    pub fn n_types(&self) -> usize {
+        self.types.len()
+    }
+
     #[inline]
     fn flags(&self, i: usize) -> u32 {
         self.tok.get(i).map_or(0, |t| t.flags)
@@ -577,9 +589,40 @@ pub fn seq_hash(lowers: impl IntoIterator<Item = u64>) -> u64 {
     h.finish()
 }
 
-/// Features of tokens `range` of a document: `out[k]` gets the hashes for token `range.start + k`.
+/// Where [`extract_into`] sends features, in emission order.
+pub trait Sink {
+    /// A feature of token `i`.
+    fn feat(&mut self, i: usize, h: u64);
+    /// A feature of token `i` that depends only on its word type `ty` (see
+    /// [`DocInfo::type_of`]): `slot` (< [`WORD_SLOTS`]) names it within the type, and
+    /// `h()` computes its hash. A sink may cache per (type, slot) instead of hashing.
+    #[inline]
+    fn word(&mut self, i: usize, _ty: u32, _slot: usize, h: impl FnOnce() -> u64) {
+        self.feat(i, h())
+    }
+}
+
+/// Number of per-type feature slots passed to [`Sink::word`].
+pub const WORD_SLOTS: usize = 16;
+
+struct FnSink<'a>(&'a mut dyn FnMut(usize, u64));
+
+impl Sink for FnSink<'_> {
+    #[inline]
+    fn feat(&mut self, i: usize, h: u64) {
+        (self.0)(i, h)
+    }
+}
+
+/// Features of tokens `range` of a document.
 /// Calls `emit(token_index, feature_hash)`.
 pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>, emit: &mut dyn FnMut(usize, u64)) {
+    extract_into(doc, gaz, range, &mut FnSink(emit))
+}
+
+/// [`extract`] into a [`Sink`]: the same features in the same order, with the word-level
+/// ones marked so the sink can cache their weight rows per word type.
+pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>, sink: &mut S) {
     let (s, e) = (range.start, range.end.min(doc.len()));
     if s >= e {
         return;
@@ -643,26 +686,29 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
     }
     for i in s..e {
         let t = doc.info(i);
+        let ty = doc.type_of(i);
         let tf = doc.flags(i);
         let ii = i as isize;
-        let mut f = |h: u64| emit(i, h);
-        f(h2(T_BIAS, 0));
-        f(h2(T_W0, t.word));
-        f(h2(T_L0, t.lower));
+        sink.word(i, ty, 0, || h2(T_BIAS, 0));
+        sink.word(i, ty, 1, || h2(T_W0, t.word));
+        sink.word(i, ty, 2, || h2(T_L0, t.lower));
+        let mut f = |h: u64| sink.feat(i, h);
         f(h2(T_LM1, lower_at(ii - 1)));
         f(h2(T_LP1, lower_at(ii + 1)));
         f(h2(T_LM2, lower_at(ii - 2)));
         f(h2(T_LP2, lower_at(ii + 2)));
-        f(h2(T_SHAPE0, t.shape));
+        sink.word(i, ty, 3, || h2(T_SHAPE0, t.shape));
+        let mut f = |h: u64| sink.feat(i, h);
         f(h2(T_SHAPEM1, shape_at(ii - 1)));
         f(h2(T_SHAPEP1, shape_at(ii + 1)));
         f(h3(T_SSM1_0, sshape_at(ii - 1), t.sshape));
         f(h3(T_SS0_P1, t.sshape, sshape_at(ii + 1)));
         f(h4(T_SS_TRI, sshape_at(ii - 2), sshape_at(ii - 1), t.sshape));
-        for k in 0..t.n_pre as usize {
-            f(h3(T_PRE, k as u64, t.pre[k]));
-            f(h3(T_SUF, k as u64, t.suf[k]));
+        for k in 0..(t.n_pre as usize).min(4) {
+            sink.word(i, ty, 4 + k, || h3(T_PRE, k as u64, t.pre[k]));
+            sink.word(i, ty, 8 + k, || h3(T_SUF, k as u64, t.suf[k]));
         }
+        let mut f = |h: u64| sink.feat(i, h);
         f(h3(T_LM1_L0, lower_at(ii - 1), t.lower));
         f(h3(T_L0_LP1, t.lower, lower_at(ii + 1)));
         f(h3(T_LM1_SS0, lower_at(ii - 1), t.sshape));
@@ -675,17 +721,19 @@ pub fn extract(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops::Range<usize>
             bits &= bits - 1;
         }
         if tf & F_CAPS_LINE != 0 {
-            f(h2(T_CAPSLINE, t.sshape));
+            sink.word(i, ty, 12, || h2(T_CAPSLINE, t.sshape));
         }
         if i == s || tf & F_SENT_START != 0 {
-            f(h2(T_SENT_L0, t.lower));
+            sink.word(i, ty, 13, || h2(T_SENT_L0, t.lower));
         }
+        let mut f = |h: u64| sink.feat(i, h);
         let case = tf & (F_TITLE | F_ALLCAPS | F_LOWER | F_MIXED | F_SENT_START | F_CAPS_LINE);
         f(h3(T_DOCCASE, case as u64, doc.doc_case(i) as u64));
         if t.docform != 0 {
-            f(h2(T_DOCFORM, t.docform));
-            f(h2(T_W0, t.docform));
+            sink.word(i, ty, 14, || h2(T_DOCFORM, t.docform));
+            sink.word(i, ty, 15, || h2(T_W0, t.docform));
         }
+        let mut f = |h: u64| sink.feat(i, h);
         if is_capitalized(tf) && tf & (F_PUNCT | F_NUMBER) == 0 {
             if let Some(v) = doc.contexts.get(&t.lower) {
                 for &(j, p, n) in v {

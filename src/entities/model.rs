@@ -206,6 +206,26 @@ impl Model {
         self.rows.get(idx * N_LABELS..(idx + 1) * N_LABELS)
     }
 
+    /// The index of a feature's weight row (for [`Model::row_at`]), if it has one.
+    #[inline]
+    pub fn row_index(&self, feature_hash: u64) -> Option<u32> {
+        let b = self.bucket(feature_hash);
+        let w = *self.bitmap.get(b >> 6)?;
+        let bit = b & 63;
+        if w & (1u64 << bit) == 0 {
+            return None;
+        }
+        let idx = *self.rank.get(b >> 6)? as usize + (w & ((1u64 << bit) - 1)).count_ones() as usize;
+        u32::try_from(idx).ok()
+    }
+
+    /// The weight row at index `idx` (from [`Model::row_index`]).
+    #[inline]
+    pub fn row_at(&self, idx: u32) -> Option<&[i8]> {
+        let idx = idx as usize;
+        self.rows.get(idx * N_LABELS..(idx + 1) * N_LABELS)
+    }
+
     /// Number of stored weight rows and name-list entries.
     pub fn sizes(&self) -> (usize, usize) {
         (self.rows.len() / N_LABELS, self.gaz_keys.len())
