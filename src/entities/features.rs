@@ -603,7 +603,7 @@ pub trait Sink {
 }
 
 /// Number of per-type feature slots passed to [`Sink::word`].
-pub const WORD_SLOTS: usize = 16;
+pub const WORD_SLOTS: usize = 22;
 
 struct FnSink<'a>(&'a mut dyn FnMut(usize, u64));
 
@@ -692,15 +692,32 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
         sink.word(i, ty, 0, || h2(T_BIAS, 0));
         sink.word(i, ty, 1, || h2(T_W0, t.word));
         sink.word(i, ty, 2, || h2(T_L0, t.lower));
-        let mut f = |h: u64| sink.feat(i, h);
-        f(h2(T_LM1, lower_at(ii - 1)));
-        f(h2(T_LP1, lower_at(ii + 1)));
-        f(h2(T_LM2, lower_at(ii - 2)));
-        f(h2(T_LP2, lower_at(ii + 2)));
+        // Context features that depend only on one neighbour's type: cached under the
+        // neighbour's type (sentinels outside the sentence are hashed every time).
+        let mut nb = |d: isize, slot: usize, h: &dyn Fn(isize) -> u64| {
+            let j = ii + d;
+            if j < s as isize || j >= e as isize {
+                sink.feat(i, h(j));
+            } else {
+                sink.word(i, doc.type_of(j as usize), slot, || h(j));
+            }
+        };
+        nb(-1, 16, &|j| h2(T_LM1, lower_at(j)));
+        nb(1, 17, &|j| h2(T_LP1, lower_at(j)));
+        nb(-2, 18, &|j| h2(T_LM2, lower_at(j)));
+        nb(2, 19, &|j| h2(T_LP2, lower_at(j)));
         sink.word(i, ty, 3, || h2(T_SHAPE0, t.shape));
+        let mut nb = |d: isize, slot: usize, h: &dyn Fn(isize) -> u64| {
+            let j = ii + d;
+            if j < s as isize || j >= e as isize {
+                sink.feat(i, h(j));
+            } else {
+                sink.word(i, doc.type_of(j as usize), slot, || h(j));
+            }
+        };
+        nb(-1, 20, &|j| h2(T_SHAPEM1, shape_at(j)));
+        nb(1, 21, &|j| h2(T_SHAPEP1, shape_at(j)));
         let mut f = |h: u64| sink.feat(i, h);
-        f(h2(T_SHAPEM1, shape_at(ii - 1)));
-        f(h2(T_SHAPEP1, shape_at(ii + 1)));
         f(h3(T_SSM1_0, sshape_at(ii - 1), t.sshape));
         f(h3(T_SS0_P1, t.sshape, sshape_at(ii + 1)));
         f(h4(T_SS_TRI, sshape_at(ii - 2), sshape_at(ii - 1), t.sshape));
