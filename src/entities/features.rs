@@ -363,7 +363,10 @@ pub struct DocInfo {
     type_case: Vec<u8>,
     /// Per token: its type and its flags (the type's plus sentence start and headline).
     tok: Vec<Tok>,
-    contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64)>>,
+    /// Per lowercase form: (token, word before, word after, cache key) of up to
+    /// [`MAX_CONTEXTS`] capitalised occurrences.
+    contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>>,
+    n_contexts: u32,
 }
 
 /// Per-token state kept for the whole document: 8 bytes.
@@ -461,7 +464,9 @@ impl DocInfo {
         for info in &types {
             type_case.push(seen.get(&info.lower).copied().unwrap_or(0));
         }
-        let mut contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64)>> = std::collections::HashMap::new();
+        let mut contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>> = std::collections::HashMap::new();
+        let mut n_contexts = 0u32;
+        let key0 = types.len() as u32;
         let lower = |i: usize| types.get(tok[i].ty as usize).map_or(0, |t| t.lower);
         for i in 0..tok.len() {
             let t = tok[i];
@@ -475,10 +480,11 @@ impl DocInfo {
             };
             let v = contexts.entry(lower(i)).or_default();
             if v.len() < MAX_CONTEXTS {
-                v.push((i as u32, prev, next));
+                v.push((i as u32, prev, next, key0.saturating_add(n_contexts)));
+                n_contexts = n_contexts.saturating_add(1);
             }
         }
-        DocInfo { types, type_case, tok, contexts }
+        DocInfo { types, type_case, tok, contexts, n_contexts }
     }
 
     /// Number of tokens.
@@ -507,9 +513,10 @@ impl DocInfo {
         self.tok.get(i).map_or(u32::MAX, |t| t.ty)
     }
 
-    /// Number of distinct word types.
-    pub fn n_types(&self) -> usize {
-        self.types.len()
+    /// Number of cache keys passed to [`Sink::word`]: the word types, then one per
+    /// context-aggregation entry.
+    pub fn n_cache_keys(&self) -> usize {
+        self.types.len() + self.n_contexts as usize
     }
 
     #[inline]
@@ -750,17 +757,17 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
             sink.word(i, ty, 14, || h2(T_DOCFORM, t.docform));
             sink.word(i, ty, 15, || h2(T_W0, t.docform));
         }
-        let mut f = |h: u64| sink.feat(i, h);
         if is_capitalized(tf) && tf & (F_PUNCT | F_NUMBER) == 0 {
             if let Some(v) = doc.contexts.get(&t.lower) {
-                for &(j, p, n) in v {
+                for &(j, p, n, key) in v {
                     if j as usize != i {
-                        f(h2(T_CA_PREV, p));
-                        f(h2(T_CA_NEXT, n));
+                        sink.word(i, key, 0, || h2(T_CA_PREV, p));
+                        sink.word(i, key, 1, || h2(T_CA_NEXT, n));
                     }
                 }
             }
         }
+        let mut f = |h: u64| sink.feat(i, h);
         let k = i - s;
         if gaz_b[k] != 0 {
             f(h3(T_GAZ_B, gaz_b[k] as u64, (gaz_len[k] > 1) as u64));

@@ -173,7 +173,7 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
     // peak memory on long inputs.
     let mut emissions: Vec<[f32; N_LABELS]> = Vec::new();
     // Per word type and word-level feature slot: its weight row index (see EmissionSink).
-    let cache = std::cell::RefCell::new(vec![[ROW_UNKNOWN; features::WORD_SLOTS]; doc.n_types()]);
+    let cache = std::cell::RefCell::new(vec![[ROW_UNKNOWN; features::WORD_SLOTS]; doc.n_cache_keys()]);
     let local = |range: &std::ops::Range<usize>, emissions: &mut Vec<[f32; N_LABELS]>| {
         emissions.clear();
         emissions.resize(range.len(), [0.0; N_LABELS]);
@@ -409,7 +409,7 @@ mod tests {
                 }
             }
         });
-        let mut cache = vec![[ROW_UNKNOWN; features::WORD_SLOTS]; doc.n_types()];
+        let mut cache = vec![[ROW_UNKNOWN; features::WORD_SLOTS]; doc.n_cache_keys()];
         let mut cached = vec![[0f32; N_LABELS]; toks.len()];
         for _ in 0..2 {
             cached.iter_mut().for_each(|e| *e = [0.0; N_LABELS]);
