@@ -514,9 +514,9 @@ impl DocInfo {
     }
 
     /// Number of cache keys passed to [`Sink::word`]: the word types, then one per
-    /// context-aggregation entry.
+    /// context-aggregation entry, then one for the single-flag features.
     pub fn n_cache_keys(&self) -> usize {
-        self.types.len() + self.n_contexts as usize
+        self.types.len() + self.n_contexts as usize + 1
     }
 
     #[inline]
@@ -610,7 +610,7 @@ pub trait Sink {
 }
 
 /// Number of per-type feature slots passed to [`Sink::word`].
-pub const WORD_SLOTS: usize = 22;
+pub const WORD_SLOTS: usize = 30;
 
 struct FnSink<'a>(&'a mut dyn FnMut(usize, u64));
 
@@ -691,6 +691,7 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
             i += 1;
         }
     }
+    let flag_key = (doc.n_cache_keys() - 1) as u32;
     for i in s..e {
         let t = doc.info(i);
         let ty = doc.type_of(i);
@@ -737,11 +738,18 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
         f(h3(T_L0_LP1, t.lower, lower_at(ii + 1)));
         f(h3(T_LM1_SS0, lower_at(ii - 1), t.sshape));
         f(h3(T_SS0_LP1, t.sshape, lower_at(ii + 1)));
-        f(h2(T_FLAGS0, tf as u64));
+        // A token's flags are its type's plus sentence start and headline: per type, four
+        // variants. The single-flag features go under one extra key, a slot per bit.
+        let var = (tf & F_SENT_START != 0) as usize | ((tf & F_CAPS_LINE != 0) as usize) << 1;
+        sink.word(i, ty, 22 + var, || h2(T_FLAGS0, tf as u64));
         let mut bits = tf;
         while bits != 0 {
             let b = bits.trailing_zeros();
-            f(h2(T_FLAG, b as u64));
+            if (b as usize) < WORD_SLOTS {
+                sink.word(i, flag_key, b as usize, || h2(T_FLAG, b as u64));
+            } else {
+                sink.feat(i, h2(T_FLAG, b as u64));
+            }
             bits &= bits - 1;
         }
         if tf & F_CAPS_LINE != 0 {
@@ -750,9 +758,8 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
         if i == s || tf & F_SENT_START != 0 {
             sink.word(i, ty, 13, || h2(T_SENT_L0, t.lower));
         }
-        let mut f = |h: u64| sink.feat(i, h);
         let case = tf & (F_TITLE | F_ALLCAPS | F_LOWER | F_MIXED | F_SENT_START | F_CAPS_LINE);
-        f(h3(T_DOCCASE, case as u64, doc.doc_case(i) as u64));
+        sink.word(i, ty, 26 + var, || h3(T_DOCCASE, case as u64, doc.doc_case(i) as u64));
         if t.docform != 0 {
             sink.word(i, ty, 14, || h2(T_DOCFORM, t.docform));
             sink.word(i, ty, 15, || h2(T_W0, t.docform));
