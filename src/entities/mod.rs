@@ -281,7 +281,16 @@ pub fn viterbi(n: usize, trans: &[f32], emit: impl Fn(usize, usize) -> f32) -> V
     if n == 0 {
         return Vec::new();
     }
-    let tr = |p: usize, c: usize| trans.get((p + 1) * N_LABELS + c).copied().unwrap_or(0.0);
+    // The transition weights and BIO constraints as fixed-size tables (read once, no bounds
+    // checks in the loop); the arithmetic and comparison order are unchanged.
+    let mut tr_tab = [[0f32; N_LABELS]; N_LABELS];
+    let mut ok = [[false; N_LABELS]; N_LABELS];
+    for p in 0..N_LABELS {
+        for c in 0..N_LABELS {
+            tr_tab[p][c] = trans.get((p + 1) * N_LABELS + c).copied().unwrap_or(0.0);
+            ok[p][c] = allowed(Some(p), c);
+        }
+    }
     let st = |c: usize| trans.get(c).copied().unwrap_or(0.0);
     let mut score = [f32::NEG_INFINITY; N_LABELS];
     for (c, s) in score.iter_mut().enumerate() {
@@ -297,10 +306,10 @@ pub fn viterbi(n: usize, trans: &[f32], emit: impl Fn(usize, usize) -> f32) -> V
         for c in 0..N_LABELS {
             let e = emit(k, c);
             for p in 0..N_LABELS {
-                if score[p] == f32::NEG_INFINITY || !allowed(Some(p), c) {
+                if score[p] == f32::NEG_INFINITY || !ok[p][c] {
                     continue;
                 }
-                let v = score[p] + tr(p, c) + e;
+                let v = score[p] + tr_tab[p][c] + e;
                 if v > next[c] {
                     next[c] = v;
                     bp[c] = p as u8;
