@@ -365,7 +365,7 @@ pub struct DocInfo {
     tok: Vec<Tok>,
     /// Per lowercase form: (token, word before, word after, cache key) of up to
     /// [`MAX_CONTEXTS`] capitalised occurrences.
-    contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>>,
+    contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>, FastState>,
     n_contexts: u32,
 }
 
@@ -430,8 +430,10 @@ impl DocInfo {
         }
         // Case evidence: per lowercase form, how it is written outside headlines.
         // Bits: 1 = title-case in mid-sentence, 2 = lowercase, 4 = title-case at sentence start.
-        let mut seen: std::collections::HashMap<u64, u8> = std::collections::HashMap::with_capacity(types.len() + 1);
-        let mut titled: std::collections::HashSet<u64> = std::collections::HashSet::new();
+        // Maps keyed by word hashes use the fast hasher (only looked up, never iterated).
+        let mut seen: std::collections::HashMap<u64, u8, FastState> =
+            std::collections::HashMap::with_capacity_and_hasher(types.len() + 1, FastState);
+        let mut titled: std::collections::HashSet<u64, FastState> = std::collections::HashSet::with_hasher(FastState);
         for t in &tok {
             if t.flags & F_CAPS_LINE != 0 {
                 continue;
@@ -464,7 +466,8 @@ impl DocInfo {
         for info in &types {
             type_case.push(seen.get(&info.lower).copied().unwrap_or(0));
         }
-        let mut contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>> = std::collections::HashMap::new();
+        let mut contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>, FastState> =
+            std::collections::HashMap::with_hasher(FastState);
         let mut n_contexts = 0u32;
         let key0 = types.len() as u32;
         let lower = |i: usize| types.get(tok[i].ty as usize).map_or(0, |t| t.lower);
@@ -836,8 +839,8 @@ impl NonLocal {
                 (false, false) => 3,
             }
         };
-        let mut counts: std::collections::HashMap<u64, NlCounts> =
-            std::collections::HashMap::with_capacity(n / 4 + 1);
+        let mut counts: std::collections::HashMap<u64, NlCounts, FastState> =
+            std::collections::HashMap::with_capacity_and_hasher(n / 4 + 1, FastState);
         // Per token: `type * 4 + position`, or NONE (one byte, not 24).
         const NONE: u8 = u8::MAX;
         let mut own: Vec<u8> = Vec::with_capacity(n);
@@ -858,7 +861,7 @@ impl NonLocal {
         let mut feats = Vec::new();
         let mut offs = Vec::with_capacity(n + 1);
         offs.push(0u32);
-        let mut prev: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+        let mut prev: std::collections::HashMap<u64, usize, FastState> = std::collections::HashMap::with_hasher(FastState);
         for i in 0..n {
             if let Some((t, p)) = own.get(i).filter(|&&o| o != NONE).map(|&o| (o as usize / 4, o as usize % 4)) {
                 if let Some(c) = counts.get(&doc.lower(i)) {
