@@ -551,7 +551,7 @@ fn is_capitalized(flags: u32) -> bool {
 /// A fixed-seed state for hash maps keyed by strings: deterministic and cheaper than SipHash
 /// (keys are the article's own words; the maps are private to one call).
 #[derive(Clone, Copy, Default)]
-struct FastState;
+pub(crate) struct FastState;
 
 impl std::hash::BuildHasher for FastState {
     type Hasher = FastHasher;
@@ -560,7 +560,7 @@ impl std::hash::BuildHasher for FastState {
     }
 }
 
-struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 
 impl std::hash::Hasher for FastHasher {
     #[inline]

@@ -12,7 +12,11 @@
 //! Linear in the number of mentions (hash maps keyed by words). Not measured: coreference
 //! accuracy beyond the seed article.
 
-use std::collections::{HashMap, HashSet};
+// Maps keyed by the article's own words, private to one call: the crate's fast fixed-seed
+// hasher rather than SipHash (nothing here depends on iteration order, which SipHash's
+// random seed already varied from run to run).
+type HashMap<K, V> = std::collections::HashMap<K, V, super::features::FastState>;
+type HashSet<K> = std::collections::HashSet<K, super::features::FastState>;
 
 use super::{EntityLabel, Mention};
 
@@ -52,7 +56,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     let surfaces: Vec<String> =
         mentions.iter().map(|m| words(text.get(m.start..m.end).unwrap_or("")).join(" ")).collect();
     // The same name written the same way is one thing: the majority label wins.
-    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::default();
     for (m, s) in mentions.iter().zip(&surfaces) {
         votes.entry(s.as_str()).or_insert([0; 4])[m.label.index()] += 1;
     }
@@ -70,7 +74,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     }
     // Glued forms ("HindustanTimes" in a page footer after "Hindustan Times"): a one-word
     // mention that is a multi-word mention without its spaces takes that mention's label.
-    let mut glued: HashMap<String, EntityLabel> = HashMap::new();
+    let mut glued: HashMap<String, EntityLabel> = HashMap::default();
     for (m, s) in mentions.iter().zip(&surfaces) {
         if s.contains(' ') {
             glued.entry(s.replace(' ', "").to_lowercase()).or_insert(m.label);
@@ -83,7 +87,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             }
         }
     }
-    let mut surnames: HashSet<String> = HashSet::new();
+    let mut surnames: HashSet<String> = HashSet::default();
     for (m, s) in mentions.iter().zip(&surfaces) {
         let ws = words(s);
         if m.label == EntityLabel::Per && ws.len() >= 2 {
@@ -103,7 +107,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // from suffix to the best offer (most words, then most mentions, then earliest) answers
     // every mention with one lookup. (Was: every mention scanned every full name sharing
     // its surname, quadratic on many people called Smith.)
-    let mut count: HashMap<String, usize> = HashMap::new();
+    let mut count: HashMap<String, usize> = HashMap::default();
     let mut lower_words: Vec<Vec<String>> = vec![Vec::new(); mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
         if m.label != EntityLabel::Per {
@@ -112,9 +116,9 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         *count.entry(surfaces[i].to_lowercase()).or_default() += 1;
         lower_words[i] = words(&surfaces[i]).iter().map(|w| w.to_lowercase()).collect();
     }
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut full_names: Vec<usize> = Vec::new();
-    let mut by_first: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut by_first: HashMap<&str, (usize, usize)> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.label != EntityLabel::Per || lower_words[i].len() < 2 {
             continue;
@@ -133,9 +137,9 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     let ranks: HashMap<usize, (usize, usize)> = full_names.iter().map(|&j| (j, rank(j))).collect();
     // Suffixes keyed by a 64-bit hash of their word ids (built from the end, so a name of
     // k words costs k steps); a hit is verified by comparing words.
-    let mut word_id: HashMap<&str, u64> = HashMap::new();
+    let mut word_id: HashMap<&str, u64> = HashMap::default();
     let suffix_step = |h: u64, id: u64| h.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29) ^ id.wrapping_add(1);
-    let mut best_for: HashMap<(u64, usize), usize> = HashMap::new();
+    let mut best_for: HashMap<(u64, usize), usize> = HashMap::default();
     for &j in &full_names {
         let mut h = 0u64;
         for (k, w) in lower_words[j].iter().rev().enumerate() {
@@ -187,7 +191,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     }
 
     // Everything else: groups by key, acronyms joined to their expansions.
-    let mut group_of_key: HashMap<String, usize> = HashMap::new();
+    let mut group_of_key: HashMap<String, usize> = HashMap::default();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_of: Vec<usize> = vec![usize::MAX; mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
@@ -220,7 +224,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         final_members[merge_into[g]].extend(members.iter().copied());
     }
     for (g, members) in final_members.iter().enumerate() {
-        let mut freq: HashMap<&str, (usize, usize)> = HashMap::new();
+        let mut freq: HashMap<&str, (usize, usize)> = HashMap::default();
         for &i in members {
             let e = freq.entry(surfaces[i].as_str()).or_insert((0, i));
             e.0 += 1;
