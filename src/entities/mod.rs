@@ -12,7 +12,11 @@
 //!   adds the non-local features ([`features::NonLocal`]: how the first pass labelled the same
 //!   word elsewhere in the article) to the cached first-pass scores and decodes again only the
 //!   sentences that have any (Ratinov & Roth 2009's "context aggregation" and "prediction
-//!   history", for one article at a time);
+//!   history", for one article at a time). Features that depend on one word type only (the
+//!   word, its affixes and shape, a neighbour's word or shape, flags, document case, a
+//!   context-aggregation entry) have their weight row looked up once per article and type
+//!   ([`features::Sink::word`]); the rows are still added in feature order, so the scores are
+//!   bit-for-bit those of looking every feature up by hash (a unit test compares them);
 //! - [`group`]: the canonical name of each mention within the article ("Putin" -> "Vladimir
 //!   Putin", "U.S." and "US" -> one name);
 //! - `train` (feature `tools` only): the averaged structured perceptron that produces the
