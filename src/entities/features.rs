@@ -365,9 +365,12 @@ pub struct DocInfo {
     tok: Vec<Tok>,
     /// Per lowercase form: (token, word before, word after, cache key) of up to
     /// [`MAX_CONTEXTS`] capitalised occurrences.
-    contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>, FastState>,
+    contexts: Contexts,
     n_contexts: u32,
 }
+
+/// Per lowercase form: (token, word before, word after, cache key) of its capitalised occurrences.
+type Contexts = std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>, FastState>;
 
 /// Per-token state kept for the whole document: 8 bytes.
 #[derive(Clone, Copy)]
@@ -466,8 +469,7 @@ impl DocInfo {
         for info in &types {
             type_case.push(seen.get(&info.lower).copied().unwrap_or(0));
         }
-        let mut contexts: std::collections::HashMap<u64, Vec<(u32, u64, u64, u32)>, FastState> =
-            std::collections::HashMap::with_hasher(FastState);
+        let mut contexts: Contexts = std::collections::HashMap::with_hasher(FastState);
         let mut n_contexts = 0u32;
         let key0 = types.len() as u32;
         let lower = |i: usize| types.get(tok[i].ty as usize).map_or(0, |t| t.lower);
