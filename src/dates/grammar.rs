@@ -1829,6 +1829,12 @@ impl<'a> P<'a> {
         }
     }
 
+    /// A clock time at `i` ("06:00 AM IST", "half past 3 pm") as a TIME hit with no date.
+    fn clock_hit(&self, i: usize) -> Option<Hit> {
+        let (e, hour, minute, second, zone) = self.clock(i)?;
+        Some((e, T::Time, Val::Time { date: None, hour, minute, second, zone }))
+    }
+
     /// The core rules at `i`: the longest hit.
     fn core(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
         let mut best: Option<Hit> = None;
@@ -1848,19 +1854,7 @@ impl<'a> P<'a> {
                 consider(self.duration(i));
                 consider(self.quarter(i));
                 consider(self.nth_in_month(i));
-                if let Some((e, h, m, s, z)) = self.clock(i) {
-                    consider(Some((
-                        e,
-                        T::Time,
-                        Val::Time {
-                            date: None,
-                            hour: h,
-                            minute: m,
-                            second: s,
-                            zone: z,
-                        },
-                    )));
-                }
+                consider(self.clock_hit(i));
             }
             Kind::Word => {
                 if matches!(self.w(i), "nineteen" | "the" | "two") {
@@ -1879,19 +1873,7 @@ impl<'a> P<'a> {
                 consider(self.holiday(i));
                 consider(self.ordinal_of_month(i));
                 consider(self.nth_in_month(i));
-                if let Some((e, h, m, s, z)) = self.clock(i) {
-                    consider(Some((
-                        e,
-                        T::Time,
-                        Val::Time {
-                            date: None,
-                            hour: h,
-                            minute: m,
-                            second: s,
-                            zone: z,
-                        },
-                    )));
-                }
+                consider(self.clock_hit(i));
             }
             Kind::Punct => {
                 consider(self.year(i));
