@@ -633,27 +633,8 @@ impl<'a> P<'a> {
                 && !(self.glued(k) && self.is(k, ":"))
                 && !(w == "may" && !self.cap(i))
             {
-                if let Some((y, k2)) = self.opt_year(k) {
-                    return Some((
-                        k2,
-                        T::Date,
-                        Val::Day {
-                            year: Some(y as i32),
-                            month: m,
-                            day: d,
-                        },
-                    ));
-                }
                 // "May 5 people": a number followed by a plural noun is a count.
-                return Some((
-                    k,
-                    T::Date,
-                    Val::Day {
-                        year: None,
-                        month: m,
-                        day: d,
-                    },
-                ));
+                return Some(self.day_then_opt_year(k, m, d));
             }
         }
         if let Some((y, k)) = self.opt_year(j) {
@@ -750,26 +731,7 @@ impl<'a> P<'a> {
         if self.w(j) == "may" && !self.cap(j) {
             return None;
         }
-        if let Some((y, k2)) = self.opt_year(k) {
-            return Some((
-                k2,
-                T::Date,
-                Val::Day {
-                    year: Some(y),
-                    month: m,
-                    day: d,
-                },
-            ));
-        }
-        Some((
-            k,
-            T::Date,
-            Val::Day {
-                year: None,
-                month: m,
-                day: d,
-            },
-        ))
+        Some(self.day_then_opt_year(k, m, d))
     }
 
     /// the first of March
@@ -782,26 +744,7 @@ impl<'a> P<'a> {
         if !valid_day(m, d as u8) {
             return None;
         }
-        if let Some((y, k2)) = self.opt_year(k) {
-            return Some((
-                k2,
-                T::Date,
-                Val::Day {
-                    year: Some(y),
-                    month: m,
-                    day: d as u8,
-                },
-            ));
-        }
-        Some((
-            k,
-            T::Date,
-            Val::Day {
-                year: None,
-                month: m,
-                day: d as u8,
-            },
-        ))
+        Some(self.day_then_opt_year(k, m, d as u8))
     }
 
     /// 2024-01-09, 2024/01/09, 01/09/2024, 9.1.2024, 2/15
@@ -1827,6 +1770,16 @@ impl<'a> P<'a> {
             "weekend" => Some((i + 2, T::Date, Val::Rel(Unit::Weekend, -1))),
             _ => None,
         }
+    }
+
+    /// A month-day date whose day ends at `k`, with the year that follows it if any
+    /// ("May 5, 2024"), else no year.
+    fn day_then_opt_year(&self, k: usize, month: u8, day: u8) -> Hit {
+        let (year, end) = match self.opt_year(k) {
+            Some((y, after)) => (Some(y), after),
+            None => (None, k),
+        };
+        (end, T::Date, Val::Day { year, month, day })
     }
 
     /// A clock time at `i` ("06:00 AM IST", "half past 3 pm") as a TIME hit with no date.
