@@ -719,15 +719,8 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
         nb(1, 17, &|j| h2(T_LP1, lower_at(j)));
         nb(-2, 18, &|j| h2(T_LM2, lower_at(j)));
         nb(2, 19, &|j| h2(T_LP2, lower_at(j)));
-        sink.word(i, ty, 3, || h2(T_SHAPE0, t.shape));
-        let mut nb = |d: isize, slot: usize, h: &dyn Fn(isize) -> u64| {
-            let j = ii + d;
-            if j < s as isize || j >= e as isize {
-                sink.feat(i, h(j));
-            } else {
-                sink.word(i, doc.type_of(j as usize), slot, || h(j));
-            }
-        };
+        // The token's own shape (d = 0 is this token's type, as in `sink.word(i, ty, ..)`).
+        nb(0, 3, &|j| h2(T_SHAPE0, shape_at(j)));
         nb(-1, 20, &|j| h2(T_SHAPEM1, shape_at(j)));
         nb(1, 21, &|j| h2(T_SHAPEP1, shape_at(j)));
         let mut f = |h: u64| sink.feat(i, h);
