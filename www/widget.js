@@ -399,29 +399,29 @@ export class ArticleAnnotator {
     this._tipFor = null;
   }
 
+  /** The listeners a live annotator keeps: [target, event, handler]. */
+  _listeners() {
+    const r = this.root;
+    return [
+      [r, "keydown", this._onKey],
+      [r, "focusin", this._onFocusIn],
+      [r, "focusout", this._onFocusOut],
+      [r, "mouseover", this._onOver],
+      [r, "mouseout", this._onOut],
+      [r, "click", this._onClick],
+      [document, "keydown", this._onDocKey],
+    ];
+  }
+
   _listen() {
     this._listening = true;
-    const r = this.root;
-    r.addEventListener("keydown", this._onKey);
-    r.addEventListener("focusin", this._onFocusIn);
-    r.addEventListener("focusout", this._onFocusOut);
-    r.addEventListener("mouseover", this._onOver);
-    r.addEventListener("mouseout", this._onOut);
-    r.addEventListener("click", this._onClick);
-    document.addEventListener("keydown", this._onDocKey);
+    for (const [target, type, fn] of this._listeners()) target.addEventListener(type, fn);
     live.add(this);
   }
 
   _unlisten() {
     this._listening = false;
-    const r = this.root;
-    r.removeEventListener("keydown", this._onKey);
-    r.removeEventListener("focusin", this._onFocusIn);
-    r.removeEventListener("focusout", this._onFocusOut);
-    r.removeEventListener("mouseover", this._onOver);
-    r.removeEventListener("mouseout", this._onOut);
-    r.removeEventListener("click", this._onClick);
-    document.removeEventListener("keydown", this._onDocKey);
+    for (const [target, type, fn] of this._listeners()) target.removeEventListener(type, fn);
     live.delete(this);
   }
 

@@ -354,25 +354,32 @@ fn text_page(text: &str, result: &AnnotationResult) -> String {
     page
 }
 
-const PAGE_STYLE: &str = "body{font:17px/1.6 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1b1b1b}
+/// The label colours both pages share.
+macro_rules! mark_colours {
+    () => {
+        "mark[data-label=PER]{background:#cfe3ff}
+mark[data-label=ORG]{background:#ffe0b3}
+mark[data-label=LOC]{background:#d4f0d0}
+mark[data-label=MISC]{background:#ead9f7}
+mark[data-kind=quote]{background:#fff5c2;border-bottom:2px solid #c9a800}
+mark[data-kind=date]{background:#ffd6de}
+"
+    };
+}
+
+const PAGE_STYLE: &str = concat!(
+    "body{font:17px/1.6 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1b1b1b}
 .article{white-space:pre-wrap}
 .ref{color:#555;font:14px system-ui,sans-serif}
 mark{background:none;border-radius:2px;padding:0 1px}
-mark[data-label=PER]{background:#cfe3ff}
-mark[data-label=ORG]{background:#ffe0b3}
-mark[data-label=LOC]{background:#d4f0d0}
-mark[data-label=MISC]{background:#ead9f7}
-mark[data-kind=quote]{background:#fff5c2;border-bottom:2px solid #c9a800}
-mark[data-kind=date]{background:#ffd6de}
-";
+",
+    mark_colours!()
+);
 
 /// The marks on the original page: only `mark[data-kind]`, so the page's own marks keep
 /// their look; colours as on the text page, text colour left to the page.
-const SOURCE_PAGE_STYLE: &str = "mark[data-kind]{background:none;color:inherit;border-radius:2px;padding:0 1px}
-mark[data-label=PER]{background:#cfe3ff}
-mark[data-label=ORG]{background:#ffe0b3}
-mark[data-label=LOC]{background:#d4f0d0}
-mark[data-label=MISC]{background:#ead9f7}
-mark[data-kind=quote]{background:#fff5c2;border-bottom:2px solid #c9a800}
-mark[data-kind=date]{background:#ffd6de}
-";
+const SOURCE_PAGE_STYLE: &str = concat!(
+    "mark[data-kind]{background:none;color:inherit;border-radius:2px;padding:0 1px}
+",
+    mark_colours!()
+);

@@ -1,29 +1,17 @@
 // The demo page (www/index.html) as a reader uses it, served with the strict CSP.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, startBrowser, withPage, demoReady, requirePkg } from "./helpers.mjs";
+import { withPage, demoReady, serveAndBrowse } from "./helpers.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  requirePkg();
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const env = serveAndBrowse();
 
 async function openDemo(page) {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await demoReady(page);
 }
 
 test("the demo loads the seed article with entity, quote and date marks and no errors", async () => {
-  await withPage(browser.context, "demo-load", async (page, problems) => {
+  await withPage(env.browser.context, "demo-load", async (page, problems) => {
     await openDemo(page);
     const kinds = await page.evaluate(() => {
       const n = {};
@@ -50,7 +38,7 @@ test("the demo loads the seed article with entity, quote and date marks and no e
 });
 
 test("legend counts equal the number of highlighted annotations per label", async () => {
-  await withPage(browser.context, "demo-legend", async (page) => {
+  await withPage(env.browser.context, "demo-legend", async (page) => {
     await openDemo(page);
     const { legend, marks } = await page.evaluate(() => {
       const legend = {};
@@ -69,7 +57,7 @@ test("legend counts equal the number of highlighted annotations per label", asyn
 });
 
 test("toggling a label in the legend hides its highlights and takes them out of the tab order", async () => {
-  await withPage(browser.context, "demo-toggle", async (page) => {
+  await withPage(env.browser.context, "demo-toggle", async (page) => {
     // With reduced motion there is no fade, so the computed style is final at once.
     await page.emulateMedia({ reducedMotion: "reduce" });
     await openDemo(page);
@@ -96,7 +84,7 @@ test("toggling a label in the legend hides its highlights and takes them out of 
 });
 
 test("keyboard focus on a highlight shows an accessible tooltip with the value or the speaker", async () => {
-  await withPage(browser.context, "demo-tooltip", async (page) => {
+  await withPage(env.browser.context, "demo-tooltip", async (page) => {
     await openDemo(page);
     // A date: the tooltip gives its normalised value.
     const date = page.locator('#article mark.aa-date[tabindex="0"][data-value]').first();
@@ -123,7 +111,7 @@ test("keyboard focus on a highlight shows an accessible tooltip with the value o
 });
 
 test("] and [ move focus between annotations in document order", async () => {
-  await withPage(browser.context, "demo-keyboard", async (page) => {
+  await withPage(env.browser.context, "demo-keyboard", async (page) => {
     await openDemo(page);
     await page.locator("#article").focus();
     await page.keyboard.press("]");
@@ -147,7 +135,7 @@ test("] and [ move focus between annotations in document order", async () => {
 });
 
 test("Enter on a highlight dispatches article-annotator:select with the annotation", async () => {
-  await withPage(browser.context, "demo-select", async (page) => {
+  await withPage(env.browser.context, "demo-select", async (page) => {
     await openDemo(page);
     await page.evaluate(() => {
       window.__selected = [];
@@ -167,7 +155,7 @@ test("Enter on a highlight dispatches article-annotator:select with the annotati
 });
 
 test("the paste box re-annotates pasted text", async () => {
-  await withPage(browser.context, "demo-paste-text", async (page, problems) => {
+  await withPage(env.browser.context, "demo-paste-text", async (page, problems) => {
     await openDemo(page);
     await page.locator("#paste summary").click();
     const text =
@@ -189,7 +177,7 @@ test("the paste box re-annotates pasted text", async () => {
 });
 
 test("pasted HTML is rendered inertly: <script>, <img onerror> and handlers never run", async () => {
-  await withPage(browser.context, "demo-paste-html", async (page, problems) => {
+  await withPage(env.browser.context, "demo-paste-html", async (page, problems) => {
     await openDemo(page);
     await page.locator("#paste summary").click();
     const html = `<article><h1>Visit</h1>
@@ -228,7 +216,7 @@ test("pasted HTML is rendered inertly: <script>, <img onerror> and handlers neve
 });
 
 test("each sample article loads and is highlighted", async () => {
-  await withPage(browser.context, "demo-samples", async (page, problems) => {
+  await withPage(env.browser.context, "demo-samples", async (page, problems) => {
     await openDemo(page);
     for (const name of ["harbour-strike", "lisbon-heat"]) {
       await page.click(`.sample[data-sample$="${name}.html"]`);

@@ -1,30 +1,18 @@
 // The embeddable widget on a third-party-looking page (www/embed-example.html), served
 // with the strict CSP: the custom element, hostile page styles, the observer, the exports.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, startBrowser, withPage, requirePkg } from "./helpers.mjs";
+import { withPage, serveAndBrowse } from "./helpers.mjs";
 import { CSP } from "../../scripts/serve.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  requirePkg();
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const env = serveAndBrowse();
 
 async function openEmbed(page) {
   await page.addInitScript(() => {
     window.__csp = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const response = await page.goto(`${server.url}embed-example.html`);
+  const response = await page.goto(`${env.server.url}embed-example.html`);
   assert.equal(response.headers()["content-security-policy"], CSP);
   await page.waitForFunction(() => {
     const el = document.querySelector("article-annotator");
@@ -33,7 +21,7 @@ async function openEmbed(page) {
 }
 
 test("the embed example highlights its article under the strict CSP, with no errors or violations", async () => {
-  await withPage(browser.context, "embed-csp", async (page, problems) => {
+  await withPage(env.browser.context, "embed-csp", async (page, problems) => {
     await openEmbed(page);
     const r = await page.evaluate(() => ({
       kinds: [...new Set([...document.querySelectorAll("mark.aa-mark")].map((m) => m.dataset.kind))].sort(),
@@ -46,7 +34,7 @@ test("the embed example highlights its article under the strict CSP, with no err
 });
 
 test("highlights stay readable under the page's hostile <mark> styles", async () => {
-  await withPage(browser.context, "embed-hostile", async (page) => {
+  await withPage(env.browser.context, "embed-hostile", async (page) => {
     await openEmbed(page);
     const r = await page.evaluate(() => {
       const m = document.querySelector("article p mark.aa-mark.aa-entity");
@@ -68,7 +56,7 @@ test("highlights stay readable under the page's hostile <mark> styles", async ()
 });
 
 test("observe: content added later is highlighted without re-wrapping what was done", async () => {
-  await withPage(browser.context, "embed-observe", async (page, problems) => {
+  await withPage(env.browser.context, "embed-observe", async (page, problems) => {
     await openEmbed(page);
     await page.evaluate(() => {
       window.__before = [...document.querySelectorAll("mark.aa-mark")];
@@ -99,7 +87,7 @@ test("observe: content added later is highlighted without re-wrapping what was d
 });
 
 test("keyboard: ] focuses the first highlight and Enter selects it; the host page receives the event", async () => {
-  await withPage(browser.context, "embed-keys", async (page) => {
+  await withPage(env.browser.context, "embed-keys", async (page) => {
     await openEmbed(page);
     await page.keyboard.press("]");
     const focused = await page.evaluate(() => document.activeElement.matches("mark.aa-mark") && document.activeElement.textContent);
@@ -117,7 +105,7 @@ test("keyboard: ] focuses the first highlight and Enter selects it; the host pag
 });
 
 test("exports: W3C Web Annotation selectors and displaCy offsets are code points after an emoji", async () => {
-  await withPage(browser.context, "embed-exports", async (page) => {
+  await withPage(env.browser.context, "embed-exports", async (page) => {
     await openEmbed(page);
     const r = await page.evaluate(async () => {
       const w = await import("./widget.js");
@@ -143,8 +131,8 @@ test("exports: W3C Web Annotation selectors and displaCy offsets are code points
 });
 
 test("clear() removes every highlight, the tooltip and the widget's attributes", async () => {
-  await withPage(browser.context, "embed-clear", async (page) => {
-    await page.goto(`${server.url}embed-example.html`);
+  await withPage(env.browser.context, "embed-clear", async (page) => {
+    await page.goto(`${env.server.url}embed-example.html`);
     const original = await page.evaluate(async () => {
       // Fetch the untouched markup of the story for comparison.
       const html = await (await fetch("embed-example.html")).text();
@@ -164,7 +152,7 @@ test("clear() removes every highlight, the tooltip and the widget's attributes",
 });
 
 test("a very large article is marked in slices: the page's timers keep running while it is annotated", async () => {
-  await withPage(browser.context, "embed-large", async (page, problems) => {
+  await withPage(env.browser.context, "embed-large", async (page, problems) => {
     await openEmbed(page);
     const r = await page.evaluate(async () => {
       const { annotateArticle, LARGE_TEXT } = await import("./widget.js");

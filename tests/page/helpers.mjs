@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -96,6 +97,26 @@ export async function startBrowser() {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Registers the `before`/`after` hooks most page-test files share: the wasm package must be
+ * built, then one `scripts/serve.mjs` of www/ and one headless Chromium for the whole file.
+ * Returns an object whose `server` ({ url, stop }) and `browser` ({ context, close }) are set
+ * once `before` has run.
+ */
+export function serveAndBrowse() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    requirePkg();
+    env.server = await startServer();
+    env.browser = await startBrowser();
+  });
+  after(async () => {
+    if (env.browser) await env.browser.close();
+    if (env.server) await env.server.stop();
+  });
+  return env;
 }
 
 /**

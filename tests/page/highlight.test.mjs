@@ -1,32 +1,20 @@
 // highlight() / clearHighlights() on live markup, the CLI and the wasm build agreeing, and
 // the timing targets of issue 8 (reported; asserted only with a wide margin, since the test
 // machine is shared).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, startBrowser, withPage, requirePkg, ROOT, WWW } from "./helpers.mjs";
+import { withPage, ROOT, WWW, serveAndBrowse } from "./helpers.mjs";
 import { CSP } from "../../scripts/serve.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  requirePkg();
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const env = serveAndBrowse();
 
 /** Serves `html` at /fixture.html (same origin as the package, same CSP) and opens it. */
 async function openFixture(page, html) {
-  const url = `${server.url}fixture.html`;
+  const url = `${env.server.url}fixture.html`;
   await page.route(url, (route) =>
     route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", headers: { "Content-Security-Policy": CSP }, body: html }),
   );
@@ -37,7 +25,7 @@ async function openFixture(page, html) {
     await m.default();
     window.__loadMs = performance.now() - t0;
     window.aa = m;
-  }, `${server.url}pkg/article_annotator.js`);
+  }, `${env.server.url}pkg/article_annotator.js`);
 }
 
 // Markup that cuts through names, a quote and dates, with an emoji and accents before them,
@@ -54,7 +42,7 @@ const CUT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 </article></body></html>`;
 
 test("highlight() on markup that cuts through names, quotes and dates keeps the text, nests no mark in its own annotation, and clearHighlights restores the DOM exactly", async () => {
-  await withPage(browser.context, "highlight-cuts", async (page, problems) => {
+  await withPage(env.browser.context, "highlight-cuts", async (page, problems) => {
     await openFixture(page, CUT_PAGE);
     const r = await page.evaluate(() => {
       const root = document.getElementById("root");
@@ -144,7 +132,7 @@ test("the CLI and the wasm build give identical results for the same input", asy
       writeFileSync(file, text);
       cli[name] = JSON.parse(execFileSync(bin, ["--format", "json", file], { encoding: "utf8", maxBuffer: 64 << 20 }));
     }
-    await withPage(browser.context, "cli-vs-wasm", async (page) => {
+    await withPage(env.browser.context, "cli-vs-wasm", async (page) => {
       await openFixture(page, "<!doctype html><title>cli</title><body></body>");
       const wasm = await page.evaluate((inputs) => {
         const out = {};
@@ -162,7 +150,7 @@ test("the CLI and the wasm build give identical results for the same input", asy
 });
 
 test("timings: wasm load and highlight() of a 130,000-character article", async (t) => {
-  await withPage(browser.context, "timings", async (page) => {
+  await withPage(env.browser.context, "timings", async (page) => {
     const paragraphs = [];
     const seed = readFileSync(join(ROOT, "tests/data/seed-article.txt"), "utf8").split(/\n\s*\n/).filter((p) => p.trim());
     let n = 0;
