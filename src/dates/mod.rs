@@ -186,20 +186,115 @@ pub fn find(text: &str, reference: Option<CivilDate>) -> Vec<Timex> {
     )
 }
 
+/// Text is analysed in pieces of about this many bytes, cut at paragraph breaks (see
+/// [`chunk_end`]), so that the lexer's tokens and the lowercased copy never cover the whole
+/// document: the peak memory is bounded whatever the input's size.
+const CHUNK: usize = 32 * 1024;
+
 /// [`find`] against a full [`Reference`] (date, clock, zone, tense default).
 pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
+    // A report that speaks of quarters compares figures quarter against quarter: there "a year
+    // ago" next to money is the same quarter a year before (TimeBank's WSJ convention).
+    let quarterly = has_word(text, b"quarter");
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = chunk_end(text, start);
+        let before = out.len();
+        find_in(&text[start..end], r, quarterly, &mut out);
+        for t in &mut out[before..] {
+            t.start += start;
+            t.end += start;
+        }
+        start = end;
+    }
+    out
+}
+
+/// Where the piece starting at `start` ends: the first blank line after `start + CHUNK`
+/// (looking up to another `CHUNK` bytes), else the first line break, else the first
+/// sentence end ("said Friday. The"), else any whitespace, else the end of the text. Always
+/// a char boundary after `start`. Expressions and the tense cues around them stay within a
+/// paragraph, so the pieces find what the whole text would.
+fn chunk_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let from = start + CHUNK;
+    if from >= b.len() {
+        return b.len();
+    }
+    let limit = (from + CHUNK).min(b.len());
+    let window = &b[from..limit];
+    let mut first_nl = None;
+    let mut after_stop = None;
+    let mut first_space = None;
+    let mut last_nl: Option<usize> = None;
+    for (k, &c) in window.iter().enumerate() {
+        match c {
+            b'\n' => {
+                if let Some(l) = last_nl {
+                    // Only whitespace between two line breaks: a blank line.
+                    if window[l + 1..k].iter().all(|c| c.is_ascii_whitespace()) {
+                        return from + k + 1;
+                    }
+                }
+                first_nl.get_or_insert(k + 1);
+                last_nl = Some(k);
+            }
+            b' ' | b'\t' | b'\r' => {
+                // "said Friday. The": a full stop after a word of five or more lower-case
+                // letters, then a capital (not "Aug. 7", "p.m. EST", "Inc. The").
+                if after_stop.is_none()
+                    && k >= 6
+                    && window[k - 1] == b'.'
+                    && window[k - 6..k - 1].iter().all(|c| c.is_ascii_lowercase())
+                    && window.get(k + 1).is_some_and(|c| c.is_ascii_uppercase())
+                {
+                    after_stop = Some(k + 1);
+                }
+                first_space.get_or_insert(k + 1);
+            }
+            _ => {}
+        }
+    }
+    if let Some(k) = first_nl.or(after_stop).or(first_space) {
+        return from + k;
+    }
+    // No whitespace at all: cut anyway, at a char boundary, so that memory stays bounded.
+    let mut e = limit;
+    while e > from && !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    if e > start {
+        e
+    } else {
+        b.len()
+    }
+}
+
+/// Whether `word` (lower-case ASCII letters) occurs in `text` as a whole word, in any case.
+fn has_word(text: &str, word: &[u8]) -> bool {
+    let b = text.as_bytes();
+    let letter = |c: u8| c.is_ascii_alphabetic() || c >= 0x80;
+    let n = word.len();
+    if n == 0 || b.len() < n {
+        return false;
+    }
+    (0..=b.len() - n).any(|i| {
+        b[i] | 0x20 == word[0]
+            && b[i..i + n].eq_ignore_ascii_case(word)
+            && (i == 0 || !letter(b[i - 1]))
+            && b.get(i + n).is_none_or(|&c| !letter(c))
+    })
+}
+
+/// The expressions of one piece of text (offsets within it), appended to `out`.
+fn find_in(text: &str, r: &Reference, quarterly: bool, out: &mut Vec<Timex>) {
     let reference = r.date;
     let lower = text.to_ascii_lowercase();
     let toks = lex::lex(text, &lower);
     let p = grammar::P { t: &toks };
     let cands = refine::refine(&p, grammar::candidates(&toks, reference));
-    let mut out = Vec::with_capacity(cands.len());
-    // A report that speaks of quarters compares figures quarter against quarter: there "a year
-    // ago" next to money is the same quarter a year before (TimeBank's WSJ convention).
-    let quarterly = cands
-        .iter()
-        .any(|c| c.val == resolve::Val::Offset(resolve::Unit::Year, -1))
-        && toks.iter().any(|t| t.w() == "quarter");
+    out.reserve(cands.len());
     for c in cands {
         let (Some(first), Some(last)) =
             (toks.get(c.s), c.e.checked_sub(1).and_then(|e| toks.get(e)))
@@ -243,7 +338,6 @@ pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
             value,
         });
     }
-    out
 }
 
 /// US zone names without a standard/daylight letter: daylight time from April to October.
