@@ -85,6 +85,9 @@ pub fn analyze_document(document: Document, settings: &Settings) -> Analysis {
     if kinds.entity {
         items.extend(mentions.into_iter().map(Item::Entity));
     }
+    // The dates stage lexes the text itself: the tokens (24 bytes per token natively) need
+    // not stay alive under its own per-token buffers (issue 9).
+    drop(tokens);
     if kinds.date {
         items.extend(dates::find(text, reference_date).into_iter().map(Item::Date));
     }

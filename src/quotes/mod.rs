@@ -75,18 +75,31 @@ enum How {
     None,
 }
 
+/// One paired quotation while it is being attributed. Kept small (48 bytes natively, was
+/// 96): a million quotation marks make half a million drafts, most of them wordless, which
+/// stay in the list because they bound their neighbours' windows (issue 9).
 struct Draft {
     start: usize,
     end: usize,
     /// Token index range of the quotation: `[qs, qe)`.
     qs: usize,
     qe: usize,
-    paragraph: usize,
-    words: usize,
+    /// Saturating: only compared for equality with the neighbours' and tested against
+    /// small numbers.
+    paragraph: u32,
+    words: u32,
+    /// Index into the attributions found ([`NO_FOUND`]: none); a quotation that inherits
+    /// its neighbour's speaker shares the neighbour's entry.
+    found: u32,
     title_case: bool,
     unclosed: bool,
-    found: Option<Found>,
     how: How,
+}
+
+const NO_FOUND: u32 = u32::MAX;
+
+fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Finds the direct quotations in `text` and attributes them, using the entity mentions.
@@ -132,14 +145,16 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
             end: s.end,
             qs,
             qe,
-            paragraph,
-            words,
+            paragraph: saturating_u32(paragraph),
+            words: saturating_u32(words),
+            found: NO_FOUND,
             title_case,
             unclosed: s.unclosed,
-            found: None,
             how: How::None,
         });
     }
+    drop(spans);
+    let mut founds: Vec<Found> = Vec::new();
 
     // Direct attribution.
     for k in 0..drafts.len() {
@@ -150,28 +165,31 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
         let next_qs = drafts.get(k + 1).map_or(tokens.len(), |d| d.qs);
         let d = &drafts[k];
         let (found, how) = attribute(&ctx, d, prev_qe, next_qs);
-        drafts[k].found = found;
+        if let Some(f) = found {
+            drafts[k].found = saturating_u32(founds.len());
+            founds.push(f);
+        }
         drafts[k].how = how;
     }
     // Inherit from neighbours: the one before (same or previous paragraph), then the one after.
     for k in 1..drafts.len() {
-        if drafts[k].found.is_none() && drafts[k].words > 0 {
+        if drafts[k].found == NO_FOUND && drafts[k].words > 0 {
             let (prev, cur) = (&drafts[k - 1], &drafts[k]);
             let same = prev.paragraph == cur.paragraph;
             let opens_paragraph = tokens.get(cur.qs).is_some_and(|t| t.line_start);
-            if prev.found.is_some()
-                && (same || (opens_paragraph && cur.paragraph == prev.paragraph + 1))
+            if prev.found != NO_FOUND
+                && (same || (opens_paragraph && cur.paragraph == prev.paragraph.saturating_add(1)))
             {
-                drafts[k].found = prev.found.clone();
+                drafts[k].found = prev.found;
                 drafts[k].how = How::Inherited;
             }
         }
     }
     for k in (0..drafts.len().saturating_sub(1)).rev() {
-        if drafts[k].found.is_none() && drafts[k].words > 0 {
+        if drafts[k].found == NO_FOUND && drafts[k].words > 0 {
             let next = &drafts[k + 1];
-            if next.found.is_some() && next.paragraph == drafts[k].paragraph {
-                drafts[k].found = next.found.clone();
+            if next.found != NO_FOUND && next.paragraph == drafts[k].paragraph {
+                drafts[k].found = next.found;
                 drafts[k].how = How::Inherited;
             }
         }
@@ -181,11 +199,12 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
     let mut last_named: Option<String> = None;
     let mut out = Vec::new();
     for d in drafts {
+        let found = founds.get(d.found as usize);
         let keep = d.words > 0
             && match d.how {
                 How::Adjacent => true,
                 How::Sentence | How::Inherited => {
-                    let cued = d.found.as_ref().is_some_and(|f| f.cue.is_some());
+                    let cued = found.is_some_and(|f| f.cue.is_some());
                     d.words >= 3 && !d.unclosed && (cued || !d.title_case)
                 }
                 How::None => d.words >= 3 && !d.unclosed && !d.title_case,
@@ -193,7 +212,7 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
         if !keep {
             continue;
         }
-        let speaker = d.found.as_ref().and_then(|f| {
+        let speaker = found.and_then(|f| {
             let start = tokens.get(f.a)?.start;
             let end = tokens.get(f.b.checked_sub(1)?)?.end;
             let entity = if f.b == f.a + 1 && ctx.is_pronoun(f.a) {
@@ -212,7 +231,7 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
             };
             Some(SpeakerRef { start, end, entity })
         });
-        let cue = d.found.and_then(|f| f.cue);
+        let cue = found.and_then(|f| f.cue.clone());
         out.push(Quote {
             start: d.start,
             end: d.end,

@@ -8,7 +8,11 @@
 //!
 //! Sentences end at a newline, and after `.`, `!` or `?` (with any closing quotes or
 //! brackets) followed by a token that starts with an uppercase letter, a digit or an opening
-//! quote, unless the dot belongs to an abbreviation such as `Mr.`.
+//! quote, unless the dot belongs to an abbreviation such as `Mr.`. A sentence is also cut
+//! after [`MAX_SENTENCE_TOKENS`] tokens, so that text with no terminator (a million
+//! quotation marks, a table dumped on one line) does not become one sentence whose
+//! per-sentence buffers in the analysers grow with the whole input (issue 9). Every
+//! CoNLL-2003 sentence is shorter, so the entity scores do not move.
 
 /// What a token is made of; the analysers use it to skip punctuation cheaply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +124,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     mark_sentences(text, &mut tokens);
+    // The capacity guess is for prose; punctuation-only text (a million quotation marks)
+    // has a token per byte, and the doubled capacity would stay allocated (issue 9).
+    tokens.shrink_to_fit();
     tokens
 }
 
@@ -205,6 +212,9 @@ fn is_closing(t: &str) -> bool {
     matches!(t, "\"" | "'" | "\u{201D}" | "\u{2019}" | ")" | "]" | "\u{BB}" | "\u{203A}")
 }
 
+/// The longest sentence, in tokens: a longer run without a sentence end is cut here.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
 fn mark_sentences(text: &str, tokens: &mut [Token]) {
     let mut next_starts = true;
     for i in 0..tokens.len() {
@@ -232,6 +242,15 @@ fn mark_sentences(text: &str, tokens: &mut [Token]) {
                 }
             }
         }
+    }
+    // The cap, in a second walk: the loop above marks tokens ahead of itself.
+    let mut run = 0;
+    for t in tokens.iter_mut() {
+        if t.sentence_start || run == MAX_SENTENCE_TOKENS {
+            t.sentence_start = true;
+            run = 0;
+        }
+        run += 1;
     }
 }
 
@@ -293,5 +312,20 @@ mod tests {
             .map(|r| toks[r].iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "))
             .collect();
         assert_eq!(sents, vec!["He left .", "Mr. Smith stayed .", "New line"]);
+    }
+
+    /// Issue 9: a text with no sentence end (here a million-mark-like run) was one sentence,
+    /// and the analysers' per-sentence buffers grew with the whole input.
+    #[test]
+    fn a_sentence_without_an_end_is_cut_at_the_cap() {
+        let text = format!("😀 é {}", "\" ".repeat(1000));
+        let toks = tokenize(&text);
+        let sents = sentences(&toks);
+        assert!(sents.iter().all(|r| r.len() <= MAX_SENTENCE_TOKENS), "{:?}", sents.iter().map(|r| r.len()).collect::<Vec<_>>());
+        assert_eq!(sents.iter().map(|r| r.len()).sum::<usize>(), toks.len());
+        assert_eq!(sents.len(), toks.len().div_ceil(MAX_SENTENCE_TOKENS));
+        // A sentence that ends on its own is not cut.
+        let short = "He left. She stayed.";
+        assert_eq!(sentences(&tokenize(short)).len(), 2);
     }
 }
