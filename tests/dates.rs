@@ -482,26 +482,70 @@ fn tense_comes_from_the_nearest_verb_and_spans_follow_timeml() {
             "2024-01-11",
         ),
         // Bug: the approximating quantifier was left out of the span.
-        ("😀 Café: it took nearly two years", "nearly two years", "DURATION", "P2Y"),
-        ("😀 Café: at least 72 hours", "at least 72 hours", "DURATION", "PT72H"),
-        ("😀 Café: more than four decades ago", "more than four decades ago", "DATE", "198"),
+        (
+            "😀 Café: it took nearly two years",
+            "nearly two years",
+            "DURATION",
+            "P2Y",
+        ),
+        (
+            "😀 Café: at least 72 hours",
+            "at least 72 hours",
+            "DURATION",
+            "PT72H",
+        ),
+        (
+            "😀 Café: more than four decades ago",
+            "more than four decades ago",
+            "DATE",
+            "198",
+        ),
         // Bug: a full month name swallowed the sentence's full stop.
-        ("😀 Café: it rose last May. Then", "last May", "DATE", "2023-05"),
+        (
+            "😀 Café: it rose last May. Then",
+            "last May",
+            "DATE",
+            "2023-05",
+        ),
         // Bug: spelled-out years (broadcast transcripts) were missed.
-        ("😀 Café: in nineteen ninety-six, he", "nineteen ninety-six", "DATE", "1996"),
-        ("😀 Café: by the year two thousand", "the year two thousand", "DATE", "2000"),
-        ("😀 Café: the current share is 40%", "current", "DATE", "PRESENT_REF"),
-        ("😀 Café: for the year ended Sept. 30", "the year", "DURATION", "P1Y"),
+        (
+            "😀 Café: in nineteen ninety-six, he",
+            "nineteen ninety-six",
+            "DATE",
+            "1996",
+        ),
+        (
+            "😀 Café: by the year two thousand",
+            "the year two thousand",
+            "DATE",
+            "2000",
+        ),
+        (
+            "😀 Café: the current share is 40%",
+            "current",
+            "DATE",
+            "PRESENT_REF",
+        ),
+        (
+            "😀 Café: for the year ended Sept. 30",
+            "the year",
+            "DURATION",
+            "P1Y",
+        ),
     ];
     for (text, span, ty, value) in cases {
         let got = found(text);
         assert!(
-            got.iter().any(|(s, t, v)| s == span && t == ty && v == value),
+            got.iter()
+                .any(|(s, t, v)| s == span && t == ty && v == value),
             "{text}: want {span:?} {ty} {value}, got {got:?}"
         );
     }
     // Not a time: the noun "current", and "two thousand" as a count.
-    for text in ["😀 Café: the current of the river", "😀 Café: two thousand people came"] {
+    for text in [
+        "😀 Café: the current of the river",
+        "😀 Café: two thousand people came",
+    ] {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
 }
@@ -522,7 +566,56 @@ fn long_single_line_text_keeps_expressions_whole_across_pieces() {
     let aug: Vec<&Timex> = got.iter().filter(|t| t.value == "1998-08-07").collect();
     assert_eq!(aug.len(), copies, "every 'Aug. 7, 1998' found once");
     assert!(aug.iter().all(|t| &text[t.start..t.end] == "Aug. 7, 1998"));
-    let fri = got.iter().filter(|t| &text[t.start..t.end] == "Friday").count();
+    let fri = got
+        .iter()
+        .filter(|t| &text[t.start..t.end] == "Friday")
+        .count();
     assert_eq!(fri, copies);
-    assert_eq!(got.len(), 2 * copies, "nothing else, nothing split: {:?}", got.len());
+    assert_eq!(
+        got.len(),
+        2 * copies,
+        "nothing else, nothing split: {:?}",
+        got.len()
+    );
+}
+
+/// Round 5 (issue 4): everyday expressions against a known instant (Tuesday 2013-02-12
+/// 04:30) resolve to the day a calendar assistant means.
+#[test]
+fn everyday_expressions_resolve_to_the_right_day() {
+    let cases: &[(&str, &str, &str)] = &[
+        // Bug: "next Wednesday" said on a Tuesday gave tomorrow; it is next week's.
+        ("😀 café: next Wednesday", "next Wednesday", "2013-02-20"),
+        ("next Friday", "next Friday", "2013-02-22"),
+        (
+            "wednesday of next week",
+            "wednesday of next week",
+            "2013-02-20",
+        ),
+        ("monday of this week", "monday of this week", "2013-02-11"),
+        ("friday after next", "friday after next", "2013-02-22"),
+        ("last week's sunday", "last week's sunday", "2013-02-10"),
+        // Bug: months and years ago kept the month/year although the day is known.
+        ("three months ago", "three months ago", "2012-11-12"),
+        ("a year ago", "a year ago", "2012-02-12"),
+        // Bug: "this weekend" was a week code, not a day.
+        ("this weekend", "this weekend", "2013-02-16"),
+        // Bug: "last/next N units" were bare durations; an assistant wants the interval start.
+        ("last 2 days", "last 2 days", "2013-02-10"),
+        ("next 3 months", "next 3 months", "2013-03"),
+        ("last 2 minutes", "last 2 minutes", "2013-02-12T04:28"),
+        ("next 3 hours", "next 3 hours", "2013-02-12T05:00"),
+    ];
+    for (text, span, value) in cases {
+        let got = at_clock(text);
+        assert!(
+            got.iter().any(|(s, _, v)| s == span && v == value),
+            "{text:?}: want {span:?} {value}, got {got:?}"
+        );
+    }
+    // News text keeps TimeML's readings: "the last two years" is a duration.
+    let news = found("Sales rose over the last two years.");
+    assert!(news
+        .iter()
+        .any(|(s, t, v)| s == "the last two years" && *t == "DURATION" && v == "P2Y"));
 }

@@ -52,6 +52,52 @@ fn parse_duration(v: &str) -> Option<(f64, &str)> {
     Some((n, unit))
 }
 
+/// -1 for a span starting "[the] last|past|previous N", +1 for "[the] next|coming N".
+fn last_next(span: &[Tok]) -> Option<i64> {
+    let mut it = span.iter().map(|t| t.w()).skip_while(|w| *w == "the");
+    let n = match it.next()? {
+        "last" | "past" | "previous" => -1,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// A duration value ("P2D", "PT3M", "P2M", "PXY") as (amount, unit: s min h d w mo y);
+/// "X" (a few) counts 3.
+fn amount(v: &str) -> Option<(u32, &'static str)> {
+    let (clock, rest) = match v.strip_prefix("PT") {
+        Some(r) => (true, r),
+        None => (false, v.strip_prefix('P')?),
+    };
+    let cut = rest.find(|c: char| c.is_ascii_alphabetic() && c != 'X')?;
+    let (num, unit) = rest.split_at(cut);
+    let n = if num == "X" {
+        3
+    } else {
+        num.parse::<u32>().ok()?
+    };
+    let unit = match (clock, unit) {
+        (true, "H") => "h",
+        (true, "M") => "min",
+        (true, "S") => "s",
+        (false, "D") => "d",
+        (false, "W") => "w",
+        (false, "M") => "mo",
+        (false, "Y") => "y",
+        _ => return None,
+    };
+    (n < 100_000).then_some((n, unit))
+}
+
+/// `d` moved by `n` calendar months, the day clamped to the month's length.
+fn add_months(d: CivilDate, n: i64) -> Option<CivilDate> {
+    let m0 = (d.year as i64).checked_mul(12)? + d.month as i64 - 1 + n;
+    let (y, m) = (m0.div_euclid(12), (m0.rem_euclid(12) + 1) as u8);
+    let y = i32::try_from(y).ok()?;
+    CivilDate::new(y, m, d.day.min(crate::calendar::days_in_month(y, m)))
+}
+
 /// The TIME (or DATE) value of candidate `c` when it depends on the clock; `None` leaves
 /// the ordinary date resolution in charge.
 pub fn resolve(
@@ -72,6 +118,53 @@ pub fn resolve(
                 _ => n / 60,
             };
             Some((T::Time, fmt(base.checked_add(delta)?)?))
+        }
+        // "three months ago", "a year from now": the day, as chrono and Duckling read a
+        // distance in calendar months from a known instant (news text keeps the month/year).
+        Val::Offset(u @ (Unit::Month | Unit::Quarter | Unit::Year), n) => {
+            let months = match u {
+                Unit::Month => *n,
+                Unit::Quarter => n.checked_mul(3)?,
+                _ => n.checked_mul(12)?,
+            };
+            Some((T::Date, add_months(day, months)?.to_string()))
+        }
+        // "this weekend": its Saturday.
+        Val::Rel(Unit::Weekend, n) if future_bias => {
+            let monday = day.add_days(1 - day.weekday() as i64 + n.checked_mul(7)?)?;
+            Some((T::Date, monday.add_days(5)?.to_string()))
+        }
+        Val::Lit(v) if future_bias && last_next(span).is_some() => {
+            let past = last_next(span)? < 0;
+            let (n, unit) = amount(v)?;
+            let n = n as i64;
+            let start = match unit {
+                "s" | "min" | "h" => {
+                    let at = match (unit, past) {
+                        ("s", true) => base - (n + 59) / 60,
+                        ("s", false) => base,
+                        ("min", true) => base - n,
+                        ("min", false) => base + 1,
+                        (_, true) => {
+                            let t = base - n.checked_mul(60)?;
+                            t - t.rem_euclid(60)
+                        }
+                        (_, false) => base - base.rem_euclid(60) + 60,
+                    };
+                    return Some((T::Time, fmt(at)?));
+                }
+                "d" => day.add_days(if past { -n } else { 1 })?.to_string(),
+                "w" => {
+                    let monday = day.add_days(1 - day.weekday() as i64)?;
+                    monday.add_days(if past { -7 * n } else { 7 })?.to_string()
+                }
+                "mo" => {
+                    let d = add_months(day, if past { -n } else { 1 })?;
+                    format!("{:04}-{:02}", d.year, d.month)
+                }
+                _ => format!("{:04}", day.year + if past { -n as i32 } else { 1 }),
+            };
+            Some((T::Date, start))
         }
         Val::DayOffset(n)
             if (has("day") || has("days"))

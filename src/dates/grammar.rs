@@ -996,6 +996,23 @@ impl<'a> P<'a> {
         if let Some((k, ty, val)) = date {
             return Some((k, ty, val));
         }
+        // "Friday after next" (the one after the coming one), "Wednesday [of] next week",
+        // "Monday of this week".
+        if !abbr || self.cap(i) {
+            if self.is(j, "after") && self.is(j + 1, "next") {
+                return Some((j + 2, T::Date, Val::RelWeekday(d, 2)));
+            }
+            let k = if self.is(j, "of") { j + 1 } else { j };
+            let (k, n) = match (self.w(k), self.w(k + 1)) {
+                ("the", w) => (k + 2, rel_det(w).filter(|_| w != "this" && w != "current")),
+                (w, _) => (k + 1, rel_det(w)),
+            };
+            if let Some(n) = n {
+                if matches!(self.w(k), "week" | "wk") {
+                    return Some((k + 1, T::Date, Val::WeekOf(d, n)));
+                }
+            }
+        }
         if abbr {
             return None;
         }
@@ -1073,12 +1090,14 @@ impl<'a> P<'a> {
             "the" if self.is(i + 1, "moment") && i > 0 && self.is(i - 1, "at") => {
                 (i + 2, T::Date, lit("PRESENT_REF"))
             }
+            // "in recent years": an unspecified stretch up to now, DURATION PXY as TimeBank
+            // and AQUAINT mostly value it (7 of 11).
             "recent" => {
                 let (u, plural) = words::unit(self.w(i + 1))?;
                 if !plural || matches!(u, Unit::Second | Unit::Minute) {
                     return None;
                 }
-                (i + 2, T::Date, lit("PAST_REF"))
+                (i + 2, T::Duration, Val::Lit(u.duration("X")))
             }
             "daily" | "nightly" if !self.cap(i) || self.t[i].newline => (i + 1, T::Set, lit("P1D")),
             "weekly" if !self.cap(i) => (i + 1, T::Set, lit("P1W")),
@@ -1113,9 +1132,25 @@ impl<'a> P<'a> {
         let k = j + 1;
         let w = self.w(k);
         if let Some((u, false)) = words::unit(w) {
+            // "last week's Sunday", "next week's Monday"
+            if u == Unit::Week
+                && self.is(k + 1, "'")
+                && self.is(k + 2, "s")
+                && det != "past"
+            {
+                if let Some((d, _, e)) = self.weekday_tok(k + 3) {
+                    return Some((e, T::Date, Val::WeekOf(d, n)));
+                }
+            }
             if with_the && matches!(det, "past" | "last") {
-                if u == Unit::Weekend {
-                    return Some((k + 1, T::Date, Val::Rel(Unit::Weekend, -1)));
+                // "over the past year", "in the last decade": TimeBank and AQUAINT value them
+                // as the calendar period before the reference ("1997", "198"), as "last
+                // year"; only the short units read as a stretch up to now ("the past day").
+                if !matches!(
+                    u,
+                    Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Century
+                ) {
+                    return Some((k + 1, T::Date, Val::Rel(u, -1)));
                 }
                 return Some((k + 1, T::Duration, Val::Lit(u.duration("1"))));
             }
@@ -1142,6 +1177,11 @@ impl<'a> P<'a> {
             }
         }
         if let Some((d, false)) = words::weekday(w) {
+            // "next Wednesday": the one in next week (Duckling, chrono); "the next Wednesday"
+            // in a narrative is the following one.
+            if det == "next" && !with_the {
+                return Some((k + 1, T::Date, Val::WeekOf(d, 1)));
+            }
             return Some((k + 1, T::Date, Val::RelWeekday(d, n)));
         }
         if let Some((m, _)) = words::month(w) {
@@ -1937,7 +1977,11 @@ impl<'a> P<'a> {
         // Date then time / part of day: "Jan 09, 2024 06:00 AM IST", "Friday night".
         let dayish = matches!(
             val,
-            Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_) | Val::RelWeekday(..)
+            Val::Day { .. }
+                | Val::Weekday(_)
+                | Val::DayOffset(_)
+                | Val::RelWeekday(..)
+                | Val::WeekOf(..)
         );
         if dayish {
             let mut k = e;
@@ -1983,7 +2027,7 @@ impl<'a> P<'a> {
                 }
                 // "Friday night": TimeBank mostly annotates the day (DATE, the day's value);
                 // "yesterday morning", "tomorrow evening" keep the part of the day.
-                if matches!(val, Val::Weekday(_) | Val::RelWeekday(..)) {
+                if matches!(val, Val::Weekday(_) | Val::RelWeekday(..) | Val::WeekOf(..)) {
                     return Some((e + 1, T::Date, val));
                 }
                 if !matches!(val, Val::Day { .. }) {

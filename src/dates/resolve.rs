@@ -84,6 +84,10 @@ pub enum Val {
     Rel(Unit, i64),
     /// last/this/next + weekday.
     RelWeekday(u8, i64),
+    /// A weekday in the ISO week `n` weeks from the reference's: "next Wednesday" (the one
+    /// in next week, as Duckling and chrono read it), "Monday of this week", "Friday after
+    /// next" (2), "last week's Sunday" (-1).
+    WeekOf(u8, i64),
     /// last/this/next + month name.
     RelMonth(u8, i64),
     /// last/this/next + season.
@@ -280,6 +284,7 @@ fn day_of(v: &Val, r: Option<CivilDate>, tense: Tense) -> Option<CivilDate> {
         }
         Val::Weekday(w) => weekday_date(r?, *w, tense),
         Val::RelWeekday(w, n) => rel_weekday(r?, *w, *n),
+        Val::WeekOf(w, n) => r?.add_days(*w as i64 - r?.weekday() as i64 + 7 * n),
         Val::DayOffset(n) => r?.add_days(*n),
         Val::Rel(Unit::Day, n) => r?.add_days(*n),
         _ => None,
@@ -311,22 +316,24 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
             month,
             day,
         } if r.is_none() => format!("XXXX-{month:02}-{day:02}"),
-        Val::Day { .. } | Val::Weekday(_) | Val::RelWeekday(..) | Val::DayOffset(_) => {
-            match day_of(v, r, tense) {
-                Some(d) => fmt_day(d),
-                None => match v {
-                    Val::Day {
-                        year: Some(y),
-                        month,
-                        day,
-                    } => format!("{y:04}-{month:02}-{day:02}"),
-                    Val::Weekday(w) => format!("XXXX-WXX-{w}"),
-                    Val::DayOffset(n) if *n < 0 => "PAST_REF".into(),
-                    Val::DayOffset(n) if *n > 0 => "FUTURE_REF".into(),
-                    _ => "PRESENT_REF".into(),
-                },
-            }
-        }
+        Val::Day { .. }
+        | Val::Weekday(_)
+        | Val::RelWeekday(..)
+        | Val::WeekOf(..)
+        | Val::DayOffset(_) => match day_of(v, r, tense) {
+            Some(d) => fmt_day(d),
+            None => match v {
+                Val::Day {
+                    year: Some(y),
+                    month,
+                    day,
+                } => format!("{y:04}-{month:02}-{day:02}"),
+                Val::Weekday(w) => format!("XXXX-WXX-{w}"),
+                Val::DayOffset(n) if *n < 0 => "PAST_REF".into(),
+                Val::DayOffset(n) if *n > 0 => "FUTURE_REF".into(),
+                _ => "PRESENT_REF".into(),
+            },
+        },
         Val::Rule(rule, y) => {
             let on = |y: i32| rule.on(y);
             let pick = match (y, r) {
@@ -544,6 +551,10 @@ mod tests {
             "2024-01-05"
         );
         assert_eq!(value(&Val::Weekday(2), r(), Tense::Past), "2024-01-09");
+        // From Tuesday 2024-01-09: next week's Monday and Sunday, this week's Monday.
+        assert_eq!(value(&Val::WeekOf(1, 1), r(), Tense::Unknown), "2024-01-15");
+        assert_eq!(value(&Val::WeekOf(7, 1), r(), Tense::Unknown), "2024-01-21");
+        assert_eq!(value(&Val::WeekOf(1, 0), r(), Tense::Unknown), "2024-01-08");
         assert_eq!(value(&Val::Weekday(1), r(), Tense::Future), "2024-01-15");
         assert_eq!(value(&Val::Weekday(2), r(), Tense::Ahead), "2024-01-16");
     }
