@@ -619,3 +619,33 @@ fn everyday_expressions_resolve_to_the_right_day() {
         .iter()
         .any(|(s, t, v)| s == "the last two years" && *t == "DURATION" && v == "P2Y"));
 }
+
+/// Round 5 (issue 4): a range's first half borrows what only the second half states, and a
+/// weekday in front of a date picks the year in which that day has that name.
+#[test]
+fn range_halves_share_day_zone_and_meridiem() {
+    let cases: &[(&str, &str, &str)] = &[
+        // Bug: "3" in "3-4pm" was no time and "4pm" was read as a numeral's tail.
+        ("é 😀 3-4pm", "3", "2013-02-12T15:00"),
+        ("é 😀 3-4pm", "4pm", "2013-02-12T16:00"),
+        ("8-10pm tomorrow", "8", "2013-02-13T20:00"),
+        // Bug: the first half stayed on today, without the zone.
+        ("9:30 - 11:00 on Thursday", "9:30", "2013-02-14T09:30"),
+        ("Thursday from 9:30 to 11:00", "9:30", "2013-02-14T09:30"),
+        ("from 3pm to 5pm on Friday", "3pm", "2013-02-15T15:00"),
+        ("9:30 - 11:00 CST", "9:30", "2013-02-12T13:30"),
+        // Bug: "13" in "from 13 to 15 July" was not found.
+        ("from 13 to 15 July", "13", "2013-07-13"),
+        // Bug: "Sat, Jan 5" took the future year although Jan 5 2014 is a Sunday.
+        ("Sat, Jan 5", "Sat, Jan 5", "2013-01-05"),
+    ];
+    for (text, span, value) in cases {
+        let got = at_clock(text);
+        assert!(
+            got.iter().any(|(s, _, v)| s == span && v == value),
+            "{text:?}: want {span:?} {value}, got {got:?}"
+        );
+    }
+    // A numeral range stays a numeral range.
+    assert!(found("Scores were 650-4 and 3-4 in the end.").is_empty());
+}

@@ -42,7 +42,7 @@ impl<'a> P<'a> {
     fn cap(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.cap)
     }
-    fn num(&self, i: usize) -> Option<(u32, usize)> {
+    pub(super) fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.t.get(i)?;
         (t.kind == Kind::Num && t.digits() <= 9).then_some((t.num, t.digits()))
     }
@@ -105,7 +105,8 @@ impl<'a> P<'a> {
     fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
         match self.w(i) {
             "nineteen" => {
-                let tens = words::number(self.w(i + 1)).filter(|n| (20..=90).contains(n) && n % 10 == 0)?;
+                let tens = words::number(self.w(i + 1))
+                    .filter(|n| (20..=90).contains(n) && n % 10 == 0)?;
                 let mut y = 1900 + tens;
                 let mut j = i + 2;
                 if self.glued(j) && self.is(j, "-") {
@@ -237,7 +238,10 @@ impl<'a> P<'a> {
             let n = words::number(w)?;
             (n <= 12).then_some((n, 0))
         })?;
-        if hd > 2 || h > 24 || self.in_numeral_before(i) {
+        // "3-4pm": the second hour of a range touches the first; it is a time only with its
+        // am/pm ("650-4" stays a numeral).
+        let dashed = self.in_numeral_before(i) && self.is(i - 1, "-");
+        if hd > 2 || h > 24 || (self.in_numeral_before(i) && !dashed) {
             return None;
         }
         let mut j = i + 1;
@@ -265,6 +269,9 @@ impl<'a> P<'a> {
         }
         let mut hour = h;
         let mut ok = colon;
+        if dashed && self.ampm(j).is_none() {
+            return None;
+        }
         if let Some((pm, k)) = self.ampm(j) {
             if h == 0 || h > 12 {
                 return None;
@@ -993,7 +1000,23 @@ impl<'a> P<'a> {
             .or_else(|| self.day_first(after_comma))
             .or_else(|| self.numeric(after_comma, reference))
             .filter(|h| matches!(h.2, Val::Day { .. }));
-        if let Some((k, ty, val)) = date {
+        if let Some((k, ty, mut val)) = date {
+            // "Sat, Jan 5": the year nearest the reference in which that day is a Saturday.
+            if let (
+                Val::Day {
+                    year: year @ None,
+                    month,
+                    day,
+                },
+                Some(r),
+            ) = (&mut val, reference)
+            {
+                *year = (r.year - 6..=r.year + 6)
+                    .filter_map(|y| crate::calendar::CivilDate::new(y, *month, *day))
+                    .filter(|c| c.weekday() == d)
+                    .min_by_key(|c| (c.to_days() - r.to_days()).abs())
+                    .map(|c| c.year);
+            }
             return Some((k, ty, val));
         }
         // "Friday after next" (the one after the coming one), "Wednesday [of] next week",
@@ -1072,8 +1095,18 @@ impl<'a> P<'a> {
                     && self.t.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
                     && !matches!(
                         self.w(i + 1),
-                        "of" | "and" | "or" | "account" | "accounts" | "flows" | "flow" | "is"
-                            | "was" | "in" | "from" | "to" | "through"
+                        "of" | "and"
+                            | "or"
+                            | "account"
+                            | "accounts"
+                            | "flows"
+                            | "flow"
+                            | "is"
+                            | "was"
+                            | "in"
+                            | "from"
+                            | "to"
+                            | "through"
                     ) =>
             {
                 (i + 1, T::Date, lit("PRESENT_REF"))
@@ -1133,11 +1166,7 @@ impl<'a> P<'a> {
         let w = self.w(k);
         if let Some((u, false)) = words::unit(w) {
             // "last week's Sunday", "next week's Monday"
-            if u == Unit::Week
-                && self.is(k + 1, "'")
-                && self.is(k + 2, "s")
-                && det != "past"
-            {
+            if u == Unit::Week && self.is(k + 1, "'") && self.is(k + 2, "s") && det != "past" {
                 if let Some((d, _, e)) = self.weekday_tok(k + 3) {
                     return Some((e, T::Date, Val::WeekOf(d, n)));
                 }
@@ -1825,7 +1854,17 @@ impl<'a> P<'a> {
     /// A clock time at `i` ("06:00 AM IST", "half past 3 pm") as a TIME hit with no date.
     fn clock_hit(&self, i: usize) -> Option<Hit> {
         let (e, hour, minute, second, zone) = self.clock(i)?;
-        Some((e, T::Time, Val::Time { date: None, hour, minute, second, zone }))
+        Some((
+            e,
+            T::Time,
+            Val::Time {
+                date: None,
+                hour,
+                minute,
+                second,
+                zone,
+            },
+        ))
     }
 
     /// The core rules at `i`: the longest hit.

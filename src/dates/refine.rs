@@ -4,6 +4,9 @@
 //! - day ranges: "Jan 5-7, 2024" gives "Jan 5" and "7, 2024", the second taking the month of
 //!   the first and the first taking the year of the second;
 //! - year sharing across ranges: "from March to May 2023" gives March the year 2023;
+//! - time and day ranges whose first half borrows from the second: "3-4pm" (the first hour
+//!   takes the meridiem), "9:30 - 11:00 CST" (the zone), "9:30 - 11:00 on Thursday" and
+//!   "Thursday from 9:30 to 11:00" (the day), "from 13 to 15 July" (the month and year);
 //! - dropping candidates that overlap an earlier, longer one (the grammar already returns
 //!   non-overlapping candidates; ranges add new ones and are checked here).
 
@@ -102,6 +105,7 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
         }
         out.push(c);
     }
+    let out = ranges(p, out);
     // Drop overlaps (keep the earlier; the grammar's matches are longest-first already).
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for mut c in out {
@@ -136,4 +140,168 @@ fn with_quantifier(p: &P<'_>, c: &Cand, floor: usize) -> usize {
         (_, _, "nearly" | "almost" | "over" | "roughly" | "approximately" | "under") => c.s - 1,
         _ => c.s,
     }
+}
+
+fn is_range_connector(w: &str) -> bool {
+    is_connector(w) || w == "untill"
+}
+
+fn dayish(v: &Val) -> bool {
+    matches!(
+        v,
+        Val::Day { .. }
+            | Val::Weekday(_)
+            | Val::RelWeekday(..)
+            | Val::WeekOf(..)
+            | Val::DayOffset(_)
+    )
+}
+
+/// Whether tokens `s..e` state a meridiem ("pm", "a.m.", "in the PM", "7a").
+fn has_meridiem(p: &P<'_>, s: usize, e: usize) -> bool {
+    (s..e).any(|k| {
+        matches!(
+            p.w(k),
+            "am" | "pm"
+                | "a"
+                | "p"
+                | "m"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "tonight"
+                | "night"
+        )
+    })
+}
+
+/// Ranges whose first half borrows what only the second states (see the module docs).
+/// One pass over the candidates; inserts at most one candidate per range.
+fn ranges(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    for b in cands {
+        let c = b.s;
+        let connected = c >= 2 && is_range_connector(p.w(c - 1));
+        match &b.val {
+            Val::Time {
+                date, hour, zone, ..
+            } if connected => {
+                let (date, hour, zone) = (date.clone(), *hour, *zone);
+                let prev_adjacent = out.last().is_some_and(|a| a.e == c - 1);
+                if prev_adjacent {
+                    if let Some(Cand {
+                        val:
+                            Val::Time {
+                                date: d1,
+                                hour: h1,
+                                zone: z1,
+                                ..
+                            },
+                        s: s1,
+                        e: e1,
+                        ..
+                    }) = out.last_mut()
+                    {
+                        if d1.is_none() {
+                            d1.clone_from(&date);
+                        }
+                        if z1.is_none() {
+                            *z1 = zone;
+                        }
+                        if *h1 < 12 && hour >= 12 && *h1 + 12 <= hour && !has_meridiem(p, *s1, *e1)
+                        {
+                            *h1 += 12;
+                        }
+                    }
+                } else if let Some((h, 1 | 2)) = p.num(c - 2) {
+                    // "3-4pm", "from 3 to 4 in the PM": a bare first hour.
+                    let free = out.last().is_none_or(|a| a.e <= c - 2);
+                    let h = h as u8;
+                    let numeral = p.glued(c - 2)
+                        && c >= 3
+                        && matches!(p.w(c - 3), "$" | "." | "," | ":" | "/" | "-" | "#");
+                    if free && (1..=12).contains(&h) && has_meridiem(p, b.s, b.e) && !numeral {
+                        let h = if hour >= 12 && h < 12 && h + 12 <= hour {
+                            h + 12
+                        } else {
+                            h
+                        };
+                        out.push(Cand {
+                            s: c - 2,
+                            e: c - 1,
+                            ty: T::Time,
+                            val: Val::Time {
+                                date: date.clone(),
+                                hour: h,
+                                minute: 0,
+                                second: None,
+                                zone,
+                            },
+                        });
+                    }
+                }
+                // "Thursday from 9:30 to 11:00": the day before the range dates both halves.
+                let n = out.len();
+                if date.is_none() && n >= 2 {
+                    let day = &out[n - 2];
+                    let a = &out[n - 1];
+                    let gap = a.s.saturating_sub(day.e);
+                    let link = gap == 0
+                        || gap == 1 && matches!(p.w(day.e), "from" | "between" | "," | "at");
+                    if dayish(&day.val) && a.e == c - 1 && link && day.e <= a.s {
+                        let d = Some(Box::new(day.val.clone()));
+                        if let Val::Time {
+                            date: d1 @ None, ..
+                        } = &mut out[n - 1].val
+                        {
+                            *d1 = d.clone();
+                        }
+                        let mut b = b;
+                        if let Val::Time {
+                            date: d2 @ None, ..
+                        } = &mut b.val
+                        {
+                            *d2 = d;
+                        }
+                        out.push(b);
+                        continue;
+                    }
+                }
+            }
+            // "from 13 to 15 July", "from the 13th to the 15th of July".
+            Val::Day { year, month, day } if connected => {
+                let (year, month, day) = (*year, *month, *day);
+                let free_from = out.last().map_or(0, |a| a.e);
+                let start = [c.checked_sub(2), c.checked_sub(3)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|&i| i >= free_from)
+                    .find(|&i| p.day_num(i).is_some_and(|(_, k)| k == c - 1));
+                if let Some(i) = start {
+                    if let Some((d1, _)) = p.day_num(i) {
+                        let i = if i > free_from && p.w(i - 1) == "the" {
+                            i - 1
+                        } else {
+                            i
+                        };
+                        if d1 < day && !p.glued(i) {
+                            out.push(Cand {
+                                s: i,
+                                e: c - 1,
+                                ty: T::Date,
+                                val: Val::Day {
+                                    year,
+                                    month,
+                                    day: d1,
+                                },
+                            });
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(b);
+    }
+    out
 }
