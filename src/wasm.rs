@@ -2,9 +2,11 @@
 //!
 //! Owns: reading the options from JavaScript values (every bad value or unknown key is a JS
 //! `Error` whose message names it), turning results into plain JS objects (serialized to JSON
-//! by serde in Rust and read by `JSON.parse`: the same plain objects, `null` never
-//! `undefined`, as `serde_wasm_bindgen`'s json-compatible serializer gives, at a third of the
-//! cost, because one string crosses the boundary instead of one per key and value), and the TypeScript declarations of the package (the custom section below;
+//! in Rust and read by `JSON.parse`: the same plain objects, `null` never `undefined`, as
+//! `serde_wasm_bindgen`'s json-compatible serializer gives, at a third of the cost, because
+//! one string crosses the boundary instead of one per key and value; `annotate` writes the
+//! JSON straight from the analysis in 256 KiB chunks, so a 5 MB article's result never sits
+//! in wasm memory as owned Rust values nor as one JSON string), and the TypeScript declarations of the package (the custom section below;
 //! the generated signatures are skipped so that the options and results have real types).
 //!
 //! `highlight` itself lives in [`crate::highlight`]; this module only parses its options.
@@ -281,9 +283,50 @@ pub fn annotate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             _ => return Err(unknown_key("annotate", &key, &KNOWN)),
         }
     }
-    validate("annotate", &opts)?;
-    let result = crate::annotate(&text, &opts).map_err(|e| js_error(format!("annotate: {e}")))?;
-    to_js(&result)
+    let settings = validate("annotate", &opts)?;
+    let analysis = analyze::analyze(&text, &settings).map_err(|e| js_error(format!("annotate: {e}")))?;
+    drop(text);
+    analysis_to_js(&analysis)
+}
+
+/// JSON of the annotations per `JSON.parse` call: bounds the wasm memory the result takes
+/// (a 5 MB article has ~160,000 annotations, ~25 MB of JSON) to this much.
+const JSON_CHUNK_BYTES: usize = 256 * 1024;
+
+/// The result of `annotate` as a plain JS object, written as JSON straight from the
+/// analysis ([`analyze::Analysis::write_json`]): the same object `to_js(&analysis.to_result())`
+/// gives (a test checks the JSON is byte for byte serde's), without the owned result in wasm
+/// memory, in chunks of [`JSON_CHUNK_BYTES`] each parsed as it is written.
+fn analysis_to_js(analysis: &analyze::Analysis) -> Result<JsValue, JsValue> {
+    let parse_failed = || js_error("could not build the result: JSON.parse failed");
+    let key = JsValue::from_str("annotations");
+    let mut result: Result<JsValue, JsValue> = Ok(JsValue::UNDEFINED);
+    let mut list: Option<JsValue> = None;
+    analysis.write_json(JSON_CHUNK_BYTES, |part| {
+        let Ok(object) = &result else { return };
+        let step = match part {
+            analyze::JsonPart::Skeleton(json) => js_sys::JSON::parse(json).map_err(|_| parse_failed()),
+            analyze::JsonPart::Annotations(json) => {
+                js_sys::JSON::parse(json).map_err(|_| parse_failed()).and_then(|chunk| match &list {
+                    // The first chunk becomes the list (the key keeps its place in the object).
+                    None => {
+                        Reflect::set(object, &key, &chunk).map_err(|_| parse_failed())?;
+                        list = Some(chunk);
+                        Ok(object.clone())
+                    }
+                    // Later ones are appended: Array.prototype.push.apply(list, chunk).
+                    Some(list) => {
+                        let push: js_sys::Function = Reflect::get(list, &JsValue::from_str("push"))?.dyn_into()?;
+                        let args: Array = chunk.dyn_into()?;
+                        Reflect::apply(&push, list, &args)?;
+                        Ok(object.clone())
+                    }
+                })
+            }
+        };
+        result = step;
+    });
+    result
 }
 
 /// The options of `highlight` and `highlightAsync` (`slice_bytes` only for the latter).
