@@ -378,6 +378,9 @@ pub struct Config {
     pub fold_epochs: usize,
     /// Share of local features dropped from the second-pass copy of each training sentence.
     pub nl_drop: f64,
+    /// Number of final models trained on differently shuffled orders (seeds `seed`,
+    /// `seed + 1000`, ...) whose averaged weights are averaged into the shipped model.
+    pub bags: usize,
 }
 
 /// Trains a perceptron for `epochs` passes over `seqs` in a fixed-seed shuffled order;
@@ -646,7 +649,18 @@ pub fn train(train: &[ConllDoc], dev: &[ConllDoc], cfg: &Config) -> Result<Vec<u
             t0.elapsed().as_secs_f64()
         );
     });
-    let (w, tw) = pc.averaged();
+    let (mut w, mut tw) = pc.averaged();
+    if cfg.bags > 1 {
+        for b in 1..cfg.bags {
+            let pc = run_epochs(&seqs, cfg.bits, cfg.epochs, cfg.seed.wrapping_add(1000 * b as u64), |_, _| {});
+            let (wb, twb) = pc.averaged();
+            w.iter_mut().zip(&wb).for_each(|(a, b)| *a += b);
+            tw.iter_mut().zip(&twb).for_each(|(a, b)| *a += b);
+            println!("bag {}/{} trained ({:.1}s)", b + 1, cfg.bags, t0.elapsed().as_secs_f64());
+        }
+        let k = cfg.bags as f32;
+        w.iter_mut().chain(tw.iter_mut()).for_each(|a| *a /= k);
+    }
     let bytes = export(&w, &tw, cfg.bits, &exported, cfg.prune);
     let m = Model::parse(&bytes).map_err(|e| e.to_string())?;
     let (rows, n) = m.sizes();
