@@ -57,6 +57,18 @@ pub struct Analysis {
 
 /// Runs the whole pipeline.
 pub fn analyze(input: &str, settings: &Settings) -> Result<Analysis, Error> {
+    check_size(input)?;
+    let document = text::read(input, settings.input);
+    Ok(analyze_document(document, settings))
+}
+
+/// [`analyze`] of an owned input: plain text is analysed in place, without a copy.
+pub fn analyze_owned(input: String, settings: &Settings) -> Result<Analysis, Error> {
+    check_size(&input)?;
+    Ok(analyze_document(text::read_owned(input, settings.input), settings))
+}
+
+fn check_size(input: &str) -> Result<(), Error> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(Error::invalid_input(format!(
             "the input is {} bytes; the limit is {} bytes ({} MiB)",
@@ -65,8 +77,7 @@ pub fn analyze(input: &str, settings: &Settings) -> Result<Analysis, Error> {
             MAX_INPUT_BYTES >> 20
         )));
     }
-    let document = text::read(input, settings.input);
-    Ok(analyze_document(document, settings))
+    Ok(())
 }
 
 /// Runs the analysers over an already-read document (the highlighter builds its own from

@@ -284,8 +284,7 @@ pub fn annotate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         }
     }
     let settings = validate("annotate", &opts)?;
-    let analysis = analyze::analyze(&text, &settings).map_err(|e| js_error(format!("annotate: {e}")))?;
-    drop(text);
+    let analysis = analyze::analyze_owned(text, &settings).map_err(|e| js_error(format!("annotate: {e}")))?;
     analysis_to_js(&analysis)
 }
 

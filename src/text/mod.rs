@@ -63,6 +63,22 @@ pub fn read(input: &str, kind: InputKind) -> Document {
     }
 }
 
+/// [`read`] of an owned input: plain text becomes the document's text without a copy (the
+/// wasm layer hands over the string it received, which saves the input's size at the peak).
+pub fn read_owned(input: String, kind: InputKind) -> Document {
+    let html = match kind {
+        InputKind::Text => false,
+        InputKind::Html => true,
+        InputKind::Auto => looks_like_html(&input),
+    };
+    if html {
+        read_html(&input).0
+    } else {
+        let date_hints = plain_date_hints(&input);
+        Document { text: input, html: false, metadata: Metadata::default(), date_hints }
+    }
+}
+
 /// Reads a whole HTML page (or a fragment): the article body as text, the metadata, the
 /// stated dates, and the map from text bytes back to `input` bytes.
 pub fn read_html(input: &str) -> (Document, SourceMap) {
@@ -91,6 +107,11 @@ fn by_line(text: &str) -> Option<String> {
 /// Plain text is analysed as it is; only the scrape convention of a first line
 /// `date YYYY-MM-DD ...` is taken as the article's own date.
 fn read_plain(input: &str) -> Document {
+    let date_hints = plain_date_hints(input);
+    Document { text: input.to_string(), html: false, metadata: Metadata::default(), date_hints }
+}
+
+fn plain_date_hints(input: &str) -> Vec<String> {
     let mut date_hints = Vec::new();
     if let Some(first) = input.lines().find(|l| !l.trim().is_empty()) {
         if let Some(rest) = first.trim().strip_prefix("date ") {
@@ -99,7 +120,7 @@ fn read_plain(input: &str) -> Document {
             }
         }
     }
-    Document { text: input.to_string(), html: false, metadata: Metadata::default(), date_hints }
+    date_hints
 }
 
 /// Markup when the input, after leading space, opens with `<` and holds a tag the HTML
@@ -144,5 +165,9 @@ mod tests {
         assert!(!doc.html);
         assert_eq!(doc.text, " date 2024-01-09 close_game\nTitle");
         assert_eq!(doc.date_hints, vec!["2024-01-09"]);
+        let owned = read_owned(" date 2024-01-09 close_game\nTitle".to_string(), InputKind::Auto);
+        assert_eq!((owned.text, owned.html, owned.date_hints), (doc.text, doc.html, doc.date_hints));
+        let page = read_owned("<p>😀 Hi</p>".to_string(), InputKind::Auto);
+        assert_eq!(page.text, read("<p>😀 Hi</p>", InputKind::Auto).text);
     }
 }
