@@ -649,3 +649,39 @@ fn range_halves_share_day_zone_and_meridiem() {
     // A numeral range stays a numeral range.
     assert!(found("Scores were 650-4 and 3-4 in the end.").is_empty());
 }
+
+/// Round 5 (issue 4): fractions of units. Bug: "half an hour" was "an hour", "5 1/2 hours"
+/// was "1/2 hours" and "a minute and a half" was "a minute".
+#[test]
+fn fractions_of_units_are_whole_durations() {
+    let news: &[(&str, &str, &str)] = &[
+        ("😀 é: waited 5 1/2 hours", "5 1/2 hours", "PT5H30M"),
+        ("for 2 1/2 years", "2 1/2 years", "P2Y6M"),
+        ("a minute and a half", "a minute and a half", "PT1M30S"),
+        ("half an hour", "half an hour", "PT30M"),
+        ("a quarter of an hour", "a quarter of an hour", "PT15M"),
+    ];
+    for (text, span, value) in news {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(s, t, v)| s == span && *t == "DURATION" && v == value),
+            "{text:?}: want {span:?} {value}, got {got:?}"
+        );
+    }
+    let clock: &[(&str, &str)] = &[
+        ("in half an hour", "2013-02-12T05:00"),
+        ("in about half an hour", "2013-02-12T05:00"),
+        ("in three-quarters of an hour", "2013-02-12T05:15"),
+        ("in 2 and a half hours", "2013-02-12T07:00"),
+        ("in 1/4h", "2013-02-12T04:45"),
+        ("a fortnight ago", "2013-01-29"),
+    ];
+    for (text, value) in clock {
+        let got = at_clock(text);
+        assert!(
+            got.iter().any(|(_, _, v)| v.starts_with(value)),
+            "{text:?}: want {value}, got {got:?}"
+        );
+    }
+}

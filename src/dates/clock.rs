@@ -30,6 +30,10 @@ fn fmt(min: i64) -> Option<String> {
 /// A duration value ("PT2.5H", "P3D", "PTXM") as (amount, designator); X counts 3 (Duckling's
 /// "a few").
 fn parse_duration(v: &str) -> Option<(f64, &str)> {
+    // "PT5H30M", "PT1M30S", "P1DT12H": in minutes.
+    if let Some(m) = compound_minutes(v) {
+        return Some((m, "min"));
+    }
     let (clock, rest) = match v.strip_prefix("PT") {
         Some(r) => (true, r),
         None => (false, v.strip_prefix('P')?),
@@ -50,6 +54,32 @@ fn parse_duration(v: &str) -> Option<(f64, &str)> {
         _ => return None,
     };
     Some((n, unit))
+}
+
+/// A duration of two or more components ("PT5H30M", "P1DT12H") in minutes; None for one.
+fn compound_minutes(v: &str) -> Option<f64> {
+    let rest = v.strip_prefix('P')?;
+    let (mut total, mut parts, mut clock, mut num) = (0.0f64, 0, false, String::new());
+    for c in rest.chars() {
+        match c {
+            'T' => clock = true,
+            '0'..='9' | '.' => num.push(c),
+            _ => {
+                let n: f64 = num.parse().ok()?;
+                num.clear();
+                total += n * match (clock, c) {
+                    (false, 'D') => 1440.0,
+                    (false, 'W') => 10080.0,
+                    (true, 'H') => 60.0,
+                    (true, 'M') => 1.0,
+                    (true, 'S') => 1.0 / 60.0,
+                    _ => return None,
+                };
+                parts += 1;
+            }
+        }
+    }
+    (parts >= 2 && num.is_empty()).then_some(total)
 }
 
 /// -1 for a span starting "[the] last|past|previous N", +1 for "[the] next|coming N".
@@ -177,9 +207,15 @@ pub fn resolve(
         Val::Lit(v)
             if future_bias
                 && c.s > 0
-                && toks
+                && (toks
                     .get(c.s - 1)
-                    .is_some_and(|t| matches!(t.w(), "in" | "within")) =>
+                    .is_some_and(|t| matches!(t.w(), "in" | "within"))
+                    // "in about half an hour"
+                    || c.s > 1
+                        && toks.get(c.s - 2).is_some_and(|t| t.w() == "in")
+                        && toks.get(c.s - 1).is_some_and(|t| {
+                            matches!(t.w(), "about" | "around" | "roughly" | "approximately")
+                        })) =>
         {
             let (n, unit) = parse_duration(v)?;
             let minutes = match unit {
@@ -314,5 +350,7 @@ mod tests {
         assert_eq!(parse_duration("PTXM"), Some((3.0, "min")));
         assert_eq!(parse_duration("P1W"), Some((1.0, "w")));
         assert_eq!(parse_duration("P3Y"), None);
+        assert_eq!(parse_duration("PT2H30M"), Some((150.0, "min")));
+        assert_eq!(parse_duration("P2Y6M"), None);
     }
 }

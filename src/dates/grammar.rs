@@ -615,6 +615,52 @@ fn offset_str(sign: &str, h: u32, m: u32) -> &'static str {
         .unwrap_or("")
 }
 
+/// A duration of `x` units as TIMEX3, the fraction in the next smaller unit as TimeBank
+/// writes it: 5.5 hours -> PT5H30M, 2.5 years -> P2Y6M, 1.5 minutes -> PT1M30S, 0.5 hours
+/// -> PT30M; a decimal when the smaller unit does not divide ("P0.5M").
+fn fraction_value(u: Unit, x: f64) -> Option<String> {
+    if !(x > 0.0 && x < 1e6) {
+        return None;
+    }
+    let whole = x.trunc() as u64;
+    if x.fract() == 0.0 {
+        return Some(u.duration(&whole.to_string()));
+    }
+    let (k, small) = match u {
+        Unit::Minute => (60.0, "S"),
+        Unit::Hour => (60.0, "M"),
+        Unit::Day => (24.0, "H"),
+        Unit::Week => (7.0, "D"),
+        Unit::Year => (12.0, "M"),
+        _ => return Some(u.duration(&format!("{x}"))),
+    };
+    let part = x.fract() * k;
+    if part.fract() != 0.0 {
+        return Some(u.duration(&format!("{x}")));
+    }
+    let part = part as u64;
+    let (big, clock_small) = match u {
+        Unit::Minute => ("M", true),
+        Unit::Hour => ("H", true),
+        Unit::Day => ("D", true),
+        Unit::Week => ("W", false),
+        _ => ("Y", false),
+    };
+    let lead = matches!(u, Unit::Minute | Unit::Hour);
+    let mut v = String::from("P");
+    if whole > 0 {
+        if lead {
+            v.push('T');
+        }
+        v.push_str(&format!("{whole}{big}"));
+    }
+    if clock_small && !(lead && whole > 0) {
+        v.push('T');
+    }
+    v.push_str(&format!("{part}{small}"));
+    Some(v)
+}
+
 fn rel_det(w: &str) -> Option<i64> {
     Some(match w {
         "this" | "current" => 0,
@@ -1237,6 +1283,129 @@ impl<'a> P<'a> {
             return Some((k + 1, T::Time, Val::Part(Box::new(Val::DayOffset(day)), p)));
         }
         None
+    }
+
+    /// Fractions and pairs of time: "half an hour", "a quarter of an hour", "three-quarters
+    /// of an hour", "1/2 hour", "1/4h", "2 and a half hours", "an hour and a half", "a
+    /// fortnight", "a couple hours". Values in the next smaller unit when whole ("PT30M").
+    fn fraction(&self, i: usize) -> Option<Hit> {
+        let unit_at = |k: usize| -> Option<(Unit, usize)> {
+            let w = self.w(k);
+            if w == "h" && self.glued(k) {
+                return Some((Unit::Hour, k + 1));
+            }
+            words::unit(w).map(|(u, _)| (u, k + 1))
+        };
+        let a_an = |k: usize| matches!(self.w(k), "a" | "an");
+        // "a quarter of an hour" (one level deep: token i + 1 is "quarter", not "a").
+        if self.is(i, "a") && self.is(i + 1, "quarter") {
+            return self.fraction(i + 1);
+        }
+        let (x, u, e): (f64, Unit, usize) = match self.w(i) {
+            // "a fortnight", "two fortnights"
+            _ if matches!(self.w(i + 1), "fortnight" | "fortnights") => {
+                let (q, _) = self.qty(i).filter(|(_, k)| *k == i + 1)?;
+                (q.parse::<f64>().ok()? * 2.0, Unit::Week, i + 2)
+            }
+            "fortnight" if i == 0 || !self.is(i - 1, "a") => (2.0, Unit::Week, i + 1),
+            // "a couple hours"
+            "a" if self.is(i + 1, "couple") && !self.is(i + 2, "of") => {
+                let (u, k) = unit_at(i + 2)?;
+                (2.0, u, k)
+            }
+            "half" | "one" | "a" | "an" => {
+                let k = match self.w(i) {
+                    "half" => i,
+                    _ if self.is(i + 1, "half") => i + 1,
+                    _ => {
+                        // "an hour and a half"
+                        let (u, e) = unit_at(i + 1)?;
+                        if self.is(e, "and") && a_an(e + 1) && self.is(e + 2, "half") {
+                            return Some((e + 3, T::Duration, Val::Lit(fraction_value(u, 1.5)?)));
+                        }
+                        return None;
+                    }
+                };
+                if !a_an(k + 1) {
+                    return None;
+                }
+                let (u, e) = unit_at(k + 2)?;
+                (0.5, u, e)
+            }
+            "quarter" | "three" => {
+                let mut k = i;
+                let x = if self.is(k, "three") {
+                    if self.is(k + 1, "-") {
+                        k += 1;
+                    }
+                    if !self.is(k + 1, "quarters") {
+                        return None;
+                    }
+                    k += 1;
+                    0.75
+                } else {
+                    0.25
+                };
+                if !(self.is(k + 1, "of") && a_an(k + 2)) {
+                    return None;
+                }
+                let (u, e) = unit_at(k + 3)?;
+                (x, u, e)
+            }
+            _ => {
+                let (n, d) = self.num(i)?;
+                if self.is(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2) {
+                    // "1/2 hour", "3/4h"
+                    let (den, _) = self.num(i + 2)?;
+                    if !matches!(den, 2 | 4) || n >= den || n == 0 {
+                        return None;
+                    }
+                    let (u, e) = unit_at(i + 3)?;
+                    (n as f64 / den as f64, u, e)
+                } else if d <= 3
+                    && self.num(i + 1).is_some_and(|(a, _)| a == 1 || a == 3)
+                    && !self.glued(i + 1)
+                    && self.is(i + 2, "/")
+                    && self.glued(i + 2)
+                    && self.glued(i + 3)
+                {
+                    // "5 1/2 hours", "2 3/4 years"
+                    let (a, _) = self.num(i + 1)?;
+                    let (den, _) = self.num(i + 3)?;
+                    if !matches!(den, 2 | 4) || a >= den {
+                        return None;
+                    }
+                    let (u, e) = unit_at(i + 4)?;
+                    (n as f64 + a as f64 / den as f64, u, e)
+                } else if d <= 3 && self.is(i + 1, "and") && a_an(i + 2) && self.is(i + 3, "half") {
+                    // "2 and a half hours"
+                    let (u, e) = unit_at(i + 4)?;
+                    (n as f64 + 0.5, u, e)
+                } else {
+                    return None;
+                }
+            }
+        };
+        // "a fortnight ago", "half an hour later": an offset in whole days or minutes.
+        let sign = match (self.w(e), self.w(e + 1)) {
+            ("ago" | "earlier" | "back", _) => Some((-1, e + 1)),
+            ("later" | "hence", _) => Some((1, e + 1)),
+            ("from", "now") => Some((1, e + 2)),
+            _ => None,
+        };
+        if let Some((sg, e2)) = sign {
+            let (n, unit) = match u {
+                Unit::Week => (x * 7.0, Unit::Day),
+                Unit::Day => (x, Unit::Day),
+                Unit::Hour => (x * 60.0, Unit::Minute),
+                Unit::Minute => (x, Unit::Minute),
+                _ => (f64::NAN, u),
+            };
+            if n.fract() == 0.0 {
+                return Some((e2, T::Date, Self::offset(unit, sg * n as i64)));
+            }
+        }
+        Some((e, T::Duration, Val::Lit(fraction_value(u, x)?)))
     }
 
     /// Quantity + unit: durations, and "... ago/later/earlier" offsets.
@@ -1884,6 +2053,7 @@ impl<'a> P<'a> {
                 consider(self.day_first(i));
                 consider(self.year(i));
                 consider(self.duration(i));
+                consider(self.fraction(i));
                 consider(self.quarter(i));
                 consider(self.nth_in_month(i));
                 consider(self.clock_hit(i));
@@ -1897,6 +2067,7 @@ impl<'a> P<'a> {
                 consider(self.deictic(i));
                 consider(self.relative(i));
                 consider(self.duration(i));
+                consider(self.fraction(i));
                 consider(self.vague_duration(i));
                 consider(self.set(i));
                 consider(self.quarter(i));
@@ -2167,6 +2338,8 @@ fn starter(w: &str) -> bool {
                 | "many"
                 | "some"
                 | "couple"
+                | "fortnight"
+                | "fortnights"
                 | "recent"
                 | "daily"
                 | "nightly"
