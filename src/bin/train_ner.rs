@@ -1,7 +1,7 @@
 //! `train-ner`: trains the entity model (feature `tools`).
 //!
 //! ```text
-//! train-ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S] [--prune P] [--names TSV] [--folds K] [--fold-epochs N] [--nl-drop P] [--bags N]
+//! train-ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S] [--prune P] [--names TSV] [--folds K] [--fold-epochs N] [--nl-drop P] [--bags N] [--fold-bags N]
 //! ```
 //! Run through `make model`; prints dev scores after each epoch and for the quantised model.
 
@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 fn run(args: &[String]) -> Result<(), String> {
     let mut pos = Vec::new();
-    let mut cfg = Config { bits: 20, epochs: 12, seed: 2003, prune: 1e-3, names: None, folds: 5, fold_epochs: 10, nl_drop: 0.3, bags: 1 };
+    let mut cfg = Config { bits: 20, epochs: 12, seed: 2003, prune: 1e-3, names: None, folds: 5, fold_epochs: 10, nl_drop: 0.3, bags: 1, fold_bags: 1 };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut val = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -21,6 +21,7 @@ fn run(args: &[String]) -> Result<(), String> {
             "--seed" => cfg.seed = val("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--folds" => cfg.folds = val("--folds")?.parse().map_err(|e| format!("--folds: {e}"))?,
             "--fold-epochs" => cfg.fold_epochs = val("--fold-epochs")?.parse().map_err(|e| format!("--fold-epochs: {e}"))?,
+            "--fold-bags" => cfg.fold_bags = val("--fold-bags")?.parse().map_err(|e| format!("--fold-bags: {e}"))?,
             "--bags" => cfg.bags = val("--bags")?.parse().map_err(|e| format!("--bags: {e}"))?,
             "--nl-drop" => cfg.nl_drop = val("--nl-drop")?.parse().map_err(|e| format!("--nl-drop: {e}"))?,
             "--prune" => cfg.prune = val("--prune")?.parse().map_err(|e| format!("--prune: {e}"))?,
@@ -29,7 +30,7 @@ fn run(args: &[String]) -> Result<(), String> {
         }
     }
     let [train_path, dev_path, out] = pos.as_slice() else {
-        return Err("usage: train-ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S] [--prune P] [--names TSV] [--folds K] [--fold-epochs N] [--nl-drop P] [--bags N]".into());
+        return Err("usage: train-ner TRAIN DEV OUT [--epochs N] [--bits B] [--seed S] [--prune P] [--names TSV] [--folds K] [--fold-epochs N] [--nl-drop P] [--bags N] [--fold-bags N]".into());
     };
     if !(10..=24).contains(&cfg.bits) {
         return Err(format!("--bits {} is out of range 10..=24", cfg.bits));

@@ -381,6 +381,8 @@ pub struct Config {
     /// Number of final models trained on differently shuffled orders (seeds `seed`,
     /// `seed + 1000`, ...) whose averaged weights are averaged into the shipped model.
     pub bags: usize,
+    /// The same for each cross-validation fold's first-pass model.
+    pub fold_bags: usize,
 }
 
 /// Trains a perceptron for `epochs` passes over `seqs` in a fixed-seed shuffled order;
@@ -404,6 +406,23 @@ fn run_epochs(seqs: &[Seq], bits: u32, epochs: usize, seed: u64, mut after: impl
     pc
 }
 
+/// Turns the averaged weights `w`, `tw` of the run with `seed` into the mean over `bags`
+/// runs with seeds `seed`, `seed + 1000`, ... (the same sequences in other shuffled orders).
+#[allow(clippy::too_many_arguments)]
+fn add_bags(w: &mut [f32], tw: &mut [f32], seqs: &[Seq], bits: u32, epochs: usize, seed: u64, bags: usize) {
+    if bags <= 1 {
+        return;
+    }
+    for b in 1..bags {
+        let pc = run_epochs(seqs, bits, epochs, seed.wrapping_add(1000 * b as u64), |_, _| {});
+        let (wb, twb) = pc.averaged();
+        w.iter_mut().zip(&wb).for_each(|(a, b)| *a += b);
+        tw.iter_mut().zip(&twb).for_each(|(a, b)| *a += b);
+    }
+    let k = bags as f32;
+    w.iter_mut().chain(tw.iter_mut()).for_each(|a| *a /= k);
+}
+
 /// First-pass labels of every training document, each predicted by a model trained on
 /// the other folds (documents `i % folds`), with a name list learned from those folds only,
 /// so the non-local features seen in training are as noisy as at inference.
@@ -419,7 +438,8 @@ fn jackknife(train_p: &[Prepared], external: &HashMap<u64, u8>, cfg: &Config) ->
             seqs.extend(sequences(&train_p[i], &LeaveOneOut { counts: &names, own: &per_doc[j] }, cfg.bits, None, 0.0));
         }
         let pc = run_epochs(&seqs, cfg.bits, cfg.fold_epochs, cfg.seed.wrapping_add(k as u64 + 1), |_, _| {});
-        let (w, tw) = pc.averaged();
+        let (mut w, mut tw) = pc.averaged();
+        add_bags(&mut w, &mut tw, &seqs, cfg.bits, cfg.fold_epochs, cfg.seed.wrapping_add(k as u64 + 1), cfg.fold_bags);
         let none = HashSet::new();
         let mut c = [Counts::default(); 5];
         for i in (0..n).filter(|i| i % folds == k) {
@@ -650,16 +670,9 @@ pub fn train(train: &[ConllDoc], dev: &[ConllDoc], cfg: &Config) -> Result<Vec<u
         );
     });
     let (mut w, mut tw) = pc.averaged();
+    add_bags(&mut w, &mut tw, &seqs, cfg.bits, cfg.epochs, cfg.seed, cfg.bags);
     if cfg.bags > 1 {
-        for b in 1..cfg.bags {
-            let pc = run_epochs(&seqs, cfg.bits, cfg.epochs, cfg.seed.wrapping_add(1000 * b as u64), |_, _| {});
-            let (wb, twb) = pc.averaged();
-            w.iter_mut().zip(&wb).for_each(|(a, b)| *a += b);
-            tw.iter_mut().zip(&twb).for_each(|(a, b)| *a += b);
-            println!("bag {}/{} trained ({:.1}s)", b + 1, cfg.bags, t0.elapsed().as_secs_f64());
-        }
-        let k = cfg.bags as f32;
-        w.iter_mut().chain(tw.iter_mut()).for_each(|a| *a /= k);
+        println!("{} bags trained ({:.1}s)", cfg.bags, t0.elapsed().as_secs_f64());
     }
     let bytes = export(&w, &tw, cfg.bits, &exported, cfg.prune);
     let m = Model::parse(&bytes).map_err(|e| e.to_string())?;
