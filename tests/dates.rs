@@ -685,3 +685,22 @@ fn fractions_of_units_are_whole_durations() {
         );
     }
 }
+
+/// Round 5 (issue 4): a day part and a clock part compose. Bug: "in 7 days at 5pm" gave
+/// today 17:00 and "Thu at 8 GMT" dropped the day; "sat at 10am" (a verb) must stay a time.
+#[test]
+fn day_and_clock_parts_compose() {
+    for (text, value) in [
+        ("😀 é in 7 days at 5pm", "2013-02-19T17:00"),
+        ("Thu at 8 am PST", "2013-02-14T14:00"),
+        ("tomorrow at 5pm", "2013-02-13T17:00"),
+    ] {
+        let got = at_clock(text);
+        assert!(
+            got.iter().any(|(_, _, v)| v == value),
+            "{text:?}: want {value}, got {got:?}"
+        );
+    }
+    let got = at_clock("the court sat at 10am");
+    assert!(got.iter().all(|(s, _, _)| !s.contains("sat")), "{got:?}");
+}

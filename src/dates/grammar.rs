@@ -1082,6 +1082,15 @@ impl<'a> P<'a> {
                 }
             }
         }
+        // "Thu at 8 GMT", "Thu 9am": an abbreviation with a clock time after it.
+        // Lower-case "sat", "sun", "wed" are verbs and nouns ("the court sat at 10am").
+        if abbr
+            && (self.cap(i) || !matches!(self.w(i), "sat" | "sun" | "wed"))
+            && (self.is(j, "at") && self.clock(j + 1).is_some()
+                || self.time(j).is_some_and(|t| t.0 > j + 1))
+        {
+            return Some((j, T::Date, Val::Weekday(d)));
+        }
         if abbr {
             return None;
         }
@@ -2184,6 +2193,32 @@ impl<'a> P<'a> {
             }
         }
         let (e, ty, val) = hit?;
+        // "in 7 days at 5pm", "in 2 weeks at noon": that day at that time.
+        if let (T::Duration, Val::Lit(v)) = (ty, &val) {
+            let days = v
+                .strip_prefix('P')
+                .and_then(|r| {
+                    r.strip_suffix('D')
+                        .map(|n| (n, 1))
+                        .or_else(|| r.strip_suffix('W').map(|n| (n, 7)))
+                })
+                .and_then(|(n, k)| n.parse::<i64>().ok().map(|n| n * k));
+            if let Some(days) = days.filter(|_| i > 0 && self.is(i - 1, "in") && self.is(e, "at")) {
+                if let Some((e2, h, m, sec, z)) = self.clock(e + 1) {
+                    return Some((
+                        e2,
+                        T::Time,
+                        Val::Time {
+                            date: Some(Box::new(Val::DayOffset(days))),
+                            hour: h,
+                            minute: m,
+                            second: sec,
+                            zone: z,
+                        },
+                    ));
+                }
+            }
+        }
         // Date then time / part of day: "Jan 09, 2024 06:00 AM IST", "Friday night".
         let dayish = matches!(
             val,
