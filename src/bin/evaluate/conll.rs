@@ -14,8 +14,9 @@ use article_annotator::entities::train::{self, Counts};
 use article_annotator::{annotate, Kind, Options};
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let [path] = args else {
-        return Err("usage: evaluate conll FILE".into());
+    let (errors, args): (bool, Vec<&String>) = (args.iter().any(|a| a == "--errors"), args.iter().filter(|a| *a != "--errors").collect());
+    let [path] = args.as_slice() else {
+        return Err("usage: evaluate conll FILE [--errors]".into());
     };
     let docs = train::read_conll(path)?;
     let options = Options { kinds: Some(vec!["entity".into()]), input: Some("text".into()), ..Options::default() };
@@ -54,7 +55,26 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 }
             }
         }
-        train::score(&pred, &doc.entities(), &mut counts);
+        let gold = doc.entities();
+        if errors {
+            // One line per error: `missed`/`extra`/`type` (same span, other type), the types, the words.
+            let words = |s: usize, e: usize| doc.tokens.get(s..e).map(|t| t.join(" ")).unwrap_or_default();
+            let names = ["PER", "ORG", "LOC", "MISC"];
+            for &(s, e, t) in &gold {
+                if !pred.contains(&(s, e, t)) {
+                    match pred.iter().find(|p| p.0 == s && p.1 == e) {
+                        Some(p) => println!("type\t{}->{}\t{}", names[t], names[p.2], words(s, e)),
+                        None => println!("missed\t{}\t{}", names[t], words(s, e)),
+                    }
+                }
+            }
+            for &(s, e, t) in &pred {
+                if !gold.iter().any(|g| g.0 == s && g.1 == e) {
+                    println!("extra\t{}\t{}", names[t], words(s, e));
+                }
+            }
+        }
+        train::score(&pred, &gold, &mut counts);
     }
     println!("{path}: {} documents, {n_tokens} tokens", docs.len());
     train::print_scores(&counts);
