@@ -462,12 +462,28 @@ pub struct Found {
     pub cue: Option<String>,
 }
 
+const LOWER_BUF: usize = 24;
+
+/// `word.to_lowercase()`, without allocating for short ASCII words (every word the cue,
+/// pronoun and stop lists hold).
+fn lower_small<'b>(word: &str, buf: &'b mut [u8; LOWER_BUF]) -> std::borrow::Cow<'b, str> {
+    if word.len() <= LOWER_BUF && word.is_ascii() {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 fn lower_in(word: &str, list: &[&str]) -> bool {
     if word.len() > 16 {
         return false;
     }
-    let lower = word.trim_end_matches('.').to_lowercase();
-    list.contains(&lower.as_str())
+    let mut buf = [0u8; LOWER_BUF];
+    list.contains(&lower_small(word.trim_end_matches('.'), &mut buf).as_ref())
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -498,17 +514,27 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        let lower = w.to_lowercase();
-        let next = self.word(i + 1).to_lowercase();
-        match (lower.as_str(), next.as_str()) {
-            ("according", "to") => return Some(("according to".into(), 2)),
-            ("went" | "goes", "on") => return Some((format!("{lower} on"), 2)),
-            ("pointed" | "points", "out") => return Some((format!("{lower} out"), 2)),
-            ("put", "it") => return Some(("put it".into(), 2)),
-            ("read" | "reads", _) => return Some((lower, 1)),
-            _ => {}
-        }
-        CUES.contains(&lower.as_str()).then_some((lower, 1))
+        // Lowercased on the stack: two `to_lowercase` Strings per call were most of this
+        // function's cost (it runs for every word near every quotation).
+        let mut buf = [0u8; LOWER_BUF];
+        let lower = lower_small(w, &mut buf);
+        let lower = lower.as_ref();
+        let cue = match lower {
+            "according" | "went" | "goes" | "pointed" | "points" | "put" => {
+                let mut nbuf = [0u8; LOWER_BUF];
+                let next = lower_small(self.word(i + 1), &mut nbuf);
+                match (lower, next.as_ref()) {
+                    ("according", "to") => return Some(("according to".into(), 2)),
+                    ("went" | "goes", "on") => return Some((format!("{lower} on"), 2)),
+                    ("pointed" | "points", "out") => return Some((format!("{lower} out"), 2)),
+                    ("put", "it") => return Some(("put it".into(), 2)),
+                    _ => false,
+                }
+            }
+            "read" | "reads" => true,
+            _ => CUES.contains(&lower),
+        };
+        cue.then(|| (lower.to_string(), 1))
     }
 
     fn is_np_word(&self, i: usize) -> bool {
