@@ -704,3 +704,24 @@ fn day_and_clock_parts_compose() {
     let got = at_clock("the court sat at 10am");
     assert!(got.iter().all(|(s, _, _)| !s.contains("sat")), "{got:?}");
 }
+
+/// Round 5 (issue 4): with a clock, the beginning or end of a week is a day. Bug: "end of
+/// this week" had no expression and "the beginning of next week" stayed a week code.
+#[test]
+fn week_edges_are_days_for_an_assistant() {
+    for (text, value) in [
+        ("😀 é, done by end of this week", "2013-02-15"),
+        ("at the beginning of next week", "2013-02-18"),
+        ("the beginning of the month", "2013-02-01"),
+        ("beginning of January", "2014-01-01"),
+    ] {
+        let got = at_clock(text);
+        assert!(
+            got.iter().any(|(_, _, v)| v == value),
+            "{text:?}: want {value}, got {got:?}"
+        );
+    }
+    // News keeps TimeML's value: the week itself.
+    let news = found("by the end of next week");
+    assert!(news.iter().any(|(_, _, v)| v == "2024-W03"), "{news:?}");
+}

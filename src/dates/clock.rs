@@ -82,6 +82,17 @@ fn compound_minutes(v: &str) -> Option<f64> {
     (parts >= 2 && num.is_empty()).then_some(total)
 }
 
+/// Some(true) for a span starting "[the] beginning|start of", Some(false) for "[the] end of".
+fn edge(span: &[Tok]) -> Option<bool> {
+    let mut it = span.iter().map(|t| t.w()).skip_while(|w| *w == "the");
+    let b = match it.next()? {
+        "beginning" | "start" => true,
+        "end" => false,
+        _ => return None,
+    };
+    (it.next()? == "of").then_some(b)
+}
+
 /// -1 for a span starting "[the] last|past|previous N", +1 for "[the] next|coming N".
 fn last_next(span: &[Tok]) -> Option<i64> {
     let mut it = span.iter().map(|t| t.w()).skip_while(|w| *w == "the");
@@ -158,6 +169,32 @@ pub fn resolve(
                 _ => n.checked_mul(12)?,
             };
             Some((T::Date, add_months(day, months)?.to_string()))
+        }
+        // "the beginning of next week" -> its Monday, "the end of this week" -> its Friday,
+        // "the beginning of the month/year" -> its first day/month (Duckling's interval
+        // starts).
+        Val::Rel(u @ (Unit::Week | Unit::Month | Unit::Year), n)
+            if future_bias && edge(span).is_some() =>
+        {
+            let begin = edge(span)?;
+            match u {
+                Unit::Week => {
+                    let monday = day.add_days(1 - day.weekday() as i64 + n.checked_mul(7)?)?;
+                    let d = if begin { monday } else { monday.add_days(4)? };
+                    Some((T::Date, d.to_string()))
+                }
+                Unit::Month if begin => {
+                    let d = add_months(day, *n)?;
+                    Some((T::Date, format!("{:04}-{:02}-01", d.year, d.month)))
+                }
+                Unit::Year if begin => Some((T::Date, format!("{:04}-01", day.year as i64 + n))),
+                _ => None,
+            }
+        }
+        // "the beginning of January" -> its first day, "the beginning of 2017" -> January.
+        Val::Month { .. } | Val::Year(_) if future_bias && edge(span) == Some(true) => {
+            let v = super::resolve::value(&c.val, Some(day), super::resolve::Tense::Ahead);
+            (v.len() == 4 || v.len() == 7).then(|| (T::Date, format!("{v}-01")))
         }
         // "this weekend": its Saturday.
         Val::Rel(Unit::Weekend, n) if future_bias => {

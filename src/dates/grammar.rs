@@ -2118,8 +2118,9 @@ impl<'a> P<'a> {
             }
             "end" | "beginning" | "start"
                 if self.is(i + 1, "of")
-                    && i > 0
-                    && matches!(self.w(i - 1), "at" | "by" | "until" | "before" | "from") =>
+                    && (i == 0
+                        || self.t.get(i).is_some_and(|t| t.newline)
+                        || matches!(self.w(i - 1), "at" | "by" | "until" | "before" | "from")) =>
             {
                 2
             }
@@ -2133,6 +2134,16 @@ impl<'a> P<'a> {
         };
         if modifier_len > 0 {
             let j = i + modifier_len;
+            // "the end of month" (no article)
+            if let Some((u @ (Unit::Year | Unit::Month | Unit::Week), false)) =
+                words::unit(self.w(j))
+            {
+                if matches!(self.w(i + 1), "end" | "beginning" | "start")
+                    || matches!(w, "end" | "beginning" | "start")
+                {
+                    return Some((j + 1, T::Date, Val::Rel(u, 0)));
+                }
+            }
             // "the end of the year/month/week"
             if self.is(j, "the") {
                 if let Some((u, false)) = words::unit(self.w(j + 1)) {
