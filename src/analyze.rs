@@ -214,9 +214,6 @@ impl Analysis {
         let map = Utf16Map::new(text);
         out.clear();
         let chunk_bytes = chunk_bytes.max(1);
-        if chunk_bytes < usize::MAX {
-            out.reserve(chunk_bytes.min(1 << 20) + 1024);
-        }
         for item in &self.items {
             out.push(if out.is_empty() { '[' } else { ',' });
             write_annotation(&mut out, item, text, &map);

@@ -56,8 +56,11 @@ const ABBREVIATIONS: &[&str] = &[
     "a.m", "p.m", "Messrs", "Mme", "Mlle", "Hon", "Gov", "Supt",
 ];
 
+/// The longest entry of [`ABBREVIATIONS`], in bytes: longer words skip the list.
+const MAX_ABBREVIATION: usize = 6;
+
 fn is_abbreviation(word: &str) -> bool {
-    if ABBREVIATIONS.contains(&word) {
+    if word.len() <= MAX_ABBREVIATION && ABBREVIATIONS.contains(&word) {
         return true;
     }
     // Initials and dotted acronyms: "J", "U.S", "U.N", "e.g".
@@ -364,6 +367,12 @@ mod tests {
         assert_eq!(words("“The world,” he said."), vec!["“", "The", "world", ",", "”", "he", "said", "."]);
         assert_eq!(words("Russia-Ukraine War cost $1,000.50"), vec!["Russia-Ukraine", "War", "cost", "$", "1,000.50"]);
         assert_eq!(words("we'll don’t O'Neil"), vec!["we'll", "don’t", "O'Neil"]);
+    }
+
+    #[test]
+    fn abbreviation_list_fits_its_length_bound() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= MAX_ABBREVIATION));
+        assert!(ABBREVIATIONS.iter().any(|a| a.len() == MAX_ABBREVIATION));
     }
 
     #[test]
