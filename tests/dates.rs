@@ -725,3 +725,25 @@ fn week_edges_are_days_for_an_assistant() {
     let news = found("by the end of next week");
     assert!(news.iter().any(|(_, _, v)| v == "2024-W03"), "{news:?}");
 }
+
+/// Round 5 (issue 4): counted weekdays, days of a relative month, abbreviated units.
+#[test]
+fn counted_weekdays_and_days_of_relative_months() {
+    for (text, value) in [
+        // Bug: "Sundays" became a SET and "from now" PRESENT_REF.
+        ("😀 é two sundays from now", "2013-02-24"),
+        ("2 thursdays ago", "2013-01-31"),
+        // Bug: only "next month" was found.
+        ("the 20th of next month", "2013-03-20"),
+        ("20th day of the previous month", "2013-01-20"),
+        // Bug: "yr", "qtr" were not units.
+        ("next yr", "2014"),
+        ("the 3rd qtr", "2013-Q3"),
+    ] {
+        let got = at_clock(text);
+        assert!(
+            got.iter().any(|(_, _, v)| v == value),
+            "{text:?}: want {value}, got {got:?}"
+        );
+    }
+}

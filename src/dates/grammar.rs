@@ -1417,6 +1417,66 @@ impl<'a> P<'a> {
         Some((e, T::Duration, Val::Lit(fraction_value(u, x)?)))
     }
 
+    /// "3 Fridays from now", "two Sundays ago": the nth such weekday after (before) the
+    /// reference.
+    fn weekdays_away(&self, i: usize) -> Option<Hit> {
+        let (q, k) = self.qty(i)?;
+        let n: i64 = q.parse().ok().filter(|n| (1..=60).contains(n))?;
+        let d = words::weekday_plural(self.w(k)).or_else(|| {
+            // "1 friday from now"
+            (n == 1).then(|| words::weekday(self.w(k)).filter(|w| !w.1).map(|w| w.0))?
+        })?;
+        match (self.w(k + 1), self.w(k + 2)) {
+            ("ago" | "back" | "earlier", _) => Some((k + 2, T::Date, Val::RelWeekday(d, -n))),
+            ("hence" | "later", _) => Some((k + 2, T::Date, Val::RelWeekday(d, n))),
+            ("from", "now" | "today") => Some((k + 3, T::Date, Val::RelWeekday(d, n))),
+            _ => None,
+        }
+    }
+
+    /// "the 20th of next month", "20 of this month", "20th day of the previous month".
+    fn day_of_rel_month(
+        &self,
+        i: usize,
+        reference: Option<crate::calendar::CivilDate>,
+    ) -> Option<Hit> {
+        let r = reference?;
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let (d, mut k) = match self.day_num(j) {
+            Some(x) => x,
+            None => {
+                let d = words::ordinal(self.w(j)).filter(|d| *d <= 31)?;
+                (d as u8, j + 1)
+            }
+        };
+        if self.is(k, "day") {
+            k += 1;
+        }
+        if !self.is(k, "of") {
+            return None;
+        }
+        k += 1;
+        if self.is(k, "the") {
+            k += 1;
+        }
+        let n = rel_det(self.w(k))?;
+        if !self.is(k + 1, "month") {
+            return None;
+        }
+        let m0 = r.year as i64 * 12 + r.month as i64 - 1 + n;
+        let (y, m) = (m0.div_euclid(12) as i32, (m0.rem_euclid(12) + 1) as u8);
+        crate::calendar::CivilDate::new(y, m, d)?;
+        Some((
+            k + 2,
+            T::Date,
+            Val::Day {
+                year: Some(y),
+                month: m,
+                day: d,
+            },
+        ))
+    }
+
     /// Quantity + unit: durations, and "... ago/later/earlier" offsets.
     fn duration(&self, i: usize) -> Option<Hit> {
         let mut j = i;
@@ -2063,6 +2123,8 @@ impl<'a> P<'a> {
                 consider(self.year(i));
                 consider(self.duration(i));
                 consider(self.fraction(i));
+                consider(self.weekdays_away(i));
+                consider(self.day_of_rel_month(i, reference));
                 consider(self.quarter(i));
                 consider(self.nth_in_month(i));
                 consider(self.clock_hit(i));
@@ -2077,6 +2139,8 @@ impl<'a> P<'a> {
                 consider(self.relative(i));
                 consider(self.duration(i));
                 consider(self.fraction(i));
+                consider(self.weekdays_away(i));
+                consider(self.day_of_rel_month(i, reference));
                 consider(self.vague_duration(i));
                 consider(self.set(i));
                 consider(self.quarter(i));

@@ -3,7 +3,8 @@
 //! ("30th" -> "30" "th", "6pm" -> "6" "pm", "1990s" -> "1990" "s"), so that the grammar can
 //! tell "30th" from "30 th" by the `space` flag alone. Each token's lowercased text is a slice
 //! of one ASCII-lowercased copy of the input (made once, same byte offsets), so reading it
-//! costs no validation; words longer than 15 bytes read as "" (never lexicon words).
+//! costs no validation; words longer than 15 bytes read as "" (never lexicon words), and
+//! the unit abbreviations "yr", "qtr", "wk" (and plurals) read as the full words.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -58,6 +59,16 @@ fn make<'a>(
     let low: &'a str = match s {
         "\u{2019}" | "\u{2018}" | "\u{2032}" => "'",
         "\u{2013}" | "\u{2010}" | "\u{2011}" => "-",
+        // Abbreviated units read as the words ("next yr", "3rd qtr", "2 wks").
+        _ if kind == Kind::Word && s.len() <= 4 => match lower.get(start..end).unwrap_or("") {
+            "yr" => "year",
+            "yrs" => "years",
+            "qtr" => "quarter",
+            "qtrs" => "quarters",
+            "wk" => "week",
+            "wks" => "weeks",
+            w => w,
+        },
         _ if s.len() <= 15 => lower.get(start..end).unwrap_or(""),
         _ => "",
     };
