@@ -158,8 +158,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     }
     mark_sentences(text, &mut tokens);
     // The capacity guess is for prose; punctuation-only text (a million quotation marks)
-    // has a token per byte, and the doubled capacity would stay allocated (issue 9).
-    tokens.shrink_to_fit();
+    // has a token per byte, and the doubled capacity would stay allocated (issue 9). Prose
+    // stays within the guess: no shrink (a copy) there.
+    if tokens.capacity() > tokens.len() + tokens.len() / 2 {
+        tokens.shrink_to_fit();
+    }
     tokens
 }
 
