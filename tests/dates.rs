@@ -747,3 +747,19 @@ fn counted_weekdays_and_days_of_relative_months() {
         );
     }
 }
+
+/// Round 5 (issue 4): with a clock a season is its start. Bug: "this summer" was "2013-SU".
+#[test]
+fn seasons_start_on_their_solstice_or_equinox_for_an_assistant() {
+    for (text, value) in [
+        ("😀 é this summer", "2013-06-21"),
+        ("this winter", "2012-12-21"),
+    ] {
+        let got = at_clock(text);
+        assert!(
+            got.iter().any(|(_, _, v)| v == value),
+            "{text:?}: want {value}, got {got:?}"
+        );
+    }
+    assert!(found("this summer").iter().any(|(_, _, v)| v == "2024-SU"));
+}

@@ -196,6 +196,19 @@ pub fn resolve(
             let v = super::resolve::value(&c.val, Some(day), super::resolve::Tense::Ahead);
             (v.len() == 4 || v.len() == 7).then(|| (T::Date, format!("{v}-01")))
         }
+        // "this summer" -> 2013-06-21: a season's start (winter 2013 began in December 2012).
+        Val::Season(..) | Val::RelSeason(..) if future_bias => {
+            let v = super::resolve::value(&c.val, Some(day), super::resolve::Tense::Ahead);
+            let y: i32 = v.get(..4)?.parse().ok()?;
+            let (y, md) = match v.get(4..)? {
+                "-SP" => (y, "03-20"),
+                "-SU" => (y, "06-21"),
+                "-FA" => (y, "09-23"),
+                "-WI" => (y - 1, "12-21"),
+                _ => return None,
+            };
+            Some((T::Date, format!("{y:04}-{md}")))
+        }
         // "this weekend": its Saturday.
         Val::Rel(Unit::Weekend, n) if future_bias => {
             let monday = day.add_days(1 - day.weekday() as i64 + n.checked_mul(7)?)?;
@@ -317,7 +330,11 @@ pub fn resolve(
             };
             let d = match base.as_ref() {
                 Val::DayOffset(n) => day.add_days(*n)?,
-                _ => return None,
+                // "monday morning", "the 15th of february in the morning"
+                b => {
+                    let v = super::resolve::value(b, Some(day), super::resolve::Tense::Ahead);
+                    CivilDate::parse_iso(v.get(..10)?)?
+                }
             };
             Some((T::Time, format!("{d}T{start:02}:00")))
         }
