@@ -280,6 +280,7 @@ fn prev_is_alnum_before(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
     /// The char-by-char version `pair` had before its ASCII fast path: the oracle.
@@ -448,6 +449,8 @@ mod tests {
             .collect()
     }
 
+    // proptest does not build for wasm32 (the browser test build compiles these tests too).
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         /// The fast path must pair exactly as the char-by-char loop did, on text made of
         /// marks, apostrophes, newlines, spaces, letters and non-ASCII chars.
