@@ -261,6 +261,9 @@ fn weekday_date(r: CivilDate, wd: u8, tense: Tense) -> Option<CivilDate> {
             0 => 7,
             d => d,
         },
+        // Untensed, tomorrow's weekday is tomorrow: news names the day before six days ago
+        // as "last Thursday", and "Thursday" said on a Wednesday is mostly the next day.
+        Tense::Unknown if (wd - cur).rem_euclid(7) == 1 => 1,
         _ => -((cur - wd).rem_euclid(7)),
     };
     r.add_days(delta)
@@ -551,6 +554,10 @@ mod tests {
             "2024-01-05"
         );
         assert_eq!(value(&Val::Weekday(2), r(), Tense::Past), "2024-01-09");
+        // Untensed: tomorrow's weekday is tomorrow, any other the past one.
+        assert_eq!(value(&Val::Weekday(3), r(), Tense::Unknown), "2024-01-10");
+        assert_eq!(value(&Val::Weekday(4), r(), Tense::Unknown), "2024-01-04");
+        assert_eq!(value(&Val::Weekday(3), r(), Tense::Past), "2024-01-03");
         // From Tuesday 2024-01-09: next week's Monday and Sunday, this week's Monday.
         assert_eq!(value(&Val::WeekOf(1, 1), r(), Tense::Unknown), "2024-01-15");
         assert_eq!(value(&Val::WeekOf(7, 1), r(), Tense::Unknown), "2024-01-21");
