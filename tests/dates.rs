@@ -694,6 +694,8 @@ fn day_and_clock_parts_compose() {
         ("😀 é in 7 days at 5pm", "2013-02-19T17:00"),
         ("Thu at 8 am PST", "2013-02-14T14:00"),
         ("tomorrow at 5pm", "2013-02-13T17:00"),
+        // Bug: "5/6" (both parts <= 12) was left alone even before "at noon".
+        ("5/6 at noon", "2013-05-06T12:00"),
     ] {
         let got = at_clock(text);
         assert!(

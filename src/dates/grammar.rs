@@ -913,11 +913,17 @@ impl<'a> P<'a> {
         if sep != "/" || self.glued(i + 3) && matches!(self.w(i + 3), "/" | "-" | "." | ",") {
             return None;
         }
-        let prev_on = i > 0 && matches!(self.w(i - 1), "on" | "since" | "until" | "by");
+        let prev_on = i > 0
+            && matches!(
+                self.w(i - 1),
+                "on" | "since" | "until" | "till" | "by" | "before" | "after"
+            );
+        // "5/6 at noon": a clock time after it makes it a day.
+        let at_time = self.is(i + 3, "at") && self.clock(i + 4).is_some();
         if (1..=12).contains(&a)
             && (1..=31).contains(&b)
             && valid_day(a as u8, b as u8)
-            && (b > 12 || prev_on)
+            && (b > 12 || prev_on || at_time)
         {
             return Some((
                 i + 3,
