@@ -741,6 +741,9 @@ fn counted_weekdays_and_days_of_relative_months() {
         // Bug: "yr", "qtr" were not units.
         ("next yr", "2014"),
         ("the 3rd qtr", "2013-Q3"),
+        // Bug: "the first Monday of this month" gave the next Monday and the month apart.
+        ("the first Monday of this month", "2013-02-04"),
+        ("first tuesday of last month", "2013-01-01"),
     ] {
         let got = at_clock(text);
         assert!(

@@ -2005,7 +2005,7 @@ impl<'a> P<'a> {
 
     /// "the first Tuesday of October 2014", "last Friday of October", "the third day of
     /// October", "the last day in October 2015".
-    fn nth_in_month(&self, i: usize) -> Option<Hit> {
+    fn nth_in_month(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
         let mut j = i;
         if self.is(j, "the") {
             j += 1;
@@ -2038,11 +2038,36 @@ impl<'a> P<'a> {
         if !matches!(self.w(j), "of" | "in") {
             return None;
         }
-        let (month, _, mut k) = self.month_tok(j + 1)?;
         let mut year = None;
-        if let Some((y, k2)) = self.opt_year(k) {
-            year = Some(y);
-            k = k2;
+        let (month, mut k) = match self.month_tok(j + 1) {
+            Some((month, _, k)) => (month, k),
+            None => {
+                // "the first Monday of this month", "... of the month", "... of last month"
+                let r = reference?;
+                let mut k = j + 1;
+                if self.is(k, "the") {
+                    k += 1;
+                }
+                let n = if self.is(k, "month") {
+                    0
+                } else {
+                    let n = rel_det(self.w(k))?;
+                    k += 1;
+                    if !self.is(k, "month") {
+                        return None;
+                    }
+                    n
+                };
+                let m0 = r.year as i64 * 12 + r.month as i64 - 1 + n;
+                year = Some(m0.div_euclid(12) as i32);
+                ((m0.rem_euclid(12) + 1) as u8, k + 1)
+            }
+        };
+        if year.is_none() {
+            if let Some((y, k2)) = self.opt_year(k) {
+                year = Some(y);
+                k = k2;
+            }
         }
         if wd == 0 && n > 0 {
             // "the third day of October" is October 3.
@@ -2132,7 +2157,7 @@ impl<'a> P<'a> {
                 consider(self.weekdays_away(i));
                 consider(self.day_of_rel_month(i, reference));
                 consider(self.quarter(i));
-                consider(self.nth_in_month(i));
+                consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
             }
             Kind::Word => {
@@ -2154,7 +2179,7 @@ impl<'a> P<'a> {
                 consider(self.the_unit(i));
                 consider(self.holiday(i));
                 consider(self.ordinal_of_month(i));
-                consider(self.nth_in_month(i));
+                consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
             }
             Kind::Punct => {
