@@ -462,6 +462,34 @@ pub struct Found {
     pub cue: Option<String>,
 }
 
+/// Bit `b - b'a'` for every first byte `b` of a [`CUES`] entry, and bit `n` for every
+/// length `n` (< 64): most words fail one of the two, without a scan of the list.
+const CUE_FIRST_BYTES: u32 = {
+    let mut mask = 0u32;
+    let mut k = 0;
+    while k < CUES.len() {
+        mask |= 1 << (CUES[k].as_bytes()[0] - b'a');
+        k += 1;
+    }
+    mask
+};
+const CUE_LENGTHS: u64 = {
+    let mut mask = 0u64;
+    let mut k = 0;
+    while k < CUES.len() {
+        mask |= 1 << CUES[k].len();
+        k += 1;
+    }
+    mask
+};
+
+fn might_be_cue(lower: &str) -> bool {
+    let (Some(&b), n) = (lower.as_bytes().first(), lower.len()) else {
+        return false;
+    };
+    b.is_ascii_lowercase() && CUE_FIRST_BYTES & (1 << (b - b'a')) != 0 && n < 64 && CUE_LENGTHS & (1 << n) != 0
+}
+
 const LOWER_BUF: usize = 24;
 
 /// `word.to_lowercase()`, without allocating for short ASCII words (every word the cue,
@@ -532,7 +560,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             "read" | "reads" => true,
-            _ => CUES.contains(&lower),
+            _ => might_be_cue(lower) && CUES.contains(&lower),
         };
         cue.then(|| (lower.to_string(), 1))
     }
@@ -759,5 +787,20 @@ impl<'a> Ctx<'a> {
             }
         }
         (b > s && !(b == s + 1 && self.is_determiner(s))).then_some((s, b))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick filter in front of the cue list never rejects a cue.
+    #[test]
+    fn cue_filter_keeps_every_cue() {
+        assert!(CUES
+            .iter()
+            .all(|c| c.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') && c.len() < 64));
+        assert!(CUES.iter().all(|c| might_be_cue(c)));
+        assert!(!might_be_cue("") && !might_be_cue("Said") && !might_be_cue("zebra-crossings"));
     }
 }
