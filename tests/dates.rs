@@ -696,6 +696,9 @@ fn day_and_clock_parts_compose() {
         ("tomorrow at 5pm", "2013-02-13T17:00"),
         // Bug: "5/6" (both parts <= 12) was left alone even before "at noon".
         ("5/6 at noon", "2013-05-06T12:00"),
+        // Bug: a bare hour before a day was dropped ("9 tomorrow" gave the day only).
+        ("at 5 tomorrow afternoon", "2013-02-13T17:00"),
+        ("9 tomorrow evening", "2013-02-13T21:00"),
     ] {
         let got = at_clock(text);
         assert!(
@@ -703,6 +706,9 @@ fn day_and_clock_parts_compose() {
             "{text:?}: want {value}, got {got:?}"
         );
     }
+    assert!(found("Shares fell 9 today.")
+        .iter()
+        .all(|(s, _, _)| s == "today"));
     let got = at_clock("the court sat at 10am");
     assert!(got.iter().all(|(s, _, _)| !s.contains("sat")), "{got:?}");
 }

@@ -1423,6 +1423,60 @@ impl<'a> P<'a> {
         Some((e, T::Duration, Val::Lit(fraction_value(u, x)?)))
     }
 
+    /// A bare hour before a day: "9 tomorrow", "at 5 tomorrow afternoon", "at 8 Friday".
+    /// Without "at" only before today/tomorrow/tonight.
+    fn hour_then_day(
+        &self,
+        i: usize,
+        reference: Option<crate::calendar::CivilDate>,
+    ) -> Option<Hit> {
+        let (h, k) = self.bare_hour(i)?;
+        if !(1..=12).contains(&h) || self.glued(i) && i > 0 && self.kind(i - 1) == Some(Kind::Punct)
+        {
+            return None;
+        }
+        let at = i > 0 && matches!(self.w(i - 1), "at" | "@");
+        // Not "shares fell 9 today": without "at", only at the start or after a preposition.
+        let free = at
+            || i == 0
+            || self.kind(i - 1) == Some(Kind::Punct)
+            || matches!(
+                self.w(i - 1),
+                "by" | "until" | "till" | "around" | "about" | "before" | "after"
+            );
+        if !free {
+            return None;
+        }
+        let (e, _, day) = match self.w(k) {
+            "tomorrow" | "today" | "tonight" => self.deictic(k)?,
+            _ if at => self
+                .weekday(k, reference)
+                .filter(|h| matches!(h.2, Val::Weekday(_) | Val::Day { .. }))?,
+            _ => return None,
+        };
+        let (day, mut part) = match day {
+            Val::Part(d, p) => (*d, Some(p)),
+            d => (d, None),
+        };
+        let mut e = e;
+        if let Some(p) = words::part_of_day(self.w(e)) {
+            part = Some(p);
+            e += 1;
+        }
+        let hour = part.map_or(h as u8, |p| with_part(h as u8, p));
+        Some((
+            e,
+            T::Time,
+            Val::Time {
+                date: Some(Box::new(day)),
+                hour,
+                minute: 0,
+                second: None,
+                zone: None,
+            },
+        ))
+    }
+
     /// "3 Fridays from now", "two Sundays ago": the nth such weekday after (before) the
     /// reference.
     fn weekdays_away(&self, i: usize) -> Option<Hit> {
@@ -2156,6 +2210,7 @@ impl<'a> P<'a> {
                 consider(self.fraction(i));
                 consider(self.weekdays_away(i));
                 consider(self.day_of_rel_month(i, reference));
+                consider(self.hour_then_day(i, reference));
                 consider(self.quarter(i));
                 consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
@@ -2172,6 +2227,7 @@ impl<'a> P<'a> {
                 consider(self.fraction(i));
                 consider(self.weekdays_away(i));
                 consider(self.day_of_rel_month(i, reference));
+                consider(self.hour_then_day(i, reference));
                 consider(self.vague_duration(i));
                 consider(self.set(i));
                 consider(self.quarter(i));

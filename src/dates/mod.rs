@@ -61,6 +61,7 @@
 //!        QTY WEEKDAYs from now|ago       2 Sundays from now
 //!        [the] ORD [day] of [the] next|this|previous month · ORD WEEKDAY of this month
 //!        WEEKDAY [,] DATE without a year: the year in which the day has that name
+//! TIME   [at] HOUR today|tomorrow|tonight [PART] · at HOUR WEEKDAY    9 tomorrow evening -> T21:00
 //!        QTY UNIT ago|earlier|later|hence|from now
 //!                                        two weeks ago -> the day, a year ago -> the year
 //!        early|late|mid|earlier|later X · the end|beginning|start|middle of X -> X's value
@@ -128,7 +129,7 @@
 //! Not measured yet / not covered: the TIMEX3
 //! `mod` attribute (early/late are dropped), European day-first slashed dates when the US
 //! reading is valid and no reference date is given, "half three", "the week of March 6",
-//! "at 5 tomorrow" (a bare hour before a day), lunar and Hindu holidays; chrono-node's own
+//! lunar and Hindu holidays; chrono-node's own
 //! cases are held out (only the everyday list of the issue is tested, in tests/dates.rs).
 
 pub mod clock;
