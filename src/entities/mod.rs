@@ -165,9 +165,9 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
     let doc = DocInfo::new(text, tokens);
     let mut tags = vec![0u8; tokens.len()];
     let cb = &model.codebook;
-    let add = |e: &mut [f32; N_LABELS], row: &[i8]| {
+    let add = |e: &mut [i32; N_LABELS], row: &[i8]| {
         for (acc, &w) in e.iter_mut().zip(row) {
-            *acc += cb[w as u8 as usize];
+            *acc = acc.wrapping_add(cb[w as u8 as usize]);
         }
     };
     let sentences = tokenize::sentences(tokens);
@@ -175,17 +175,18 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
     // first pass's scores of the sentences it decodes again, in the same order, so the sums
     // are bit-for-bit the same): 36 bytes per token for the whole document was most of the
     // peak memory on long inputs.
-    let mut emissions: Vec<[f32; N_LABELS]> = Vec::new();
+    let mut emissions: Vec<[i32; N_LABELS]> = Vec::new();
     // Per word type and word-level feature slot: its weight row index (see EmissionSink).
     let cache = std::cell::RefCell::new(vec![[ROW_UNKNOWN; features::WORD_SLOTS]; doc.n_cache_keys()]);
-    let local = |range: &std::ops::Range<usize>, emissions: &mut Vec<[f32; N_LABELS]>| {
+    let local = |range: &std::ops::Range<usize>, emissions: &mut Vec<[i32; N_LABELS]>| {
         emissions.clear();
-        emissions.resize(range.len(), [0.0; N_LABELS]);
+        emissions.resize(range.len(), [0; N_LABELS]);
         let mut sink = EmissionSink { model, start: range.start, emissions, cache: &mut cache.borrow_mut() };
         features::extract_into(&doc, model as &dyn Gazetteer, range.clone(), &mut sink);
     };
-    let decode = |range: &std::ops::Range<usize>, em: &[[f32; N_LABELS]], tags: &mut [u8]| {
-        let best = viterbi(em.len(), &model.trans, |k, l| em[k][l]);
+    let tables = Transitions::new(&model.trans);
+    let decode = |range: &std::ops::Range<usize>, em: &[[i32; N_LABELS]], tags: &mut [u8]| {
+        let best = tables.viterbi(em);
         for (k, l) in best.into_iter().enumerate() {
             if let Some(t) = tags.get_mut(range.start + k) {
                 *t = l;
@@ -227,7 +228,7 @@ const ROW_NONE: u32 = u32::MAX - 1;
 struct EmissionSink<'a> {
     model: &'a Model,
     start: usize,
-    emissions: &'a mut Vec<[f32; N_LABELS]>,
+    emissions: &'a mut Vec<[i32; N_LABELS]>,
     cache: &'a mut Vec<[u32; features::WORD_SLOTS]>,
 }
 
@@ -237,7 +238,7 @@ impl EmissionSink<'_> {
         let cb = &self.model.codebook;
         if let Some(e) = self.emissions.get_mut(i.wrapping_sub(self.start)) {
             for (acc, &w) in e.iter_mut().zip(row) {
-                *acc += cb[w as u8 as usize];
+                *acc = acc.wrapping_add(cb[w as u8 as usize]);
             }
         }
     }
@@ -338,6 +339,81 @@ pub fn viterbi(n: usize, trans: &[f32], emit: impl Fn(usize, usize) -> f32) -> V
     out
 }
 
+/// A forbidden move's score in [`Transitions`]: far below any reachable score, and twice
+/// it plus any emission sum still fits an `i64`.
+const FORBIDDEN: i64 = i64::MIN / 4;
+
+/// The model's transition weights as fixed-size tables with the BIO constraints folded in
+/// (a forbidden move scores [`FORBIDDEN`]), built once per call.
+pub struct Transitions {
+    start: [i64; N_LABELS],
+    /// `tr[c][p]`: from `p` to `c`.
+    tr: [[i64; N_LABELS]; N_LABELS],
+}
+
+impl Transitions {
+    /// From [`Model::trans`] (row 0 = start, row 1 + p = from p); missing entries are 0.
+    pub fn new(trans: &[i32]) -> Transitions {
+        let mut t = Transitions { start: [0; N_LABELS], tr: [[0; N_LABELS]; N_LABELS] };
+        for c in 0..N_LABELS {
+            t.start[c] = if allowed(None, c) { trans.get(c).copied().unwrap_or(0) as i64 } else { FORBIDDEN };
+            for p in 0..N_LABELS {
+                t.tr[c][p] = if allowed(Some(p), c) {
+                    trans.get((p + 1) * N_LABELS + c).copied().unwrap_or(0) as i64
+                } else {
+                    FORBIDDEN
+                };
+            }
+        }
+        t
+    }
+
+    /// Viterbi over integer emission scores: the best label sequence under the BIO
+    /// constraints (ties go to the lower label index, as in [`viterbi`]). Scores are exact
+    /// `i64` sums (a sentence would need billions of tokens to overflow).
+    pub fn viterbi(&self, em: &[[i32; N_LABELS]]) -> Vec<u8> {
+        let Some(first) = em.first() else { return Vec::new() };
+        let mut score = [0i64; N_LABELS];
+        for c in 0..N_LABELS {
+            score[c] = self.start[c] + first[c] as i64;
+        }
+        let mut back: Vec<[u8; N_LABELS]> = Vec::with_capacity(em.len());
+        back.push([0; N_LABELS]);
+        for e in &em[1..] {
+            let mut next = [0i64; N_LABELS];
+            let mut bp = [0u8; N_LABELS];
+            for c in 0..N_LABELS {
+                let tr = &self.tr[c];
+                let mut best = score[0] + tr[0];
+                let mut arg = 0u8;
+                for p in 1..N_LABELS {
+                    let v = score[p] + tr[p];
+                    let better = v > best;
+                    best = if better { v } else { best };
+                    arg = if better { p as u8 } else { arg };
+                }
+                next[c] = best + e[c] as i64;
+                bp[c] = arg;
+            }
+            score = next;
+            back.push(bp);
+        }
+        let mut best = 0usize;
+        for c in 1..N_LABELS {
+            if score[c] > score[best] {
+                best = c;
+            }
+        }
+        let mut out = vec![0u8; em.len()];
+        let mut cur = best;
+        for k in (0..em.len()).rev() {
+            out[k] = cur as u8;
+            cur = back[k][cur] as usize;
+        }
+        out
+    }
+}
+
 /// Entity spans `(first token, end token, label)` from BIO tags.
 pub fn spans_from_tags(tags: &[u8]) -> Vec<(usize, usize, EntityLabel)> {
     let mut out = Vec::new();
@@ -414,7 +490,7 @@ mod tests {
         let text = "😀 Café owner Pirelli said .\nPIRELLI SHARES rose as Pirelli Cables and café owners said so .";
         let toks = tokenize::tokenize(text);
         let doc = DocInfo::new(text, &toks);
-        let mut plain = vec![[0f32; N_LABELS]; toks.len()];
+        let mut plain = vec![[0i32; N_LABELS]; toks.len()];
         features::extract(&doc, m, 0..toks.len(), &mut |i, h| {
             if let Some(row) = m.row(h) {
                 for (acc, &w) in plain[i].iter_mut().zip(row) {
@@ -423,13 +499,12 @@ mod tests {
             }
         });
         let mut cache = vec![[ROW_UNKNOWN; features::WORD_SLOTS]; doc.n_cache_keys()];
-        let mut cached = vec![[0f32; N_LABELS]; toks.len()];
+        let mut cached = vec![[0i32; N_LABELS]; toks.len()];
         for _ in 0..2 {
-            cached.iter_mut().for_each(|e| *e = [0.0; N_LABELS]);
+            cached.iter_mut().for_each(|e| *e = [0; N_LABELS]);
             let mut sink = EmissionSink { model: m, start: 0, emissions: &mut cached, cache: &mut cache };
             features::extract_into(&doc, m, 0..toks.len(), &mut sink);
-            let bits = |v: &Vec<[f32; N_LABELS]>| v.iter().flatten().map(|x| x.to_bits()).collect::<Vec<_>>();
-            assert_eq!(bits(&plain), bits(&cached));
+            assert_eq!(plain, cached);
         }
     }
 

@@ -9,8 +9,8 @@
 //! schema     u64      feature-schema hash (features::schema_hash), checked against the code
 //! hash_bits  u8       the weight table has 2^hash_bits buckets
 //! n_labels   u8       must be LABELS.len()
-//! levels     128 f32  the codebook: weight of code c = sign(c) * levels[|c|]; levels[0] = 0
-//! trans      (n_labels + 1) * n_labels f32: row 0 = start -> label, row 1+p = p -> label
+//! levels     128 i32  the codebook: weight of code c = sign(c) * levels[|c|]; levels[0] = 0
+//! trans      (n_labels + 1) * n_labels i32: row 0 = start -> label, row 1+p = p -> label
 //! bitmap     2^hash_bits / 8 bytes: which buckets have a row
 //! rows       u32 count, then count * n_labels i8, in bucket order
 //! names      u32 count, then count u32 keys (sorted, high half of the sequence hash),
@@ -19,26 +19,41 @@
 //!
 //! Only buckets with a nonzero weight are stored; a rank table over the bitmap finds a
 //! bucket's row in O(1).
+//!
+//! Version 2 (this one) stores the codebook and the transitions as integers on one fixed-point
+//! scale (the largest level is [`LEVEL_SCALE`]); version 1 stored them as f32. Integer sums are
+//! exact, so emission scores do not depend on the order in which feature weights are added
+//! (the tagger sums word-level features once per word type and reuses the sums).
+//! Magnitudes are bounded at parse time ([`MAX_LEVEL`], [`MAX_TRANS`]) so that no sum of a
+//! token's features can overflow an `i32`.
 
 use super::features::{schema_hash, Gazetteer};
 use crate::error::Error;
 
 pub const MAGIC: &[u8; 8] = b"AANNER\0\0";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const MODEL_NAME: &str = "article-annotator-ner";
 
 /// Tag set: O, then B-/I- for PER, ORG, LOC, MISC.
 pub const LABELS: &[&str] = &["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 pub const N_LABELS: usize = 9;
 
+/// The fixed-point scale of the weights: the largest codebook level the trainer writes.
+pub const LEVEL_SCALE: i32 = 1 << 16;
+/// The largest codebook level or transition weight a model may hold (checked on load): with
+/// at most a few hundred features per token no emission sum can overflow an `i32`.
+pub const MAX_LEVEL: i32 = 1 << 20;
+/// The largest transition weight magnitude a model may hold (checked on load).
+pub const MAX_TRANS: i32 = 1 << 24;
+
 /// A parsed model.
 pub struct Model {
     pub name: String,
     pub hash_bits: u32,
-    /// Weight of code `c` (as `c as u8`): sign(c) * levels[|c|].
-    pub codebook: [f32; 256],
-    /// (N_LABELS + 1) * N_LABELS.
-    pub trans: Vec<f32>,
+    /// Weight of code `c` (as `c as u8`): sign(c) * levels[|c|], fixed point.
+    pub codebook: [i32; 256],
+    /// (N_LABELS + 1) * N_LABELS, fixed point.
+    pub trans: Vec<i32>,
     bitmap: Vec<u64>,
     rank: Vec<u32>,
     rows: Vec<i8>,
@@ -81,8 +96,8 @@ impl<'a> Reader<'a> {
         a.copy_from_slice(b);
         Ok(u64::from_le_bytes(a))
     }
-    fn f32(&mut self, what: &str) -> Result<f32, Error> {
-        Ok(f32::from_bits(self.u32(what)?))
+    fn i32(&mut self, what: &str) -> Result<i32, Error> {
+        Ok(self.u32(what)? as i32)
     }
 }
 
@@ -126,14 +141,14 @@ impl Model {
                 "entity model feature-schema hash {schema:016x} does not match this code's {expected:016x}: retrain with `make model`"
             )));
         }
-        let mut levels = [0f32; 128];
+        let mut levels = [0i32; 128];
         for l in levels.iter_mut() {
-            *l = r.f32("the weight codebook")?;
-            if !l.is_finite() {
-                return Err(Error::model(format!("entity model codebook level {l} is not finite")));
+            *l = r.i32("the weight codebook")?;
+            if !(0..=MAX_LEVEL).contains(l) {
+                return Err(Error::model(format!("entity model codebook level {l} is out of range 0..={MAX_LEVEL}")));
             }
         }
-        let mut codebook = [0f32; 256];
+        let mut codebook = [0i32; 256];
         for (c, v) in codebook.iter_mut().enumerate() {
             let code = c as u8 as i8;
             let mag = levels[(code as i16).unsigned_abs().min(127) as usize];
@@ -141,8 +156,11 @@ impl Model {
         }
         let mut trans = Vec::with_capacity((N_LABELS + 1) * N_LABELS);
         for _ in 0..(N_LABELS + 1) * N_LABELS {
-            let t = r.f32("the transition weights")?;
-            trans.push(if t.is_finite() { t } else { f32::NEG_INFINITY });
+            let t = r.i32("the transition weights")?;
+            if !(-MAX_TRANS..=MAX_TRANS).contains(&t) {
+                return Err(Error::model(format!("entity model transition weight {t} is out of range ±{MAX_TRANS}")));
+            }
+            trans.push(t);
         }
         let n_buckets = 1usize << hash_bits;
         let bm = r.take(n_buckets / 8, "the bucket bitmap")?;
@@ -244,7 +262,7 @@ impl Gazetteer for Model {
 
 /// Serialises a model (the trainer's side of [`Model::parse`]).
 /// `rows` is (bucket, weights) in increasing bucket order; `names` is (key, mask) sorted by key.
-pub fn write(hash_bits: u32, levels: &[f32; 128], trans: &[f32], rows: &[(usize, [i8; N_LABELS])], names: &[(u32, u8)]) -> Vec<u8> {
+pub fn write(hash_bits: u32, levels: &[i32; 128], trans: &[i32], rows: &[(usize, [i8; N_LABELS])], names: &[(u32, u8)]) -> Vec<u8> {
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());

@@ -588,7 +588,8 @@ pub fn evaluate_model(m: &Model, docs: &[Prepared]) -> [Counts; 5] {
 }
 
 /// Quantises averaged weights into the artifact: a log-spaced codebook of 127 magnitudes
-/// from `prune * max` to `max`; weights below half the smallest level are dropped.
+/// from `prune * max` to `max`; weights below half the smallest level are dropped. The levels
+/// and the transitions are written as i32 fixed point (largest level `LEVEL_SCALE`).
 fn export(w: &[f32], tw: &[f32], bits: u32, names: &[(u32, u8)], prune: f64) -> Vec<u8> {
     let max = w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9) as f64;
     let lo = (max * prune).max(1e-12);
@@ -606,6 +607,17 @@ fn export(w: &[f32], tw: &[f32], bits: u32, names: &[(u32, u8)], prune: f64) -> 
         let k = k.clamp(1.0, 127.0) as i8;
         if v < 0.0 { -k } else { k }
     };
+    // Fixed point (format version 2): the largest level is LEVEL_SCALE; the transitions on
+    // the same scale.
+    let scale = model::LEVEL_SCALE as f64 / levels[127].max(1e-12) as f64;
+    let mut ilevels = [0i32; 128];
+    for (il, &l) in ilevels.iter_mut().zip(&levels) {
+        *il = (l as f64 * scale).round() as i32;
+    }
+    let itrans: Vec<i32> = tw
+        .iter()
+        .map(|&t| ((t as f64 * scale).round()).clamp(-(model::MAX_TRANS as f64), model::MAX_TRANS as f64) as i32)
+        .collect();
     let mut rows = Vec::new();
     for b in 0..(1usize << bits) {
         let mut q = [0i8; N_LABELS];
@@ -619,7 +631,7 @@ fn export(w: &[f32], tw: &[f32], bits: u32, names: &[(u32, u8)], prune: f64) -> 
             rows.push((b, q));
         }
     }
-    model::write(bits, &levels, tw, &rows, names)
+    model::write(bits, &ilevels, &itrans, &rows, names)
 }
 
 /// Trains on `train`, reports on `dev` after each epoch, returns the artifact.
