@@ -392,7 +392,7 @@ impl<'a> P<'a> {
         type Clock = (usize, u8, u8, Option<u8>, Option<&'static str>);
         fn take(best: &mut Option<Clock>, h: Option<Clock>) {
             if let Some(h) = h {
-                if best.is_none_or(|b| h.0 > b.0) {
+                if best.map_or(true, |b| h.0 > b.0) {
                     *best = Some(h);
                 }
             }
@@ -2195,7 +2195,7 @@ impl<'a> P<'a> {
         let mut best: Option<Hit> = None;
         let mut consider = |h: Option<Hit>| {
             if let Some(h) = h {
-                if h.0 > i && best.as_ref().is_none_or(|b| h.0 > b.0) {
+                if h.0 > i && best.as_ref().map_or(true, |b| h.0 > b.0) {
                     best = Some(h);
                 }
             }

@@ -303,7 +303,7 @@ fn has_word(text: &str, word: &[u8]) -> bool {
         b[i] | 0x20 == word[0]
             && b[i..i + n].eq_ignore_ascii_case(word)
             && (i == 0 || !letter(b[i - 1]))
-            && b.get(i + n).is_none_or(|&c| !letter(c))
+            && b.get(i + n).map_or(true, |&c| !letter(c))
     })
 }
 
@@ -389,7 +389,7 @@ fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, words: &[&str], reac
         toks.get(k).is_some_and(|t| {
             t.kind == lex::Kind::Punct
                 && (matches!(t.w(), "!" | "?")
-                    || t.w() == "." && toks.get(k + 1).is_none_or(|n| n.space && n.cap))
+                    || t.w() == "." && toks.get(k + 1).map_or(true, |n| n.space && n.cap))
         })
     };
     for k in (s.saturating_sub(reach)..s).rev() {
@@ -428,8 +428,7 @@ fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
         }
         // "as soon as / as early as Tuesday": a future deadline.
         if w == "as"
-            && k
-                .checked_sub(1)
+            && k.checked_sub(1)
                 .and_then(|j| toks.get(j))
                 .is_some_and(|t| matches!(t.w(), "soon" | "early"))
         {

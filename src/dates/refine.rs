@@ -47,7 +47,7 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
                             None => (year, k),
                         };
                         // The range's own end must not collide with the next candidate.
-                        if next_starts_at.is_none_or(|s| s >= k2) {
+                        if next_starts_at.map_or(true, |s| s >= k2) {
                             if let Val::Day {
                                 year: ref mut y1, ..
                             } = c.val
@@ -215,7 +215,7 @@ fn ranges(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
                     }
                 } else if let Some((h, 1 | 2)) = p.num(c - 2) {
                     // "3-4pm", "from 3 to 4 in the PM": a bare first hour.
-                    let free = out.last().is_none_or(|a| a.e <= c - 2);
+                    let free = out.last().map_or(true, |a| a.e <= c - 2);
                     let h = h as u8;
                     let numeral = p.glued(c - 2)
                         && c >= 3
