@@ -22,6 +22,8 @@
 
 use crate::tokenize::{Token, TokenKind};
 
+pub mod emit;
+
 /// Bump when the extraction code changes in a way the template names do not show.
 pub const FEATURE_VERSION: u32 = 5;
 
@@ -682,36 +684,9 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
             doc.info(i as usize).shape
         }
     };
-    // Name-list matches: greedy longest match from the left, starting at capitalised words.
     let n = e - s;
-    let mut gaz_b = vec![0u8; n];
-    let mut gaz_i = vec![0u8; n];
-    let mut gaz_len = vec![0u8; n];
-    let mut i = s;
-    while i < e {
-        let mut best = (0usize, 0u8);
-        if doc.is_capitalized(i) {
-            let mut h = Hasher::new(77);
-            for len in 1..=MAX_GAZ_LEN.min(e - i) {
-                h.u64(doc.lower(i + len - 1));
-                let m = gaz.lookup(h.finish());
-                if m != 0 {
-                    best = (len, m);
-                }
-            }
-        }
-        if best.0 > 0 {
-            gaz_b[i - s] = best.1;
-            gaz_len[i - s] = best.0 as u8;
-            for k in i + 1..i + best.0 {
-                gaz_i[k - s] = best.1;
-                gaz_len[k - s] = best.0 as u8;
-            }
-            i += best.0;
-        } else {
-            i += 1;
-        }
-    }
+    let (mut gaz_b, mut gaz_i, mut gaz_len) = (Vec::new(), Vec::new(), Vec::new());
+    gaz_marks(doc, gaz, s, e, &mut gaz_b, &mut gaz_i, &mut gaz_len);
     let flag_key = (doc.n_cache_keys() - 1) as u32;
     for i in s..e {
         let t = doc.info(i);
@@ -805,6 +780,42 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
         }
         if k + 1 < n {
             f(h2(T_GAZ_NEXT, (gaz_b[k + 1] | gaz_i[k + 1]) as u64));
+        }
+    }
+}
+
+/// Name-list matches of tokens `s..e` (`s < e <= doc.len()`): greedy longest match from the
+/// left, starting at capitalised words. Fills, per token of the range, the type mask of the
+/// match it begins (`gaz_b`) or continues (`gaz_i`) and the match length (`gaz_len`).
+fn gaz_marks(doc: &DocInfo, gaz: &dyn Gazetteer, s: usize, e: usize, gaz_b: &mut Vec<u8>, gaz_i: &mut Vec<u8>, gaz_len: &mut Vec<u8>) {
+    let n = e - s;
+    for v in [&mut *gaz_b, &mut *gaz_i, &mut *gaz_len] {
+        v.clear();
+        v.resize(n, 0);
+    }
+    let mut i = s;
+    while i < e {
+        let mut best = (0usize, 0u8);
+        if doc.is_capitalized(i) {
+            let mut h = Hasher::new(77);
+            for len in 1..=MAX_GAZ_LEN.min(e - i) {
+                h.u64(doc.lower(i + len - 1));
+                let m = gaz.lookup(h.finish());
+                if m != 0 {
+                    best = (len, m);
+                }
+            }
+        }
+        if best.0 > 0 {
+            gaz_b[i - s] = best.1;
+            gaz_len[i - s] = best.0 as u8;
+            for k in i + 1..i + best.0 {
+                gaz_i[k - s] = best.1;
+                gaz_len[k - s] = best.0 as u8;
+            }
+            i += best.0;
+        } else {
+            i += 1;
         }
     }
 }

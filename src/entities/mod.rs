@@ -39,7 +39,7 @@ use std::sync::OnceLock;
 
 use crate::error::Error;
 use crate::tokenize::{self, Token};
-use features::{DocInfo, Gazetteer};
+use features::DocInfo;
 use model::{Model, N_LABELS};
 
 /// The CoNLL-2003 entity types.
@@ -172,17 +172,13 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
     };
     let sentences = tokenize::sentences(tokens);
     // Emission scores live for one sentence at a time (the second pass recomputes the
-    // first pass's scores of the sentences it decodes again, in the same order, so the sums
-    // are bit-for-bit the same): 36 bytes per token for the whole document was most of the
-    // peak memory on long inputs.
+    // first pass's scores of the sentences it decodes again: from the per-type sums that is
+    // cheap): 36 bytes per token for the whole document was most of the peak memory on long
+    // inputs.
     let mut emissions: Vec<[i32; N_LABELS]> = Vec::new();
-    // Per word type and word-level feature slot: its weight row index (see EmissionSink).
-    let cache = std::cell::RefCell::new(vec![[ROW_UNKNOWN; features::WORD_SLOTS]; doc.n_cache_keys()]);
-    let local = |range: &std::ops::Range<usize>, emissions: &mut Vec<[i32; N_LABELS]>| {
-        emissions.clear();
-        emissions.resize(range.len(), [0; N_LABELS]);
-        let mut sink = EmissionSink { model, start: range.start, emissions, cache: &mut cache.borrow_mut() };
-        features::extract_into(&doc, model as &dyn Gazetteer, range.clone(), &mut sink);
+    let mut sums = features::emit::TypeSums::new(&doc, model);
+    let mut local = |range: &std::ops::Range<usize>, emissions: &mut Vec<[i32; N_LABELS]>| {
+        sums.emissions(&doc, model, range.clone(), emissions);
     };
     let tables = Transitions::new(&model.trans);
     let decode = |range: &std::ops::Range<usize>, em: &[[i32; N_LABELS]], tags: &mut [u8]| {
@@ -216,58 +212,6 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
         decode(range, &emissions, &mut tags);
     }
     tags
-}
-
-const ROW_UNKNOWN: u32 = u32::MAX;
-const ROW_NONE: u32 = u32::MAX - 1;
-
-/// Adds feature weight rows to a sentence's emission scores, in the order the features
-/// come (so the float sums are bit-for-bit those of adding them by hash). Word-level
-/// features (which depend only on the word type) look their row up once per type and
-/// slot: no hashing and no bitmap lookup for the repeats.
-struct EmissionSink<'a> {
-    model: &'a Model,
-    start: usize,
-    emissions: &'a mut Vec<[i32; N_LABELS]>,
-    cache: &'a mut Vec<[u32; features::WORD_SLOTS]>,
-}
-
-impl EmissionSink<'_> {
-    #[inline]
-    fn add(&mut self, i: usize, row: &[i8]) {
-        let cb = &self.model.codebook;
-        if let Some(e) = self.emissions.get_mut(i.wrapping_sub(self.start)) {
-            for (acc, &w) in e.iter_mut().zip(row) {
-                *acc = acc.wrapping_add(cb[w as u8 as usize]);
-            }
-        }
-    }
-}
-
-impl features::Sink for EmissionSink<'_> {
-    #[inline]
-    fn feat(&mut self, i: usize, h: u64) {
-        let model = self.model;
-        if let Some(row) = model.row(h) {
-            self.add(i, row);
-        }
-    }
-
-    #[inline]
-    fn word(&mut self, i: usize, ty: u32, slot: usize, h: impl FnOnce() -> u64) {
-        let model = self.model;
-        let Some(c) = self.cache.get_mut(ty as usize).and_then(|c| c.get_mut(slot)) else {
-            return self.feat(i, h());
-        };
-        if *c == ROW_UNKNOWN {
-            *c = model.row_index(h()).unwrap_or(ROW_NONE);
-        }
-        if *c != ROW_NONE {
-            if let Some(row) = model.row_at(*c) {
-                self.add(i, row);
-            }
-        }
-    }
 }
 
 /// Whether label `cur` may follow `prev` (None = sentence start) under BIO.
@@ -482,29 +426,32 @@ mod tests {
         assert_eq!(&text[ms[0].start..ms[0].end], "AM Best");
     }
 
-    /// The per-type row cache must give bit-for-bit the emission scores of looking every
-    /// feature up by hash (guards output changes from the speed-up: same rows, same order).
+    /// The per-type sums must give exactly the emission scores of looking every feature up
+    /// by hash (guards output changes from the speed-up: a feature left out or counted twice,
+    /// at sentence starts, in headlines, next to name-list matches, for repeated words).
     #[test]
-    fn cached_word_rows_give_identical_scores() {
+    fn per_type_sums_give_identical_scores() {
         let Ok(m) = model() else { return };
-        let text = "😀 Café owner Pirelli said .\nPIRELLI SHARES rose as Pirelli Cables and café owners said so .";
+        let text = "😀 Café owner Pirelli said .\nPIRELLI SHARES ROSE IN PARIS\nPirelli Cables and café owners said so in New York , Pirelli said .\nJohn Smith met Pirelli .";
         let toks = tokenize::tokenize(text);
         let doc = DocInfo::new(text, &toks);
-        let mut plain = vec![[0i32; N_LABELS]; toks.len()];
-        features::extract(&doc, m, 0..toks.len(), &mut |i, h| {
-            if let Some(row) = m.row(h) {
-                for (acc, &w) in plain[i].iter_mut().zip(row) {
-                    *acc += m.codebook[w as u8 as usize];
+        let mut sums = features::emit::TypeSums::new(&doc, m);
+        let mut ranges = tokenize::sentences(&toks);
+        ranges.push(0..toks.len());
+        ranges.push(2..toks.len() + 5);
+        for range in ranges {
+            let e = range.end.min(toks.len());
+            let mut plain = vec![[0i32; N_LABELS]; e - range.start];
+            features::extract(&doc, m, range.clone(), &mut |i, h| {
+                if let Some(row) = m.row(h) {
+                    for (acc, &w) in plain[i - range.start].iter_mut().zip(row) {
+                        *acc += m.codebook[w as u8 as usize];
+                    }
                 }
-            }
-        });
-        let mut cache = vec![[ROW_UNKNOWN; features::WORD_SLOTS]; doc.n_cache_keys()];
-        let mut cached = vec![[0i32; N_LABELS]; toks.len()];
-        for _ in 0..2 {
-            cached.iter_mut().for_each(|e| *e = [0; N_LABELS]);
-            let mut sink = EmissionSink { model: m, start: 0, emissions: &mut cached, cache: &mut cache };
-            features::extract_into(&doc, m, 0..toks.len(), &mut sink);
-            assert_eq!(plain, cached);
+            });
+            let mut fast = Vec::new();
+            sums.emissions(&doc, m, range.clone(), &mut fast);
+            assert_eq!(plain, fast, "{range:?}");
         }
     }
 

@@ -1,0 +1,298 @@
+//! Emission scores without per-token feature lists: the same features as
+//! [`super::extract`], summed per word type once per article.
+//!
+//! The model's weights are integers (format version 2), so a sum does not depend on the order
+//! of its terms and partial sums can be reused. [`TypeSums::new`] adds, once per article and
+//! word type:
+//!
+//! - `own`: every feature that depends only on the token's type: bias, word, lowercase word,
+//!   shape, affixes, its flags and document case as a mid-sentence, non-headline token
+//!   (`flags0`, `flag`, `doc_case`), the case-restored form (`docform`), and the context
+//!   aggregation entries of its lowercase form (`ca_*`, all of them: a token that is itself
+//!   one of the entries subtracts its own, which is exact in integers);
+//! - `nb`: its features as the neighbour two before, one before, one after and two after a
+//!   token (`l-2`; `l-1` + `shape-1`; `l+1` + `shape+1`; `l+2`), plus the same four for the
+//!   sentence-boundary sentinels.
+//!
+//! A token's emission is then its type's `own` vector, four neighbour vectors, the seven
+//! features of word/shape pairs (`sshape-1_0`, `sshape0_+1`, `sshape-2_-1_0`, `l-1_l0`,
+//! `l0_l+1`, `l-1_sshape0`, `sshape0_l+1`), the name-list features, and for sentence starts
+//! and headline tokens the flag and case features that differ from the mid-sentence ones
+//! (the mid-sentence rows subtracted, theirs added). A unit test checks the scores against
+//! summing [`super::extract`]'s features one by one.
+//!
+//! Memory: 184 bytes per distinct word type for the article's lifetime.
+
+use super::*;
+use crate::entities::model::{Model, N_LABELS};
+
+/// One token's scores for each label, in model fixed point.
+pub type Scores = [i32; N_LABELS];
+
+#[inline]
+fn add_row(m: &Model, acc: &mut Scores, h: u64) {
+    if let Some(row) = m.row(h) {
+        for (a, &w) in acc.iter_mut().zip(row) {
+            *a = a.wrapping_add(m.codebook[w as u8 as usize]);
+        }
+    }
+}
+
+#[inline]
+fn sub_row(m: &Model, acc: &mut Scores, h: u64) {
+    if let Some(row) = m.row(h) {
+        for (a, &w) in acc.iter_mut().zip(row) {
+            *a = a.wrapping_sub(m.codebook[w as u8 as usize]);
+        }
+    }
+}
+
+#[inline]
+fn add(acc: &mut Scores, v: &Scores) {
+    for (a, &x) in acc.iter_mut().zip(v) {
+        *a = a.wrapping_add(x);
+    }
+}
+
+#[inline]
+fn sub(acc: &mut Scores, v: &Scores) {
+    for (a, &x) in acc.iter_mut().zip(v) {
+        *a = a.wrapping_sub(x);
+    }
+}
+
+const NO_GROUP: u32 = u32::MAX;
+
+/// Per-article sums of word-type features (see the module docs).
+pub struct TypeSums {
+    own: Vec<Scores>,
+    /// Per type: as the word at -2, -1, +1, +2.
+    nb: Vec<[Scores; 4]>,
+    /// The sentinels at -2, -1 (sentence start) and +1, +2 (sentence end).
+    sentinel: [Scores; 4],
+    /// Per type: its context-aggregation group (index into `groups`) or [`NO_GROUP`].
+    group: Vec<u32>,
+    /// Per group: its entries' range in `entries`.
+    groups: Vec<(u32, u32)>,
+    /// (token, the entry's summed `ca_*` features).
+    entries: Vec<(u32, Scores)>,
+    flag_sent: Scores,
+    flag_caps: Scores,
+    /// The name-list features of a token outside any match with no match on either side.
+    gaz_none: Scores,
+    // Reused per sentence.
+    gaz_b: Vec<u8>,
+    gaz_i: Vec<u8>,
+    gaz_len: Vec<u8>,
+}
+
+/// The flag/case features of a token that change with its sentence-start and headline bits.
+const VAR_FLAGS: u32 = F_SENT_START | F_CAPS_LINE;
+const CASE_FLAGS: u32 = F_TITLE | F_ALLCAPS | F_LOWER | F_MIXED | F_SENT_START | F_CAPS_LINE;
+
+impl TypeSums {
+    pub fn new(doc: &DocInfo, m: &Model) -> TypeSums {
+        let n_types = doc.types.len();
+        // Context-aggregation groups, per lowercase form.
+        let mut groups = Vec::new();
+        let mut entries = Vec::new();
+        let mut group_of: std::collections::HashMap<u64, u32, FastState> =
+            std::collections::HashMap::with_capacity_and_hasher(doc.contexts.len(), FastState);
+        let mut group_sum: Vec<Scores> = Vec::new();
+        for (&lower, v) in &doc.contexts {
+            let a = entries.len() as u32;
+            let mut total = [0; N_LABELS];
+            for c in v {
+                let [p2, p, n, n2] = c.around;
+                let mut e = [0; N_LABELS];
+                add_row(m, &mut e, h2(T_CA_PREV, p));
+                add_row(m, &mut e, h2(T_CA_NEXT, n));
+                add_row(m, &mut e, h2(T_CA_PREV2, p2));
+                add_row(m, &mut e, h2(T_CA_NEXT2, n2));
+                add(&mut total, &e);
+                entries.push((c.tok, e));
+            }
+            group_of.insert(lower, groups.len() as u32);
+            groups.push((a, entries.len() as u32));
+            group_sum.push(total);
+        }
+        let mut own = Vec::with_capacity(n_types);
+        let mut nb = Vec::with_capacity(n_types);
+        let mut group = Vec::with_capacity(n_types);
+        for (ty, t) in doc.types.iter().enumerate() {
+            let mut o = [0; N_LABELS];
+            add_row(m, &mut o, h2(T_BIAS, 0));
+            add_row(m, &mut o, h2(T_W0, t.word));
+            add_row(m, &mut o, h2(T_L0, t.lower));
+            add_row(m, &mut o, h2(T_SHAPE0, t.shape));
+            for k in 0..(t.n_pre as usize).min(4) {
+                add_row(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
+                add_row(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
+            }
+            let tf = t.flags;
+            add_row(m, &mut o, h2(T_FLAGS0, tf as u64));
+            let mut bits = tf;
+            while bits != 0 {
+                let b = bits.trailing_zeros();
+                add_row(m, &mut o, h2(T_FLAG, b as u64));
+                bits &= bits - 1;
+            }
+            let dc = doc.type_case.get(ty).copied().unwrap_or(0);
+            add_row(m, &mut o, h3(T_DOCCASE, (tf & CASE_FLAGS) as u64, dc as u64));
+            if t.docform != 0 {
+                add_row(m, &mut o, h2(T_DOCFORM, t.docform));
+                add_row(m, &mut o, h2(T_W0, t.docform));
+            }
+            let mut g = NO_GROUP;
+            if is_capitalized(tf) && tf & (F_PUNCT | F_NUMBER) == 0 {
+                if let Some(&k) = group_of.get(&t.lower) {
+                    if let Some(sum) = group_sum.get(k as usize) {
+                        add(&mut o, sum);
+                        g = k;
+                    }
+                }
+            }
+            own.push(o);
+            group.push(g);
+            nb.push(neighbour(m, t.lower, t.shape, t.lower, t.shape));
+        }
+        let sentinel = neighbour(m, SENTINEL_START, SENTINEL_START, SENTINEL_END, SENTINEL_END);
+        let mut flag_sent = [0; N_LABELS];
+        add_row(m, &mut flag_sent, h2(T_FLAG, F_SENT_START.trailing_zeros() as u64));
+        let mut flag_caps = [0; N_LABELS];
+        add_row(m, &mut flag_caps, h2(T_FLAG, F_CAPS_LINE.trailing_zeros() as u64));
+        let mut gaz_none = [0; N_LABELS];
+        add_row(m, &mut gaz_none, h3(T_GAZ_LEN, 0, 0));
+        add_row(m, &mut gaz_none, h2(T_GAZ_PREV, 0));
+        add_row(m, &mut gaz_none, h2(T_GAZ_NEXT, 0));
+        TypeSums {
+            own,
+            nb,
+            sentinel,
+            group,
+            groups,
+            entries,
+            flag_sent,
+            flag_caps,
+            gaz_none,
+            gaz_b: Vec::new(),
+            gaz_i: Vec::new(),
+            gaz_len: Vec::new(),
+        }
+    }
+
+    /// The local (first-pass) emission scores of tokens `range` into `out` (one per token of
+    /// the clamped range): the sums of [`super::extract`]'s features' weights.
+    pub fn emissions(&mut self, doc: &DocInfo, m: &Model, range: std::ops::Range<usize>, out: &mut Vec<Scores>) {
+        out.clear();
+        let (s, e) = (range.start, range.end.min(doc.len()));
+        if s >= e {
+            return;
+        }
+        gaz_marks(doc, m, s, e, &mut self.gaz_b, &mut self.gaz_i, &mut self.gaz_len);
+        let n = e - s;
+        const EMPTY: TokInfo =
+            TokInfo { word: 0, lower: 0, shape: 0, sshape: 0, pre: [0; 4], suf: [0; 4], n_pre: 0, flags: 0, docform: 0 };
+        let toks = doc.tok.get(s..e).unwrap_or(&[]);
+        let info = |t: &Tok| doc.types.get(t.ty as usize).unwrap_or(&EMPTY);
+        // Sliding window of (lower, sshape) at -2, -1, 0, +1 (sentinels outside the range).
+        let lo_ss = |k: usize| -> (u64, u64) { toks.get(k).map_or((SENTINEL_END, SENTINEL_END), |t| (info(t).lower, info(t).sshape)) };
+        let (mut l2, mut s2) = (SENTINEL_START, SENTINEL_START);
+        let (mut l1, mut s1) = (SENTINEL_START, SENTINEL_START);
+        let (mut l0, mut s0) = lo_ss(0);
+        let (mut lp, mut sp) = lo_ss(1);
+        out.reserve(n);
+        for k in 0..n {
+            let Some(&t) = toks.get(k) else { break };
+            let ty = t.ty as usize;
+            let mut v = self.own.get(ty).copied().unwrap_or([0; N_LABELS]);
+            let tf = t.flags;
+            let ti = info(&t);
+            if tf & VAR_FLAGS != 0 {
+                let tf0 = tf & !VAR_FLAGS;
+                let dc = doc.type_case.get(ty).copied().unwrap_or(0) as u64;
+                sub_row(m, &mut v, h2(T_FLAGS0, tf0 as u64));
+                add_row(m, &mut v, h2(T_FLAGS0, tf as u64));
+                sub_row(m, &mut v, h3(T_DOCCASE, (tf0 & CASE_FLAGS) as u64, dc));
+                add_row(m, &mut v, h3(T_DOCCASE, (tf & CASE_FLAGS) as u64, dc));
+                if tf & F_SENT_START != 0 {
+                    add(&mut v, &self.flag_sent);
+                }
+                if tf & F_CAPS_LINE != 0 {
+                    add(&mut v, &self.flag_caps);
+                    add_row(m, &mut v, h2(T_CAPSLINE, ti.sshape));
+                }
+            }
+            if k == 0 || tf & F_SENT_START != 0 {
+                add_row(m, &mut v, h2(T_SENT_L0, ti.lower));
+            }
+            // Neighbours.
+            let nbv = |d: usize, slot: usize| -> &Scores {
+                match toks.get(d).and_then(|t| self.nb.get(t.ty as usize)) {
+                    Some(x) => &x[slot],
+                    None => &self.sentinel[slot],
+                }
+            };
+            add(&mut v, if k >= 2 { nbv(k - 2, 0) } else { &self.sentinel[0] });
+            add(&mut v, if k >= 1 { nbv(k - 1, 1) } else { &self.sentinel[1] });
+            add(&mut v, if k + 1 < n { nbv(k + 1, 2) } else { &self.sentinel[2] });
+            add(&mut v, if k + 2 < n { nbv(k + 2, 3) } else { &self.sentinel[3] });
+            // Pairs.
+            add_row(m, &mut v, h3(T_SSM1_0, s1, s0));
+            add_row(m, &mut v, h3(T_SS0_P1, s0, sp));
+            add_row(m, &mut v, h4(T_SS_TRI, s2, s1, s0));
+            add_row(m, &mut v, h3(T_LM1_L0, l1, l0));
+            add_row(m, &mut v, h3(T_L0_LP1, l0, lp));
+            add_row(m, &mut v, h3(T_LM1_SS0, l1, s0));
+            add_row(m, &mut v, h3(T_SS0_LP1, s0, lp));
+            // Context aggregation: all entries are in `own`; not the token's own entry.
+            if let Some(&(a, b)) = self.group.get(ty).and_then(|&g| self.groups.get(g as usize)) {
+                let i = (s + k) as u32;
+                if let Some((_, ev)) = self.entries.get(a as usize..b as usize).and_then(|es| es.iter().find(|x| x.0 == i)) {
+                    sub(&mut v, ev);
+                }
+            }
+            // Name list.
+            let g = |x: &Vec<u8>, k: usize| x.get(k).copied().unwrap_or(0);
+            let (gb, gi, gl) = (g(&self.gaz_b, k), g(&self.gaz_i, k), g(&self.gaz_len, k));
+            let prev = if k > 0 { g(&self.gaz_b, k - 1) | g(&self.gaz_i, k - 1) } else { 0 };
+            let next = if k + 1 < n { g(&self.gaz_b, k + 1) | g(&self.gaz_i, k + 1) } else { 0 };
+            if gb | gi | gl | prev | next == 0 && k > 0 && k + 1 < n {
+                add(&mut v, &self.gaz_none);
+            } else {
+                if gb != 0 {
+                    add_row(m, &mut v, h3(T_GAZ_B, gb as u64, (gl > 1) as u64));
+                }
+                if gi != 0 {
+                    add_row(m, &mut v, h3(T_GAZ_I, gi as u64, (gl > 2) as u64));
+                }
+                add_row(m, &mut v, h3(T_GAZ_LEN, gl as u64, (gb | gi) as u64));
+                if k > 0 {
+                    add_row(m, &mut v, h2(T_GAZ_PREV, prev as u64));
+                }
+                if k + 1 < n {
+                    add_row(m, &mut v, h2(T_GAZ_NEXT, next as u64));
+                }
+            }
+            out.push(v);
+            (l2, s2) = (l1, s1);
+            (l1, s1) = (l0, s0);
+            (l0, s0) = (lp, sp);
+            (lp, sp) = lo_ss(k + 2);
+        }
+        let _ = (l2, s2);
+    }
+}
+
+/// A word's features as the neighbour at -2, -1 (lower `lm`, shape `sm`) and at +1, +2
+/// (lower `lp`, shape `sp`).
+fn neighbour(m: &Model, lm: u64, sm: u64, lp: u64, sp: u64) -> [Scores; 4] {
+    let mut v = [[0; N_LABELS]; 4];
+    add_row(m, &mut v[0], h2(T_LM2, lm));
+    add_row(m, &mut v[1], h2(T_LM1, lm));
+    add_row(m, &mut v[1], h2(T_SHAPEM1, sm));
+    add_row(m, &mut v[2], h2(T_LP1, lp));
+    add_row(m, &mut v[2], h2(T_SHAPEP1, sp));
+    add_row(m, &mut v[3], h2(T_LP2, lp));
+    v
+}
