@@ -774,3 +774,32 @@ fn seasons_start_on_their_solstice_or_equinox_for_an_assistant() {
     }
     assert!(found("this summer").iter().any(|(_, _, v)| v == "2024-SU"));
 }
+
+/// Round 5 (issue 4): a day of the month alone. Bug: "on the 15th" was not found.
+#[test]
+fn day_of_month_alone_takes_the_month_from_the_reference() {
+    for (text, value) in [
+        ("😀 é: on the 15th", "2013-02-15"),
+        ("on the first", "2013-03-01"),
+    ] {
+        let got = at_clock(text);
+        assert!(
+            got.iter().any(|(_, _, v)| v == value),
+            "{text:?}: want {value}, got {got:?}"
+        );
+    }
+    // News (2024-01-09): this month's, the past one in a past clause.
+    assert!(found("They meet on the 20th.")
+        .iter()
+        .any(|(_, _, v)| v == "2024-01-20"));
+    assert!(found("It opened on the 20th.")
+        .iter()
+        .any(|(_, _, v)| v == "2023-12-20"));
+    for text in [
+        "on the 15th floor",
+        "on the first day of school",
+        "on the 3rd of them",
+    ] {
+        assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+    }
+}

@@ -1477,6 +1477,39 @@ impl<'a> P<'a> {
         ))
     }
 
+    /// A day of the month alone after "on": "on the 15th", "on 24th", "on the first"
+    /// (not "on the 15th floor"); at the start of a text also "the 24".
+    fn month_day(&self, i: usize) -> Option<Hit> {
+        let on = i > 0 && matches!(self.w(i - 1), "on" | "by" | "until" | "since");
+        let the = self.is(i, "the");
+        if !(on || the && (i == 0 || self.t.get(i).is_some_and(|t| t.newline))) {
+            return None;
+        }
+        let j = if the { i + 1 } else { i };
+        let (d, e, suffix) = match self.day_num(j) {
+            Some((d, e)) => (d, e, e > j + 1),
+            None => {
+                let d = words::ordinal(self.w(j)).filter(|d| *d <= 31)?;
+                (d as u8, j + 1, true)
+            }
+        };
+        if !(suffix || the) {
+            return None;
+        }
+        // "on the 15th floor", "the 24 hours", "on the first day of"
+        if self.t.get(e).is_some_and(|t| t.kind == Kind::Word)
+            && !matches!(self.w(e), "at" | "and" | "or" | "to" | "in" | "of")
+            || self.is(e, "of")
+            || self.kind(e) == Some(Kind::Num)
+            || self.glued(e)
+                && (matches!(self.w(e), "-" | "/" | ":")
+                    || self.is(e, ".") && self.kind(e + 1) == Some(Kind::Num))
+        {
+            return None;
+        }
+        Some((e, T::Date, Val::MonthDay(d)))
+    }
+
     /// "3 Fridays from now", "two Sundays ago": the nth such weekday after (before) the
     /// reference.
     fn weekdays_away(&self, i: usize) -> Option<Hit> {
@@ -2211,6 +2244,7 @@ impl<'a> P<'a> {
                 consider(self.weekdays_away(i));
                 consider(self.day_of_rel_month(i, reference));
                 consider(self.hour_then_day(i, reference));
+                consider(self.month_day(i));
                 consider(self.quarter(i));
                 consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
@@ -2228,6 +2262,7 @@ impl<'a> P<'a> {
                 consider(self.weekdays_away(i));
                 consider(self.day_of_rel_month(i, reference));
                 consider(self.hour_then_day(i, reference));
+                consider(self.month_day(i));
                 consider(self.vague_duration(i));
                 consider(self.set(i));
                 consider(self.quarter(i));
@@ -2389,6 +2424,7 @@ impl<'a> P<'a> {
                 | Val::DayOffset(_)
                 | Val::RelWeekday(..)
                 | Val::WeekOf(..)
+                | Val::MonthDay(_)
         );
         if dayish {
             let mut k = e;

@@ -60,14 +60,16 @@
 //!        WEEKDAY [of] this|next|last week · WEEKDAY after next · last week's WEEKDAY
 //!        QTY WEEKDAYs from now|ago       2 Sundays from now
 //!        [the] ORD [day] of [the] next|this|previous month · ORD WEEKDAY of this month
+//!        on [the] ORD|DAY (not before a noun: "on the 15th floor") -> this month's day (next
+//!                                        month's ahead when passed, last month's in the past)
 //!        WEEKDAY [,] DATE without a year: the year in which the day has that name
-//! TIME   [at] HOUR today|tomorrow|tonight [PART] · at HOUR WEEKDAY    9 tomorrow evening -> T21:00
 //!        QTY UNIT ago|earlier|later|hence|from now
 //!                                        two weeks ago -> the day, a year ago -> the year
 //!        early|late|mid|earlier|later X · the end|beginning|start|middle of X -> X's value
-//!        now, currently, right now -> PRESENT_REF; recently, previously, the past,
-//!        recent years -> PAST_REF; soon, the future -> FUTURE_REF
+//!        now, currently, right now -> PRESENT_REF; recently, previously, the past
+//!        -> PAST_REF; the future -> FUTURE_REF
 //! TIME   H:MM[:SS] [am|pm|a.m.|p.m.] [ZONE] · H am|pm [ZONE] · H o'clock · noon · midnight
+//!        [at] HOUR today|tomorrow|tonight [PART] · at HOUR WEEKDAY   9 tomorrow evening -> T21:00
 //!        HHhMM | HHh (15h30; not "in 1h") · H:MMa|p, at Ha|p (lone letter only there)
 //!        half|[a] quarter|MIN [minutes] past|after|to|till|before TIME|HOUR
 //!                                        (a bare HOUR only after half/quarter/"minutes":

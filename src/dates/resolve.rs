@@ -84,6 +84,10 @@ pub enum Val {
     Rel(Unit, i64),
     /// last/this/next + weekday.
     RelWeekday(u8, i64),
+    /// A day of the month with the month left to the reference ("on the 15th"): this
+    /// month's, the next one when the clause looks ahead and it has passed, the previous
+    /// one when the clause is past and it is still to come.
+    MonthDay(u8),
     /// A weekday in the ISO week `n` weeks from the reference's: "next Wednesday" (the one
     /// in next week, as Duckling and chrono read it), "Monday of this week", "Friday after
     /// next" (2), "last week's Sunday" (-1).
@@ -289,6 +293,18 @@ fn day_of(v: &Val, r: Option<CivilDate>, tense: Tense) -> Option<CivilDate> {
         Val::RelWeekday(w, n) => rel_weekday(r?, *w, *n),
         Val::WeekOf(w, n) => r?.add_days(*w as i64 - r?.weekday() as i64 + 7 * n),
         Val::DayOffset(n) => r?.add_days(*n),
+        Val::MonthDay(d) => {
+            let r = r?;
+            let shift = |n: i64| -> Option<CivilDate> {
+                let m0 = r.year as i64 * 12 + r.month as i64 - 1 + n;
+                CivilDate::new(m0.div_euclid(12) as i32, (m0.rem_euclid(12) + 1) as u8, *d)
+            };
+            match tense {
+                Tense::Ahead | Tense::Future if *d < r.day => shift(1),
+                Tense::Past if *d > r.day => shift(-1),
+                _ => shift(0),
+            }
+        }
         Val::Rel(Unit::Day, n) => r?.add_days(*n),
         _ => None,
     }
@@ -323,6 +339,7 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
         | Val::Weekday(_)
         | Val::RelWeekday(..)
         | Val::WeekOf(..)
+        | Val::MonthDay(_)
         | Val::DayOffset(_) => match day_of(v, r, tense) {
             Some(d) => fmt_day(d),
             None => match v {
@@ -332,6 +349,7 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                     day,
                 } => format!("{y:04}-{month:02}-{day:02}"),
                 Val::Weekday(w) => format!("XXXX-WXX-{w}"),
+                Val::MonthDay(d) => format!("XXXX-XX-{d:02}"),
                 Val::DayOffset(n) if *n < 0 => "PAST_REF".into(),
                 Val::DayOffset(n) if *n > 0 => "FUTURE_REF".into(),
                 _ => "PRESENT_REF".into(),
