@@ -326,7 +326,8 @@ impl Transitions {
         for e in &em[1..] {
             let mut next = [0i64; N_LABELS];
             let mut bp = [0u8; N_LABELS];
-            for c in 0..N_LABELS {
+            // O and B-X may follow any label: the best of all nine (the first on ties).
+            for c in [0, 1, 3, 5, 7] {
                 let tr = &self.tr[c];
                 let mut best = score[0] + tr[0];
                 let mut arg = 0u8;
@@ -338,6 +339,16 @@ impl Transitions {
                 }
                 next[c] = best + e[c] as i64;
                 bp[c] = arg;
+            }
+            // I-X only follows B-X (c - 1) or I-X (c): every other move is forbidden, so it
+            // never wins and is not scored.
+            for c in [2, 4, 6, 8] {
+                let tr = &self.tr[c];
+                let a = score[c - 1] + tr[c - 1];
+                let b = score[c] + tr[c];
+                let better = b > a;
+                next[c] = if better { b } else { a } + e[c] as i64;
+                bp[c] = if better { c as u8 } else { c as u8 - 1 };
             }
             score = next;
             back.push(bp);

@@ -59,7 +59,13 @@ pub struct Model {
     rows: Vec<i8>,
     gaz_keys: Vec<u32>,
     gaz_masks: Vec<u8>,
+    /// One bit per [`GAZ_FILTER_BITS`]-bit key prefix that some name-list key has: most
+    /// lookups of word sequences that are not names stop here, without a binary search.
+    gaz_filter: Vec<u64>,
 }
+
+/// Key prefix length of [`Model`]'s name-list filter (2^18 bits, 32 KiB).
+const GAZ_FILTER_BITS: u32 = 18;
 
 struct Reader<'a> {
     bytes: &'a [u8],
@@ -202,7 +208,14 @@ impl Model {
                 bytes.len() - r.pos
             )));
         }
-        Ok(Model { name, hash_bits, codebook, trans, bitmap, rank, rows, gaz_keys, gaz_masks })
+        let mut gaz_filter = vec![0u64; (1usize << GAZ_FILTER_BITS) / 64];
+        for &k in &gaz_keys {
+            let f = (k >> (32 - GAZ_FILTER_BITS)) as usize;
+            if let Some(w) = gaz_filter.get_mut(f >> 6) {
+                *w |= 1u64 << (f & 63);
+            }
+        }
+        Ok(Model { name, hash_bits, codebook, trans, bitmap, rank, rows, gaz_keys, gaz_masks, gaz_filter })
     }
 
     /// The bucket of a feature hash.
@@ -253,6 +266,10 @@ impl Model {
 impl Gazetteer for Model {
     fn lookup(&self, seq_hash: u64) -> u8 {
         let key = (seq_hash >> 32) as u32;
+        let f = (key >> (32 - GAZ_FILTER_BITS)) as usize;
+        if self.gaz_filter.get(f >> 6).map_or(true, |w| w & (1u64 << (f & 63)) == 0) {
+            return 0;
+        }
         match self.gaz_keys.binary_search(&key) {
             Ok(i) => self.gaz_masks.get(i).copied().unwrap_or(0),
             Err(_) => 0,
