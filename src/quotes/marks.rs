@@ -283,196 +283,48 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
-    /// The char-by-char version `pair` had before its ASCII fast path: the oracle.
-    fn pair_reference(text: &str) -> Vec<Span> {
-        let mut out = Vec::new();
-        let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
-        // Paragraph end pending: the byte where the previous paragraph's text ended.
-        let mut para_end: Option<usize> = None;
-        let mut last_non_space_end = 0usize;
-        let mut prev: Option<char> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, d)| d);
-            if c == '\n' {
-                if para_end.is_none() {
-                    para_end = Some(last_non_space_end);
-                }
-                prev = Some(c);
-                continue;
-            }
-            if c.is_whitespace() {
-                prev = Some(c);
-                continue;
-            }
-            // First visible character after a paragraph break: continuation or close-out.
-            if let Some(end) = para_end.take() {
-                if let Some(&Open {
-                    pos: bottom_pos,
-                    class: bottom_class,
-                }) = stack.first()
-                {
-                    let reopens = match bottom_class {
-                        Class::Double => {
-                            matches!(c, '"' | '“' | '”' | '„' | '«')
-                                || (c == '\'' && next == Some('\''))
-                        }
-                        Class::Single => matches!(c, '\'' | '‘' | '’' | '‹'),
-                    };
-                    if reopens {
-                        stack.truncate(1);
-                        // Skip the reopening mark (and the second apostrophe of `''`).
-                        if c == '\'' && next == Some('\'') && bottom_class == Class::Double {
-                            iter.next();
-                        }
-                        prev = Some(c);
-                        last_non_space_end = i + c.len_utf8();
-                        continue;
-                    }
-                    if bottom_class == Class::Double {
-                        out.push(Span {
-                            start: bottom_pos,
-                            end,
-                            unclosed: true,
-                            single: false,
-                        });
-                    }
-                    stack.clear();
-                }
-            }
-            last_non_space_end = i + c.len_utf8();
-            if !is_mark_char(c) {
-                prev = Some(c);
-                continue;
-            }
-            // Classify the mark.
-            let (class, glyph, len) = match c {
-                '"' => (Class::Double, Glyph::Either, 1),
-                '“' | '„' | '«' => (Class::Double, Glyph::Open, c.len_utf8()),
-                '”' | '»' => (Class::Double, Glyph::Close, c.len_utf8()),
-                '`' if next == Some('`') => (Class::Double, Glyph::Open, 2),
-                '\'' if next == Some('\'') => (Class::Double, Glyph::Either, 2),
-                '\'' => (Class::Single, Glyph::Either, 1),
-                '‘' | '‹' => (Class::Single, Glyph::Open, c.len_utf8()),
-                '’' | '›' => (Class::Single, Glyph::Close, c.len_utf8()),
-                _ => {
-                    prev = Some(c);
-                    continue;
-                }
-            };
-            if len == 2 {
-                iter.next();
-                last_non_space_end = i + 2;
-            }
-            let after = text.get(i + len..).unwrap_or("");
-            let next = after.chars().next();
-            let left =
-                next.is_some_and(|n| !n.is_whitespace()) && prev.map_or(true, is_opening_context);
-            let right = prev.is_some_and(|p| !p.is_whitespace())
-                && next.map_or(true, |n| n.is_whitespace() || !n.is_alphanumeric());
-            prev = Some(if len == 2 { '\'' } else { c });
-            let open_now = stack.iter().any(|o| o.class == class);
-            // Guillemets are spaced in French ("« Oui »"): their glyph decides.
-            let guillemet = matches!(c, '«' | '»');
-            let opens = match (left, right) {
-                _ if guillemet => glyph == Glyph::Open,
-                (true, false) => true,
-                (false, true) => false,
-                _ => match glyph {
-                    Glyph::Open => true,
-                    Glyph::Close => false,
-                    Glyph::Either => !open_now,
-                },
-            };
-            match class {
-                Class::Double => {
-                    if opens {
-                        if stack.len() >= MAX_DEPTH {
-                            continue;
-                        }
-                        stack.push(Open { pos: i, class });
-                    } else if let Some(k) = stack.iter().rposition(|o| o.class == Class::Double) {
-                        let start = stack[k].pos;
-                        stack.truncate(k);
-                        if stack.is_empty() {
-                            out.push(Span {
-                                start,
-                                end: i + len,
-                                unclosed: false,
-                                single: false,
-                            });
-                        }
-                    }
-                }
-                Class::Single => {
-                    let between_letters =
-                        prev_is_alnum_before(text, i) && next.is_some_and(char::is_alphanumeric);
-                    if between_letters {
-                        continue;
-                    }
-                    if opens && left {
-                        let elided = next.is_some_and(|n| n.is_ascii_digit()) || is_elision(after);
-                        if !elided && stack.len() < MAX_DEPTH {
-                            stack.push(Open { pos: i, class });
-                        }
-                    } else if right && stack.last().is_some_and(|o| o.class == Class::Single) {
-                        let start = stack.pop().map_or(i, |o| o.pos);
-                        if stack.is_empty() {
-                            out.push(Span {
-                                start,
-                                end: i + len,
-                                unclosed: false,
-                                single: true,
-                            });
-                        }
-                    }
-                }
-            }
+    /// The ASCII fast path must pair as the char-by-char path does: the same text with its
+    /// letters `h` spelled `ħ` (a letter too, but never on the fast path; no elision word
+    /// such as `'em` has an `h`) gives the same quotations, flag for flag.
+    fn same_as_without_fast_path(text: &str) -> Result<(), String> {
+        let slow = text.replace('h', "ħ");
+        let fast: Vec<_> = pair(text).iter().map(|s| (&text[s.start..s.end], s.unclosed, s.single)).collect();
+        let spelled: Vec<_> = pair(&slow)
+            .iter()
+            .map(|s| (slow[s.start..s.end].replace('ħ', "h"), s.unclosed, s.single))
+            .collect();
+        let fast: Vec<_> = fast.into_iter().map(|(t, u, s)| (t.to_string(), u, s)).collect();
+        if fast == spelled {
+            Ok(())
+        } else {
+            Err(format!("{text:?}: {fast:?} vs {spelled:?}"))
         }
-        if let Some(bottom) = stack.first() {
-            if bottom.class == Class::Double {
-                let end = para_end.unwrap_or(last_non_space_end);
-                out.push(Span {
-                    start: bottom.pos,
-                    end,
-                    unclosed: true,
-                    single: false,
-                });
-            }
-        }
-        out
-    }
-
-    fn spans(v: &[Span]) -> Vec<(usize, usize, bool, bool)> {
-        v.iter()
-            .map(|s| (s.start, s.end, s.unclosed, s.single))
-            .collect()
     }
 
     // proptest does not build for wasm32 (the browser test build compiles these tests too).
     #[cfg(not(target_arch = "wasm32"))]
     proptest! {
-        /// The fast path must pair exactly as the char-by-char loop did, on text made of
-        /// marks, apostrophes, newlines, spaces, letters and non-ASCII chars.
+        /// On text made of marks, apostrophes, newlines, spaces, letters and non-ASCII chars.
         #[test]
-        fn fast_path_pairs_as_before(parts in proptest::collection::vec(prop_oneof![
+        fn fast_path_pairs_as_the_char_path(parts in proptest::collection::vec(prop_oneof![
             Just("\""), Just("'"), Just("''"), Just("`"), Just("``"), Just("“"), Just("”"), Just("‘"), Just("’"),
             Just("«"), Just("»"), Just("„"), Just("‹"), Just("›"), Just("\n"), Just("\n\n"), Just(" "), Just("\u{a0}"),
             Just("\t"), Just("a"), Just("Word"), Just("90s"), Just("n"), Just("em"), Just("é"), Just("😀"), Just("—"),
-            Just("("), Just(","), Just("."), Just(":"), Just("-")
+            Just("("), Just(","), Just("."), Just(":"), Just("-"), Just("he said"), Just("ne'er"), Just("hush"), Just("'h")
         ], 0..60)) {
             let text: String = parts.concat();
-            prop_assert_eq!(spans(&pair(&text)), spans(&pair_reference(&text)), "{:?}", text);
+            prop_assert!(same_as_without_fast_path(&text).is_ok(), "{}", same_as_without_fast_path(&text).unwrap_err());
         }
     }
 
     #[test]
-    fn fast_path_pairs_as_before_on_news() {
+    fn fast_path_pairs_as_the_char_path_on_news() {
         for text in [
             include_str!("../../tests/data/seed-article.txt"),
             include_str!("../../bench/samples/harbour-strike.txt"),
         ] {
-            assert_eq!(spans(&pair(text)), spans(&pair_reference(text)));
+            assert!(pair(text).len() >= 4);
+            same_as_without_fast_path(text).unwrap();
         }
     }
 
