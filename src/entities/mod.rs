@@ -162,6 +162,15 @@ pub fn tag(model: &Model, text: &str, tokens: &[Token]) -> Vec<u8> {
 
 /// [`tag`], or only its first pass when `second` is false (for measuring).
 pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> Vec<u8> {
+    tag_stashing(model, text, tokens, second, STASH_TOKENS)
+}
+
+/// How many tokens' first-pass emission scores [`tag_passes`] keeps for the second pass
+/// (2.4 MB); the rest are recomputed.
+const STASH_TOKENS: usize = 1 << 16;
+
+/// [`tag_passes`] keeping at most `stash_tokens` first-pass scores.
+fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash_tokens: usize) -> Vec<u8> {
     let doc = DocInfo::new(text, tokens);
     let mut tags = vec![0u8; tokens.len()];
     let cb = &model.codebook;
@@ -171,37 +180,47 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
         }
     };
     let sentences = tokenize::sentences(tokens);
-    // Emission scores live for one sentence at a time (the second pass recomputes the
-    // first pass's scores of the sentences it decodes again: from the per-type sums that is
-    // cheap): 36 bytes per token for the whole document was most of the peak memory on long
-    // inputs.
+    // Emission scores live for one sentence at a time, except that the first pass keeps
+    // those of the sentences the second pass will decode again (the ones with a capitalised
+    // word that is capitalised elsewhere too: exactly the sentences with non-local
+    // features), up to STASH_TOKENS tokens; past that the second pass recomputes them (the
+    // same integers). 36 bytes per token for the whole document was most of the peak memory
+    // on long inputs.
     let mut emissions: Vec<[i32; N_LABELS]> = Vec::new();
     let mut sums = features::emit::TypeSums::new(&doc, model);
-    let mut local = |range: &std::ops::Range<usize>, emissions: &mut Vec<[i32; N_LABELS]>| {
-        sums.emissions(&doc, model, range.clone(), emissions);
-    };
+    let mut stash: Vec<[i32; N_LABELS]> = Vec::new();
+    // Per sentence: where its first-pass scores start in `stash`, or usize::MAX.
+    let mut stashed: Vec<usize> = Vec::with_capacity(sentences.len());
     let tables = Transitions::new(&model.trans);
-    let decode = |range: &std::ops::Range<usize>, em: &[[i32; N_LABELS]], tags: &mut [u8]| {
-        let best = tables.viterbi(em);
-        for (k, l) in best.into_iter().enumerate() {
-            if let Some(t) = tags.get_mut(range.start + k) {
-                *t = l;
-            }
-        }
-    };
+    let mut back = Vec::new();
     for range in &sentences {
-        local(range, &mut emissions);
-        decode(range, &emissions, &mut tags);
+        sums.emissions(&doc, model, range.clone(), &mut emissions);
+        if let Some(out) = tags.get_mut(range.clone()) {
+            tables.viterbi_into(&emissions, &mut back, out);
+        }
+        if second && stash.len() + emissions.len() <= stash_tokens && sums.repeated(&doc, range.clone()) {
+            stashed.push(stash.len());
+            stash.extend_from_slice(&emissions);
+        } else {
+            stashed.push(usize::MAX);
+        }
     }
     if !second {
         return tags;
     }
     let nl = features::NonLocal::new(&doc, &tags);
-    for range in &sentences {
+    for (range, &at) in sentences.iter().zip(&stashed) {
         if !nl.any(range.clone()) {
             continue;
         }
-        local(range, &mut emissions);
+        let n = range.end.min(tokens.len()).saturating_sub(range.start);
+        match stash.get(at..at.saturating_add(n)) {
+            Some(em) if at != usize::MAX => {
+                emissions.clear();
+                emissions.extend_from_slice(em);
+            }
+            _ => sums.emissions(&doc, model, range.clone(), &mut emissions),
+        }
         for i in range.clone() {
             for &h in nl.of(i) {
                 if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i.wrapping_sub(range.start))) {
@@ -209,7 +228,9 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
                 }
             }
         }
-        decode(range, &emissions, &mut tags);
+        if let Some(out) = tags.get_mut(range.clone()) {
+            tables.viterbi_into(&emissions, &mut back, out);
+        }
     }
     tags
 }
@@ -316,12 +337,21 @@ impl Transitions {
     /// constraints (ties go to the lower label index, as in [`viterbi`]). Scores are exact
     /// `i64` sums (a sentence would need billions of tokens to overflow).
     pub fn viterbi(&self, em: &[[i32; N_LABELS]]) -> Vec<u8> {
-        let Some(first) = em.first() else { return Vec::new() };
+        let mut out = vec![0u8; em.len()];
+        self.viterbi_into(em, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// [`Transitions::viterbi`] into `out` (positions past `em.len()` are left alone),
+    /// with `back` as the reused back-pointer buffer.
+    pub fn viterbi_into(&self, em: &[[i32; N_LABELS]], back: &mut Vec<[u8; N_LABELS]>, out: &mut [u8]) {
+        let Some(first) = em.first() else { return };
         let mut score = [0i64; N_LABELS];
         for c in 0..N_LABELS {
             score[c] = self.start[c] + first[c] as i64;
         }
-        let mut back: Vec<[u8; N_LABELS]> = Vec::with_capacity(em.len());
+        back.clear();
+        back.reserve(em.len());
         back.push([0; N_LABELS]);
         for e in &em[1..] {
             let mut next = [0i64; N_LABELS];
@@ -359,13 +389,13 @@ impl Transitions {
                 best = c;
             }
         }
-        let mut out = vec![0u8; em.len()];
         let mut cur = best;
-        for k in (0..em.len()).rev() {
-            out[k] = cur as u8;
-            cur = back[k][cur] as usize;
+        for (k, bp) in back.iter().enumerate().rev() {
+            if let Some(o) = out.get_mut(k) {
+                *o = cur as u8;
+            }
+            cur = bp[cur] as usize;
         }
-        out
     }
 }
 
@@ -464,6 +494,20 @@ mod tests {
             sums.emissions(&doc, m, range.clone(), &mut fast);
             assert_eq!(plain, fast, "{range:?}");
         }
+    }
+
+    /// The second pass gives the same labels from kept first-pass scores as from recomputed
+    /// ones (guards the kept scores' bookkeeping: a sentence's scores must not be another's).
+    #[test]
+    fn kept_and_recomputed_first_pass_scores_agree() {
+        let Ok(m) = model() else { return };
+        let text = "😀 Café Pirelli said .\nPIRELLI SHARES ROSE\nShares of Pirelli rose in Milan , said Marco Tronchetti .\nTronchetti left Milan .\nThe end .\n".repeat(5);
+        let toks = tokenize::tokenize(&text);
+        let all = tag_stashing(m, &text, &toks, true, usize::MAX);
+        for budget in [0, 7, 40] {
+            assert_eq!(tag_stashing(m, &text, &toks, true, budget), all, "budget {budget}");
+        }
+        assert!(all.iter().any(|&t| t != 0));
     }
 
     #[test]

@@ -181,6 +181,18 @@ impl TypeSums {
         }
     }
 
+    /// Whether tokens `range` include a capitalised word that is capitalised elsewhere in
+    /// the article too: exactly the sentences that get non-local features in the second pass
+    /// (whatever the first pass's labels).
+    pub fn repeated(&self, doc: &DocInfo, range: std::ops::Range<usize>) -> bool {
+        doc.tok.get(range.start..range.end.min(doc.len())).unwrap_or(&[]).iter().any(|t| {
+            self.group
+                .get(t.ty as usize)
+                .and_then(|&g| self.groups.get(g as usize))
+                .is_some_and(|&(a, b)| b - a >= 2)
+        })
+    }
+
     /// The local (first-pass) emission scores of tokens `range` into `out` (one per token of
     /// the clamped range): the sums of [`super::extract`]'s features' weights.
     pub fn emissions(&mut self, doc: &DocInfo, m: &Model, range: std::ops::Range<usize>, out: &mut Vec<Scores>) {
