@@ -803,3 +803,42 @@ fn day_of_month_alone_takes_the_month_from_the_reference() {
         assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
     }
 }
+
+/// Lunar and movable holidays resolve to their day (they used to give only the bare year,
+/// or nothing): table-driven feasts, Easter- and Orthodox-Easter-based days, Boss's Day.
+#[test]
+fn lunar_and_movable_holidays_resolve_to_their_day() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("Eid al-Fitr 2018", "Eid al-Fitr 2018", "2018-06-15"),
+        ("Ramadan 2050", "Ramadan 2050", "2050-05-22"),
+        (
+            "Chinese New Year 2018",
+            "Chinese New Year 2018",
+            "2018-02-16",
+        ),
+        ("diwali 2019", "diwali 2019", "2019-10-27"),
+        ("rosh hashanah 2018", "rosh hashanah 2018", "2018-09-09"),
+        ("Hanukkah 2018", "Hanukkah 2018", "2018-12-02"),
+        ("Maundy Thursday 2013", "Maundy Thursday 2013", "2013-03-28"),
+        ("orthodox easter 2018", "orthodox easter 2018", "2018-04-08"),
+        ("Boss's Day 2021", "Boss's Day 2021", "2021-10-15"),
+    ];
+    for &(text, span, value) in cases {
+        let text = format!("😀 Café: {text} was busy.");
+        let got = found(&text);
+        assert!(
+            got.iter()
+                .any(|(s, ty, v)| s == span && *ty == "DATE" && v == value),
+            "{text:?}: want {span:?}={value}, got {got:?}"
+        );
+    }
+    // A year outside the table leaves the day unknown rather than guessing.
+    let got = found("Ramadan 2077 begins.");
+    assert!(
+        got.iter()
+            .any(|(s, _, v)| s == "Ramadan 2077" && v == "XXXX-XX-XX"),
+        "{got:?}"
+    );
+    // Ordinary words that also name a holiday need a capital or a year.
+    assert!(found("He lent me a night of power ballads.").is_empty());
+}

@@ -2055,7 +2055,7 @@ impl<'a> P<'a> {
                 }
                 (k + 1, Some((2, 14)), None)
             }
-            _ => return None,
+            _ => return self.named_holiday(i),
         };
         // Lower case only for words that are no ordinary English word ("good friday" is).
         if !self.cap(i)
@@ -2088,6 +2088,32 @@ impl<'a> P<'a> {
         }
         let (month, day) = fixed?;
         Some((k, T::Date, Val::Day { year, month, day }))
+    }
+
+    /// The names in [`super::holidays`] (lunar feasts, more Easter-based days ...), with an
+    /// optional year; plain-word names only capitalised or before a year.
+    fn named_holiday(&self, i: usize) -> Option<Hit> {
+        let (n, day, plain) = super::holidays::lookup(|k| self.w(i + k))?;
+        let mut k = i + n;
+        let mut year = None;
+        if let Some((y, k2)) = self.opt_year(k) {
+            year = Some(y);
+            k = k2;
+        } else if self.is(k, "in") {
+            if let Some((y, k2)) = self.year_num(k + 1) {
+                year = Some(y);
+                k = k2;
+            }
+        }
+        if plain && year.is_none() && !self.cap(i) {
+            return None;
+        }
+        match day {
+            super::holidays::Day::Rule(rule) => Some((k, T::Date, Val::Rule(rule, year))),
+            super::holidays::Day::Fixed(month, day) => {
+                Some((k, T::Date, Val::Day { year, month, day }))
+            }
+        }
     }
 
     /// "the first Tuesday of October 2014", "last Friday of October", "the third day of
@@ -2633,6 +2659,7 @@ fn starter(w: &str) -> bool {
                 | "saint"
                 | "boxing"
         )
+        || super::holidays::starts(w)
 }
 
 /// An hour said with a part of the day: 8 (evening) is 20, 12 (morning) is 0.

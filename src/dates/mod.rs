@@ -136,6 +136,9 @@
 
 pub mod clock;
 pub mod grammar;
+#[rustfmt::skip]
+mod holiday_table;
+pub mod holidays;
 pub mod lex;
 pub mod refine;
 pub mod resolve;

@@ -132,6 +132,15 @@ pub enum Rule {
     Nth { month: u8, n: i8, wd: u8, plus: i8 },
     /// Western Easter Sunday moved by `n` days (Good Friday -2, Easter Monday 1).
     Easter(i8),
+    /// Orthodox Easter Sunday (Julian computus, as a Gregorian day) moved by `n` days.
+    Orthodox(i8),
+    /// Row `col` of the lunar holiday table moved by `n` days (`super::holidays`).
+    Table(u8, i8),
+    /// A fixed month and day, moved to the nearest weekday when it falls on a weekend
+    /// (Boss's Day).
+    NearWeekday(u8, u8),
+    /// Dutch King's Day: April 27, April 26 when the 27th is a Sunday.
+    KingsDay,
 }
 
 impl Rule {
@@ -182,6 +191,40 @@ impl Rule {
                 let month = (h + l - 7 * m + 114) / 31;
                 let day = (h + l - 7 * m + 114) % 31 + 1;
                 CivilDate::new(y, month as u8, day as u8)?.add_days(n as i64)
+            }
+            Rule::Orthodox(n) => {
+                // Meeus's Julian computus; Julian to Gregorian is +13 days in 1900-2099.
+                if !(1900..=2099).contains(&year) {
+                    return None;
+                }
+                let a = year % 4;
+                let b = year % 7;
+                let c = year % 19;
+                let d = (19 * c + 15) % 30;
+                let e = (2 * a + 4 * b - d + 34) % 7;
+                let month = (d + e + 114) / 31;
+                let day = (d + e + 114) % 31 + 1;
+                CivilDate::new(year, month as u8, day as u8)?.add_days(13 + n as i64)
+            }
+            Rule::Table(col, n) => {
+                let doy = super::holidays::table_day(col, year)?;
+                CivilDate::new(year, 1, 1)?.add_days(doy as i64 - 1 + n as i64)
+            }
+            Rule::NearWeekday(month, day) => {
+                let d = CivilDate::new(year, month, day)?;
+                match d.weekday() {
+                    6 => d.add_days(-1),
+                    7 => d.add_days(1),
+                    _ => Some(d),
+                }
+            }
+            Rule::KingsDay => {
+                let d = CivilDate::new(year, 4, 27)?;
+                if d.weekday() == 7 {
+                    d.add_days(-1)
+                } else {
+                    Some(d)
+                }
             }
         }
     }
@@ -596,6 +639,23 @@ mod tests {
         assert_eq!(Rule::Easter(0).on(2013).unwrap().to_string(), "2013-03-31");
         assert_eq!(Rule::Easter(0).on(2024).unwrap().to_string(), "2024-03-31");
         assert_eq!(Rule::Easter(-2).on(2019).unwrap().to_string(), "2019-04-19");
+        assert_eq!(
+            Rule::Orthodox(0).on(2018).unwrap().to_string(),
+            "2018-04-08"
+        );
+        assert_eq!(
+            Rule::Orthodox(0).on(2024).unwrap().to_string(),
+            "2024-05-05"
+        );
+        assert_eq!(
+            Rule::NearWeekday(10, 16).on(2016).unwrap().to_string(),
+            "2016-10-17"
+        );
+        assert_eq!(
+            Rule::NearWeekday(10, 16).on(2021).unwrap().to_string(),
+            "2021-10-15"
+        );
+        assert_eq!(Rule::KingsDay.on(2014).unwrap().to_string(), "2014-04-26");
         let last_friday_oct = Rule::Nth {
             month: 10,
             n: -1,
