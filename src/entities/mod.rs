@@ -174,9 +174,9 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
     let doc = DocInfo::new(text, tokens);
     let mut tags = vec![0u8; tokens.len()];
     let cb = &model.codebook;
-    let add = |e: &mut [i32; N_LABELS], row: &[i8]| {
+    let add = |e: &mut [i32; N_LABELS], row: &[u8]| {
         for (acc, &w) in e.iter_mut().zip(row) {
-            *acc = acc.wrapping_add(cb[w as u8 as usize]);
+            *acc = acc.wrapping_add(cb[w as usize]);
         }
     };
     let sentences = tokenize::sentences(tokens);
@@ -486,7 +486,7 @@ mod tests {
             features::extract(&doc, m, range.clone(), &mut |i, h| {
                 if let Some(row) = m.row(h) {
                     for (acc, &w) in plain[i - range.start].iter_mut().zip(row) {
-                        *acc += m.codebook[w as u8 as usize];
+                        *acc += m.codebook[w as usize];
                     }
                 }
             });

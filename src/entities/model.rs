@@ -56,7 +56,8 @@ pub struct Model {
     pub trans: Vec<i32>,
     bitmap: Vec<u64>,
     rank: Vec<u32>,
-    rows: Vec<i8>,
+    /// Weight codes (`c as u8` of the signed code: an index into `codebook`).
+    rows: std::borrow::Cow<'static, [u8]>,
     gaz_keys: Vec<u32>,
     gaz_masks: Vec<u8>,
     /// One bit per [`GAZ_FILTER_BITS`]-bit key prefix that some name-list key has: most
@@ -110,6 +111,9 @@ impl<'a> Reader<'a> {
 impl Model {
     /// Parses and checks a model artifact. Every failure is an [`Error`] that says which
     /// part of the header or body is wrong.
+    ///
+    /// The weight rows of the embedded model ([`super::MODEL_BYTES`]) are read in place, not
+    /// copied (731 KB less heap and no copy at load); any other bytes are copied.
     pub fn parse(bytes: &[u8]) -> Result<Model, Error> {
         let mut r = Reader { bytes, pos: 0 };
         let magic = r.take(8, "the magic number")?;
@@ -187,11 +191,8 @@ impl Model {
                 "entity model stores {count} weight rows but its bitmap marks {total}"
             )));
         }
-        let rows: Vec<i8> = r
-            .take(count as usize * N_LABELS, "the weight rows")?
-            .iter()
-            .map(|&b| b as i8)
-            .collect();
+        let rows = r.take(count as usize * N_LABELS, "the weight rows")?;
+        let rows_at = r.pos - rows.len()..r.pos;
         let n_gaz = r.u32("the name-list size")? as usize;
         let keys = r.take(n_gaz.saturating_mul(4), "the name-list keys")?;
         let gaz_keys: Vec<u32> = keys
@@ -215,6 +216,12 @@ impl Model {
                 *w |= 1u64 << (f & 63);
             }
         }
+        let embedded = super::MODEL_BYTES;
+        let rows = if std::ptr::eq(bytes, embedded) {
+            std::borrow::Cow::Borrowed(embedded.get(rows_at).unwrap_or(&[]))
+        } else {
+            std::borrow::Cow::Owned(rows.to_vec())
+        };
         Ok(Model { name, hash_bits, codebook, trans, bitmap, rank, rows, gaz_keys, gaz_masks, gaz_filter })
     }
 
@@ -224,9 +231,9 @@ impl Model {
         (feature_hash >> (64 - self.hash_bits)) as usize
     }
 
-    /// The weight row of a feature, if it has one.
+    /// The weight row of a feature, if it has one: codes into [`Model::codebook`].
     #[inline]
-    pub fn row(&self, feature_hash: u64) -> Option<&[i8]> {
+    pub fn row(&self, feature_hash: u64) -> Option<&[u8]> {
         let b = self.bucket(feature_hash);
         let w = *self.bitmap.get(b >> 6)?;
         let bit = b & 63;
@@ -252,7 +259,7 @@ impl Model {
 
     /// The weight row at index `idx` (from [`Model::row_index`]).
     #[inline]
-    pub fn row_at(&self, idx: u32) -> Option<&[i8]> {
+    pub fn row_at(&self, idx: u32) -> Option<&[u8]> {
         let idx = idx as usize;
         self.rows.get(idx * N_LABELS..(idx + 1) * N_LABELS)
     }

@@ -33,7 +33,7 @@ pub type Scores = [i32; N_LABELS];
 fn add_row(m: &Model, acc: &mut Scores, h: u64) {
     if let Some(row) = m.row(h) {
         for (a, &w) in acc.iter_mut().zip(row) {
-            *a = a.wrapping_add(m.codebook[w as u8 as usize]);
+            *a = a.wrapping_add(m.codebook[w as usize]);
         }
     }
 }
@@ -42,7 +42,7 @@ fn add_row(m: &Model, acc: &mut Scores, h: u64) {
 fn sub_row(m: &Model, acc: &mut Scores, h: u64) {
     if let Some(row) = m.row(h) {
         for (a, &w) in acc.iter_mut().zip(row) {
-            *a = a.wrapping_sub(m.codebook[w as u8 as usize]);
+            *a = a.wrapping_sub(m.codebook[w as usize]);
         }
     }
 }
