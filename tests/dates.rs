@@ -842,3 +842,52 @@ fn lunar_and_movable_holidays_resolve_to_their_day() {
     // Ordinary words that also name a holiday need a capital or a year.
     assert!(found("He lent me a night of power ballads.").is_empty());
 }
+
+/// A holiday with a relative or spelled year ("thanksgiving of next year", "MLK day of last
+/// year", "in 3 years", "two thousand ten") is that year's day, not this year's day plus a
+/// separate year or duration; lower case is fine before a year ("black friday 2017").
+#[test]
+fn holidays_take_relative_and_spelled_years() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "thanksgiving of next year",
+            "thanksgiving of next year",
+            "2025-11-27",
+        ),
+        ("MLK day of last year", "MLK day of last year", "2023-01-16"),
+        (
+            "thanksgiving in 3 years",
+            "thanksgiving in 3 years",
+            "2027-11-25",
+        ),
+        (
+            "Easter Sunday two thousand ten",
+            "Easter Sunday two thousand ten",
+            "2010-04-04",
+        ),
+        ("black friday 2017", "black friday 2017", "2017-11-24"),
+    ];
+    for &(text, span, value) in cases {
+        let text = format!("😀 Café: {text} was busy.");
+        let got = found(&text);
+        assert!(
+            got.iter()
+                .any(|(s, ty, v)| s == span && *ty == "DATE" && v == value),
+            "{text:?}: want {span:?}={value}, got {got:?}"
+        );
+    }
+    // Lower-case "black friday" without a year stays plain words.
+    assert!(found("It was a black friday for the markets.").is_empty());
+}
+
+/// Lower-case weekday abbreviations alone only where they are no other word: "thu", "fri",
+/// "tues", "mon." (with its dot); "sat" and "sun" stay words ("the court sat").
+#[test]
+fn unambiguous_weekday_abbreviations_alone() {
+    let got = found("😀 Café: we will meet fri.");
+    assert!(
+        got.iter().any(|(s, _, v)| s == "fri" && v == "2024-01-12"),
+        "{got:?}"
+    );
+    assert!(found("The court sat and the sun rose.").is_empty());
+}

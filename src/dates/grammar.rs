@@ -1098,7 +1098,16 @@ impl<'a> P<'a> {
             return Some((j, T::Date, Val::Weekday(d)));
         }
         if abbr {
-            return None;
+            // Alone, only abbreviations that are no other word: "thu", "fri", "tues";
+            // "mon." / "wed." with their dot ("sat", "sun" are words even then).
+            let dotted = j > i + 1;
+            let plain = matches!(self.w(i), "thu" | "thur" | "thurs" | "fri" | "tue" | "tues")
+                || dotted && matches!(self.w(i), "mon" | "wed");
+            if !plain || self.glued(j) && self.kind(j) == Some(Kind::Num) {
+                return None;
+            }
+            // The dot may end the sentence: the span is the word.
+            return Some((i + 1, T::Date, Val::Weekday(d)));
         }
         if !self.cap(i)
             && i > 0
@@ -1963,7 +1972,7 @@ impl<'a> P<'a> {
     /// Holidays: fixed dates ("Christmas", "New Year's Day 2024", "St. Patrick's Day") and
     /// rule-based ones (Thanksgiving, Easter via the computus, Memorial Day, Labor Day, MLK
     /// Day, Mother's Day ...), with an optional year.
-    fn holiday(&self, i: usize) -> Option<Hit> {
+    fn holiday(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
         let w = self.w(i);
         let nth = |month: u8, n: i8, wd: u8, plus: i8| -> Option<Rule> {
             Some(Rule::Nth { month, n, wd, plus })
@@ -2055,10 +2064,13 @@ impl<'a> P<'a> {
                 }
                 (k + 1, Some((2, 14)), None)
             }
-            _ => return self.named_holiday(i),
+            _ => return self.named_holiday(i, reference),
         };
-        // Lower case only for words that are no ordinary English word ("good friday" is).
+        let year_after = self.holiday_year(k, reference);
+        // Lower case only for words that are no ordinary English word ("good friday" is),
+        // or before a year ("black friday 2017").
         if !self.cap(i)
+            && year_after.is_none()
             && !matches!(
                 w,
                 "thanksgiving"
@@ -2074,14 +2086,9 @@ impl<'a> P<'a> {
             return None;
         }
         let mut year = None;
-        if let Some((y, k2)) = self.opt_year(k) {
+        if let Some((y, k2)) = year_after {
             year = Some(y);
             k = k2;
-        } else if self.is(k, "in") {
-            if let Some((y, k2)) = self.year_num(k + 1) {
-                year = Some(y);
-                k = k2;
-            }
         }
         if let Some(rule) = rule {
             return Some((k, T::Date, Val::Rule(rule, year)));
@@ -2090,20 +2097,72 @@ impl<'a> P<'a> {
         Some((k, T::Date, Val::Day { year, month, day }))
     }
 
+    /// The year after a holiday name at `k`: "2024", ", 2024", "of 2024", "in 2024",
+    /// "two thousand ten", "of this|next|last year", "in a year", "in 3 years"; the relative
+    /// ones only with a reference.
+    fn holiday_year(
+        &self,
+        k: usize,
+        reference: Option<crate::calendar::CivilDate>,
+    ) -> Option<(i32, usize)> {
+        if let Some(y) = self.opt_year(k) {
+            return Some(y);
+        }
+        if self.is(k, "two") && self.is(k + 1, "thousand") {
+            let mut j = k + 2;
+            if self.is(j, "and") {
+                j += 1;
+            }
+            let u = words::number(self.w(j)).filter(|n| (1..=99).contains(n))?;
+            let mut y = 2000 + u;
+            j += 1;
+            if u >= 20 && u % 10 == 0 && self.is(j, "-") {
+                if let Some(v) = words::number(self.w(j + 1)).filter(|n| (1..=9).contains(n)) {
+                    y += v;
+                    j += 2;
+                }
+            }
+            return Some((y as i32, j));
+        }
+        let r = reference?;
+        match (self.w(k), self.w(k + 1), self.w(k + 2)) {
+            ("in", _, _) => {
+                if let Some(y) = self.year_num(k + 1) {
+                    return Some(y);
+                }
+                let (n, j) = self.qty(k + 1)?;
+                let n: u32 = n.parse().ok()?;
+                if !matches!(self.w(j), "year" | "years") || !(1..=100).contains(&n) {
+                    return None;
+                }
+                Some((r.year + n as i32, j + 1))
+            }
+            ("of", rel, "year") => {
+                let d = match rel {
+                    "this" | "the" => 0,
+                    "next" => 1,
+                    "last" | "previous" => -1,
+                    _ => return None,
+                };
+                Some((r.year + d, k + 3))
+            }
+            _ => None,
+        }
+    }
+
     /// The names in [`super::holidays`] (lunar feasts, more Easter-based days ...), with an
     /// optional year; plain-word names only capitalised or before a year.
-    fn named_holiday(&self, i: usize) -> Option<Hit> {
+    fn named_holiday(
+        &self,
+        i: usize,
+        reference: Option<crate::calendar::CivilDate>,
+    ) -> Option<Hit> {
         let (n, day, plain) = super::holidays::lookup(|k| self.w(i + k))?;
         let mut k = i + n;
         let mut year = None;
-        if let Some((y, k2)) = self.opt_year(k) {
+        if let Some((y, k2)) = self.holiday_year(k, reference) {
             year = Some(y);
             k = k2;
-        } else if self.is(k, "in") {
-            if let Some((y, k2)) = self.year_num(k + 1) {
-                year = Some(y);
-                k = k2;
-            }
         }
         if plain && year.is_none() && !self.cap(i) {
             return None;
@@ -2294,7 +2353,7 @@ impl<'a> P<'a> {
                 consider(self.quarter(i));
                 consider(self.season(i));
                 consider(self.the_unit(i));
-                consider(self.holiday(i));
+                consider(self.holiday(i, reference));
                 consider(self.ordinal_of_month(i));
                 consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
