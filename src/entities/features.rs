@@ -402,6 +402,7 @@ const SENTINEL_START: u64 = 0x5354_4152_54;
 const SENTINEL_END: u64 = 0x454e_44;
 
 impl DocInfo {
+    #[inline(never)] // once per document; kept apart for profiles
     pub fn new(text: &str, tokens: &[Token]) -> DocInfo {
         let mut types: Vec<TokInfo> = Vec::new();
         let mut type_of: std::collections::HashMap<(&str, u8), u32, FastState> =
@@ -846,6 +847,7 @@ type NlCounts = [u16; 21];
 impl NonLocal {
     /// From the first pass's labels (indices into the model's BIO label list) of the whole
     /// document.
+    #[inline(never)] // once per document; kept apart for profiles
     pub fn new(doc: &DocInfo, tags: &[u8]) -> NonLocal {
         let n = doc.len().min(tags.len());
         let ty = |i: usize| -> usize { (tags[i] as usize + 1) / 2 }; // 0 = O, 1..=4 types

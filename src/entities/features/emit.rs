@@ -91,6 +91,7 @@ const VAR_FLAGS: u32 = F_SENT_START | F_CAPS_LINE;
 const CASE_FLAGS: u32 = F_TITLE | F_ALLCAPS | F_LOWER | F_MIXED | F_SENT_START | F_CAPS_LINE;
 
 impl TypeSums {
+    #[inline(never)] // once per document; kept apart for profiles
     pub fn new(doc: &DocInfo, m: &Model) -> TypeSums {
         let n_types = doc.types.len();
         // Context-aggregation groups, per lowercase form.
@@ -119,9 +120,10 @@ impl TypeSums {
         let mut own = Vec::with_capacity(n_types);
         let mut nb = Vec::with_capacity(n_types);
         let mut group = Vec::with_capacity(n_types);
+        let mut bias = [0; N_LABELS];
+        add_row(m, &mut bias, h2(T_BIAS, 0));
         for (ty, t) in doc.types.iter().enumerate() {
-            let mut o = [0; N_LABELS];
-            add_row(m, &mut o, h2(T_BIAS, 0));
+            let mut o = bias;
             add_row(m, &mut o, h2(T_W0, t.word));
             add_row(m, &mut o, h2(T_L0, t.lower));
             add_row(m, &mut o, h2(T_SHAPE0, t.shape));
