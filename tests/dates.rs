@@ -891,3 +891,24 @@ fn unambiguous_weekday_abbreviations_alone() {
     );
     assert!(found("The court sat and the sun rose.").is_empty());
 }
+
+/// Duckling's "upcoming two weeks" / "2 upcoming days" is the Nth unit ahead (it used to
+/// give a duration, or "upcoming week" alone).
+#[test]
+fn upcoming_n_units_is_the_nth_unit_ahead() {
+    for (text, span, value) in [
+        (
+            "😀 Café: the upcoming two weeks",
+            "upcoming two weeks",
+            "2024-W04",
+        ),
+        ("😀 Café: 2 upcoming days", "2 upcoming days", "2024-01-11"),
+        ("😀 Café: upcoming 2 years", "upcoming 2 years", "2026"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(s, _, v)| s == span && v == value),
+            "{text:?}: {got:?}"
+        );
+    }
+}

@@ -2097,6 +2097,34 @@ impl<'a> P<'a> {
         Some((k, T::Date, Val::Day { year, month, day }))
     }
 
+    /// Duckling's "upcoming N UNITs" / "N upcoming UNITs": the Nth unit ahead ("upcoming
+    /// two weeks" is the week after next), for days, weeks, months, quarters and years.
+    fn upcoming_n(&self, i: usize) -> Option<Hit> {
+        let (n, unit_at) = if self.is(i, "upcoming") {
+            let (n, j) = self.qty(i + 1)?;
+            (n, j)
+        } else {
+            // A cheap look before the quantity parse (it builds a string).
+            if !(1..=3).any(|d| self.is(i + d, "upcoming")) {
+                return None;
+            }
+            let (n, j) = self.qty(i)?;
+            if !self.is(j, "upcoming") {
+                return None;
+            }
+            (n, j + 1)
+        };
+        let n: i64 = n.parse().ok().filter(|n| (1..=1000).contains(n))?;
+        let (unit, _) = words::unit(self.w(unit_at))?;
+        if !matches!(
+            unit,
+            Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year
+        ) {
+            return None;
+        }
+        Some((unit_at + 1, T::Date, Val::Rel(unit, n)))
+    }
+
     /// The year after a holiday name at `k`: "2024", ", 2024", "of 2024", "in 2024",
     /// "two thousand ten", "of this|next|last year", "in a year", "in 3 years"; the relative
     /// ones only with a reference.
@@ -2331,6 +2359,7 @@ impl<'a> P<'a> {
                 consider(self.hour_then_day(i, reference));
                 consider(self.month_day(i));
                 consider(self.quarter(i));
+                consider(self.upcoming_n(i));
                 consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
             }
@@ -2354,6 +2383,7 @@ impl<'a> P<'a> {
                 consider(self.season(i));
                 consider(self.the_unit(i));
                 consider(self.holiday(i, reference));
+                consider(self.upcoming_n(i));
                 consider(self.ordinal_of_month(i));
                 consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
