@@ -398,8 +398,8 @@ struct Tok {
 
 pub const MAX_CONTEXTS: usize = 6;
 
-const SENTINEL_START: u64 = 0x5354_4152_54;
-const SENTINEL_END: u64 = 0x454e_44;
+const SENTINEL_START: u64 = 0x0053_5441_5254;
+const SENTINEL_END: u64 = 0x0045_4e44;
 
 impl DocInfo {
     #[inline(never)] // once per document; kept apart for profiles
@@ -850,7 +850,7 @@ impl NonLocal {
     #[inline(never)] // once per document; kept apart for profiles
     pub fn new(doc: &DocInfo, tags: &[u8]) -> NonLocal {
         let n = doc.len().min(tags.len());
-        let ty = |i: usize| -> usize { (tags[i] as usize + 1) / 2 }; // 0 = O, 1..=4 types
+        let ty = |i: usize| -> usize { (tags[i] as usize).div_ceil(2) }; // 0 = O, 1..=4 types
         // Position of token i inside its mention: 0 alone, 1 first, 2 inside, 3 last.
         let pos = |i: usize| -> usize {
             let t = tags[i] as usize;
@@ -915,8 +915,8 @@ impl NonLocal {
                         }
                         let case = doc.flags(i) & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
                         feats.push(h3(T_NL_MAJ_CASE, maj as u64, case as u64));
-                        for k in 5..21 {
-                            if c[k] > 0 {
+                        for (k, &n) in c.iter().enumerate().skip(5) {
+                            if n > 0 {
                                 feats.push(h2(T_NL_POS, k as u64));
                             }
                         }

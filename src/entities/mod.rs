@@ -6,17 +6,21 @@
 //!   document-level case evidence, a name list learned from the training data);
 //! - [`model`]: the artifact format (`model/ner.bin`, embedded with `include_bytes!`, parsed
 //!   once, header and feature-schema hash checked on load);
-//! - decoding: emission scores are sums of quantised weights, combined with learned label
-//!   transitions by Viterbi over each sentence, under BIO constraints (`I-X` only after `B-X`
-//!   or `I-X`). Two passes with one model: the first from local features only; the second
-//!   adds the non-local features ([`features::NonLocal`]: how the first pass labelled the same
-//!   word elsewhere in the article) to the cached first-pass scores and decodes again only the
-//!   sentences that have any (Ratinov & Roth 2009's "context aggregation" and "prediction
-//!   history", for one article at a time). Features that depend on one word type only (the
-//!   word, its affixes and shape, a neighbour's word or shape, flags, document case, a
-//!   context-aggregation entry) have their weight row looked up once per article and type
-//!   ([`features::Sink::word`]); the rows are still added in feature order, so the scores are
-//!   bit-for-bit those of looking every feature up by hash (a unit test compares them);
+//! - decoding: emission scores are sums of quantised weights, integers on one fixed-point
+//!   scale (model format 2), so a sum does not depend on the order of its terms.
+//!   [`features::emit::TypeSums`] adds, once per article and word type, the weights of all
+//!   features that depend only on that type (its own, and as the neighbour at -2, -1, +1,
+//!   +2), so a token's emission is five vector adds plus its seven word/shape pair features
+//!   and the name-list ones (a unit test checks them against summing every feature by hash).
+//!   Viterbi over each sentence under BIO constraints (`I-X` only after `B-X` or `I-X`),
+//!   with the constraints folded into the transition table ([`Transitions`]). Two passes
+//!   with one model: the first from local features only; the second adds the non-local
+//!   features ([`features::NonLocal`]: how the first pass labelled the same word elsewhere in
+//!   the article) to the first pass's scores and decodes again only the sentences that have
+//!   any (Ratinov & Roth 2009's "context aggregation" and "prediction history", for one
+//!   article at a time). The first pass keeps the scores of exactly those sentences (a
+//!   capitalised word capitalised elsewhere too) up to 65,536 tokens; beyond that they are
+//!   recomputed, to the same integers;
 //! - [`group`]: the canonical name of each mention within the article ("Putin" -> "Vladimir
 //!   Putin", "U.S." and "US" -> one name);
 //! - `train` (feature `tools` only): the averaged structured perceptron that produces the
@@ -25,9 +29,9 @@
 //!
 //! The model is trained on CoNLL-2003 English (Reuters 1996) by `make model`; see
 //! `model/MODEL.md` for the data, the command and the scores. What is not measured yet: out
-//! of domain accuracy beyond the seed article (the Wikinews set is held out), and the cost of
-//! the second pass in the browser (natively it re-decodes only sentences with a repeated
-//! capitalised word).
+//! of domain accuracy beyond the seed article (the Wikinews set is held out), and the
+//! tagger's instruction mix in wasm (callgrind counts are native x86-64, whose baseline
+//! target has no popcount instruction: each weight-row lookup pays ~20 instructions for it).
 
 pub mod features;
 pub mod group;
