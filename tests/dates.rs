@@ -912,3 +912,37 @@ fn upcoming_n_units_is_the_nth_unit_ahead() {
         );
     }
 }
+
+/// Spoken and packed clock readings ("ten thirty", "twelve oh three", "at 1030", "330
+/// p.m.") are times; counts stay counts ("three twenty", "1030 units", "at 1995").
+#[test]
+fn spelled_and_packed_clock_readings() {
+    for (text, span, value) in [
+        (
+            "😀 Café: we meet at ten thirty.",
+            "ten thirty",
+            "2024-01-09T10:30",
+        ),
+        (
+            "😀 Café: we meet at twelve oh three.",
+            "twelve oh three",
+            "2024-01-09T12:03",
+        ),
+        ("😀 Café: we meet at 1030.", "1030", "2024-01-09T10:30"),
+        (
+            "😀 Café: we meet 330 p.m. today",
+            "330 p.m. today",
+            "2024-01-09T15:30",
+        ),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(s, ty, v)| s == span && *ty == "TIME" && v == value),
+            "{text:?}: {got:?}"
+        );
+    }
+    assert!(found("three twenty").is_empty());
+    let got = found("They sold 1030 units at 1995 prices.");
+    assert!(got.iter().all(|(_, ty, _)| *ty != "TIME"), "{got:?}");
+}

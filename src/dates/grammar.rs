@@ -386,6 +386,90 @@ impl<'a> P<'a> {
         (1..=59).contains(&m).then_some((m, k))
     }
 
+    /// "ten thirty", "twelve oh three", "nine fifty nine a m" (an hour word and minute
+    /// words) and "1030", "330 p.m." (3-4 digits): with am/pm, or alone after at/around/
+    /// about/approximately/tonight or as the whole text, never before another word.
+    fn spelled_or_packed_clock(
+        &self,
+        i: usize,
+    ) -> Option<(usize, u8, u8, Option<u8>, Option<&'static str>)> {
+        // "H thirty" and "H oh M" are clock readings; "three twenty" alone may be a count.
+        let mut idiom = true;
+        let (h, m, k) = if let Some((n, d)) = self.num(i) {
+            if !(3..=4).contains(&d) || self.in_numeral(i) {
+                return None;
+            }
+            let (h, m) = (n / 100, n % 100);
+            if !(1..=12).contains(&h) || m > 59 || m % 5 != 0 {
+                return None;
+            }
+            (h, m, i + 1)
+        } else {
+            let h = words::number(self.w(i)).filter(|h| (1..=12).contains(h))?;
+            let mut k = i + 1;
+            let hyphen = |k: usize| {
+                if self.glued(k) && self.is(k, "-") {
+                    k + 1
+                } else {
+                    k
+                }
+            };
+            k = hyphen(k);
+            let (m, k2) = if matches!(self.w(k), "oh" | "o" | "ou" | "zero") {
+                let k = hyphen(k + 1);
+                let u = words::number(self.w(k)).filter(|u| (1..=9).contains(u))?;
+                (u, k + 1)
+            } else {
+                if self.kind(k) != Some(Kind::Word) {
+                    return None;
+                }
+                let (m, k2) = self.minutes_said(k).filter(|&(m, _)| m >= 10)?;
+                idiom = m == 30;
+                (m, k2)
+            };
+            (h, m, k2)
+        };
+        let mut e = k;
+        let mut hour = h;
+        let mut ampm = None;
+        if let Some((pm, k2)) = self.ampm(k) {
+            ampm = Some(pm);
+            e = k2;
+        } else if matches!(self.w(k), "a" | "p") && self.is(k + 1, "m") && !self.glued(k + 1) {
+            ampm = Some(self.is(k, "p"));
+            e = k + 2;
+        }
+        if let Some(pm) = ampm {
+            hour = if pm && h < 12 { h + 12 } else { h % 12 };
+        } else {
+            let before = i == 0 && idiom
+                || i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "at" | "@" | "around" | "about" | "approximately" | "tonight"
+                    );
+            let after = match self.t.get(e) {
+                None => true,
+                Some(t) => {
+                    t.kind == Kind::Punct && !matches!(t.w(), "-" | "/" | "%" | "$" | "." | ",")
+                        || matches!(
+                            t.w(),
+                            "in" | "on" | "tonight" | "today" | "tomorrow" | "ish"
+                        )
+                        || t.w() == "." && self.t.get(e + 1).is_none()
+                        || t.w() == ","
+                }
+            };
+            if !(before && after) {
+                return None;
+            }
+            if self.is(e, "ish") && self.glued(e) {
+                e += 1;
+            }
+        }
+        Some((e, hour as u8, m as u8, None, None))
+    }
+
     /// Clock times with the spoken forms around [`P::time`]: "half past three", "a quarter
     /// to noon", "20 minutes past 3pm", "at 3 15", "8 in the evening", "8 tonight".
     fn clock(&self, i: usize) -> Option<(usize, u8, u8, Option<u8>, Option<&'static str>)> {
@@ -418,6 +502,7 @@ impl<'a> P<'a> {
                 }
             }
         }
+        take(&mut best, self.spelled_or_packed_clock(i));
         // "8 in the evening", "3 in the AM", "8 tonight", "8 this evening"
         let base = best.or_else(|| {
             let (h, k) = self.bare_hour(i)?;
