@@ -50,6 +50,15 @@
 //!                                        Easter [Monday|Sunday], Good Friday, Ash Wednesday,
 //!                                        Palm Sunday, Pentecost (computus). Capitalised, except
 //!                                        words that are no ordinary English word ("easter")
+//!                                        or before a year ("black friday 2017")
+//!        NAMED [YEAR]                    [`holidays`]: lunar/lunisolar feasts from a table
+//!                                        for 1950-2050 (Chinese New Year, Ramadan, Eid
+//!                                        al-Fitr/al-Adha, Rosh Hashanah, Yom Kippur, Passover,
+//!                                        Hanukkah, Purim; Hindu feasts 2001-2035: Diwali, Holi,
+//!                                        Navaratri ...), Maundy Thursday, Shrove Tuesday, Whit
+//!                                        Monday, Trinity Sunday, Orthodox Easter (Julian
+//!                                        computus) and Clean Monday, Boss's Day, King's Day
+//!        HOLIDAY of this|next|last year | HOLIDAY in a year|N years | HOLIDAY two thousand ten
 //!        [the] ORD|last WEEKDAY|day of|in MONTH [YEAR]
 //!                                        the first Tuesday of October, the last day of May
 //!        this|last|next|past|previous|coming|following UNIT|WEEKDAY|MONTH|SEASON
@@ -59,6 +68,9 @@
 //!        the past|last year|month|week|decade -> that period (DATE, as TimeBank)
 //!        WEEKDAY [of] this|next|last week · WEEKDAY after next · last week's WEEKDAY
 //!        QTY WEEKDAYs from now|ago       2 Sundays from now
+//!        upcoming QTY UNITs | QTY upcoming UNITs   the Nth unit ahead (Duckling): upcoming
+//!                                        two weeks -> the week after next
+//!        thu | fri | tues | mon. | wed.  alone (lower case too); "sat", "sun" need a date
 //!        [the] ORD [day] of [the] next|this|previous month · ORD WEEKDAY of this month
 //!        on [the] ORD|DAY (not before a noun: "on the 15th floor") -> this month's day (next
 //!                                        month's ahead when passed, last month's in the past)
@@ -70,6 +82,10 @@
 //!        -> PAST_REF; the future -> FUTURE_REF
 //! TIME   H:MM[:SS] [am|pm|a.m.|p.m.] [ZONE] · H am|pm [ZONE] · H o'clock · noon · midnight
 //!        [at] HOUR today|tomorrow|tonight [PART] · at HOUR WEEKDAY   9 tomorrow evening -> T21:00
+//!        HOURWORD MINWORDS [am|pm|a m]   ten thirty, twelve oh three, nine fifty nine a m
+//!        HMM | HHMM [am|pm]              at 1030, 330 p.m. (3-4 digits, minutes a multiple of 5)
+//!                                        both need am/pm or at/around/about before and no word
+//!                                        after; alone only "H thirty" / "H oh M"
 //!        HHhMM | HHh (15h30; not "in 1h") · H:MMa|p, at Ha|p (lone letter only there)
 //!        half|[a] quarter|MIN [minutes] past|after|to|till|before TIME|HOUR
 //!                                        (a bare HOUR only after half/quarter/"minutes":
@@ -131,7 +147,9 @@
 //! Not measured yet / not covered: the TIMEX3
 //! `mod` attribute (early/late are dropped), European day-first slashed dates when the US
 //! reading is valid and no reference date is given, "half three", "the week of March 6",
-//! lunar and Hindu holidays; chrono-node's own
+//! holidays outside the table's years (they resolve to XXXX-XX-XX), the Islamic dates
+//! where sighting differs from Umm al-Qura by a day, Duckling's "end of month" interval
+//! starts (TimeML gives the month), bare "morning"; chrono-node's own
 //! cases are held out (only the everyday list of the issue is tested, in tests/dates.rs).
 
 pub mod clock;
