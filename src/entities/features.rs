@@ -194,6 +194,19 @@ impl TokInfo {
 }
 
 fn shape_class(c: char) -> u64 {
+    // ASCII first (the same classes: the only ASCII numerics are 0-9, the only ASCII
+    // letters a-z and A-Z).
+    if c.is_ascii() {
+        return if c.is_ascii_uppercase() {
+            'X' as u64
+        } else if c.is_ascii_lowercase() {
+            'x' as u64
+        } else if c.is_ascii_digit() {
+            'd' as u64
+        } else {
+            c as u64
+        };
+    }
     if c.is_uppercase() {
         'X' as u64
     } else if c.is_lowercase() {
@@ -308,7 +321,13 @@ fn tok_info(s: &str, kind: TokenKind) -> TokInfo {
         }
         prev_class = cls;
         // Affixes over the lowercase form (one char per input char is close enough).
-        let lc = if c.is_ascii_digit() { '0' as u64 } else { c.to_lowercase().next().unwrap_or(c) as u64 };
+        let lc = if c.is_ascii_digit() {
+            '0' as u64
+        } else if c.is_ascii() {
+            c.to_ascii_lowercase() as u64
+        } else {
+            c.to_lowercase().next().unwrap_or(c) as u64
+        };
         if i < 4 {
             pre_h.u64(lc);
             pre[i] = pre_h.finish();
@@ -990,6 +1009,30 @@ mod tests {
         let nl = NonLocal::new(&doc, &tags[..2]);
         assert!(nl.of(100).is_empty());
         assert!(!nl.any(5..100));
+    }
+
+    /// The ASCII fast paths of the word-type hashing give the classes and lowercase forms of
+    /// the Unicode ones (a difference would change every feature the model was trained on).
+    #[test]
+    fn ascii_fast_paths_match_unicode_classes() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let slow = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_numeric() {
+                'd'
+            } else if c.is_alphabetic() {
+                'a'
+            } else {
+                c
+            };
+            assert_eq!(shape_class(c), slow as u64, "{c:?}");
+            assert_eq!(Some(c.to_ascii_lowercase()), c.to_lowercase().next(), "{c:?}");
+        }
+        assert_eq!(shape_class('É'), 'X' as u64);
+        assert_eq!(shape_class('é'), 'x' as u64);
     }
 
     struct NoNames;
