@@ -2124,7 +2124,7 @@ impl<'a> P<'a> {
             "st" | "saint" => {
                 let k = self.skip_dot(i + 1);
                 let (fixed, k) = match self.w(k) {
-                    "patrick" | "patricks" => ((3, 17), poss(k + 1)),
+                    "patrick" | "patricks" | "paddy" | "paddys" => ((3, 17), poss(k + 1)),
                     "valentine" | "valentines" => ((2, 14), poss(k + 1)),
                     "stephen" | "stephens" => ((12, 26), poss(k + 1)),
                     _ => return None,
