@@ -39,15 +39,6 @@ fn add_row(m: &Model, acc: &mut Scores, h: u64) {
 }
 
 #[inline]
-fn sub_row(m: &Model, acc: &mut Scores, h: u64) {
-    if let Some(row) = m.row(h) {
-        for (a, &w) in acc.iter_mut().zip(row) {
-            *a = a.wrapping_sub(m.codebook[w as usize]);
-        }
-    }
-}
-
-#[inline]
 fn add(acc: &mut Scores, v: &Scores) {
     for (a, &x) in acc.iter_mut().zip(v) {
         *a = a.wrapping_add(x);
@@ -62,6 +53,53 @@ fn sub(acc: &mut Scores, v: &Scores) {
 }
 
 const NO_GROUP: u32 = u32::MAX;
+
+/// A direct-mapped cache of weight rows decoded to scores, for the features with few
+/// distinct values in an article (shapes, flags, case, one- and two-letter affixes, name-list
+/// marks): one compare instead of a bucket lookup and nine codebook reads. Exact: a slot
+/// holds the scores of exactly the hash it is keyed by (hash 0 is never cached).
+struct Memo {
+    keys: Vec<u64>,
+    vals: Vec<Scores>,
+}
+
+const MEMO_SLOTS: usize = 512;
+
+impl Memo {
+    fn new() -> Memo {
+        Memo { keys: vec![0; MEMO_SLOTS], vals: vec![[0; N_LABELS]; MEMO_SLOTS] }
+    }
+
+    /// The scores of feature hash `h`.
+    #[inline]
+    fn get(&mut self, m: &Model, h: u64) -> Scores {
+        let slot = h as usize & (MEMO_SLOTS - 1);
+        if let (Some(k), Some(v)) = (self.keys.get(slot), self.vals.get(slot)) {
+            if *k == h && h != 0 {
+                return *v;
+            }
+        }
+        let mut v = [0; N_LABELS];
+        add_row(m, &mut v, h);
+        if let (Some(k), Some(x)) = (self.keys.get_mut(slot), self.vals.get_mut(slot)) {
+            *k = h;
+            *x = v;
+        }
+        v
+    }
+
+    #[inline]
+    fn add(&mut self, m: &Model, acc: &mut Scores, h: u64) {
+        let v = self.get(m, h);
+        add(acc, &v);
+    }
+
+    #[inline]
+    fn sub(&mut self, m: &Model, acc: &mut Scores, h: u64) {
+        let v = self.get(m, h);
+        sub(acc, &v);
+    }
+}
 
 /// Per-article sums of word-type features (see the module docs).
 pub struct TypeSums {
@@ -80,6 +118,7 @@ pub struct TypeSums {
     flag_caps: Scores,
     /// The name-list features of a token outside any match with no match on either side.
     gaz_none: Scores,
+    memo: Memo,
     // Reused per sentence.
     gaz_b: Vec<u8>,
     gaz_i: Vec<u8>,
@@ -117,6 +156,7 @@ impl TypeSums {
             groups.push((a, entries.len() as u32));
             group_sum.push(total);
         }
+        let mut memo = Memo::new();
         let mut own = Vec::with_capacity(n_types);
         let mut nb = Vec::with_capacity(n_types);
         let mut group = Vec::with_capacity(n_types);
@@ -126,21 +166,26 @@ impl TypeSums {
             let mut o = bias;
             add_row(m, &mut o, h2(T_W0, t.word));
             add_row(m, &mut o, h2(T_L0, t.lower));
-            add_row(m, &mut o, h2(T_SHAPE0, t.shape));
+            memo.add(m, &mut o, h2(T_SHAPE0, t.shape));
             for k in 0..(t.n_pre as usize).min(4) {
-                add_row(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
-                add_row(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
+                if k < 2 {
+                    memo.add(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
+                    memo.add(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
+                } else {
+                    add_row(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
+                    add_row(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
+                }
             }
             let tf = t.flags;
-            add_row(m, &mut o, h2(T_FLAGS0, tf as u64));
+            memo.add(m, &mut o, h2(T_FLAGS0, tf as u64));
             let mut bits = tf;
             while bits != 0 {
                 let b = bits.trailing_zeros();
-                add_row(m, &mut o, h2(T_FLAG, b as u64));
+                memo.add(m, &mut o, h2(T_FLAG, b as u64));
                 bits &= bits - 1;
             }
             let dc = doc.type_case.get(ty).copied().unwrap_or(0);
-            add_row(m, &mut o, h3(T_DOCCASE, (tf & CASE_FLAGS) as u64, dc as u64));
+            memo.add(m, &mut o, h3(T_DOCCASE, (tf & CASE_FLAGS) as u64, dc as u64));
             if t.docform != 0 {
                 add_row(m, &mut o, h2(T_DOCFORM, t.docform));
                 add_row(m, &mut o, h2(T_W0, t.docform));
@@ -156,9 +201,14 @@ impl TypeSums {
             }
             own.push(o);
             group.push(g);
-            nb.push(neighbour(m, t.lower, t.shape, t.lower, t.shape));
+            let mut v = neighbour(m, t.lower, t.lower);
+            memo.add(m, &mut v[1], h2(T_SHAPEM1, t.shape));
+            memo.add(m, &mut v[2], h2(T_SHAPEP1, t.shape));
+            nb.push(v);
         }
-        let sentinel = neighbour(m, SENTINEL_START, SENTINEL_START, SENTINEL_END, SENTINEL_END);
+        let mut sentinel = neighbour(m, SENTINEL_START, SENTINEL_END);
+        add_row(m, &mut sentinel[1], h2(T_SHAPEM1, SENTINEL_START));
+        add_row(m, &mut sentinel[2], h2(T_SHAPEP1, SENTINEL_END));
         let mut flag_sent = [0; N_LABELS];
         add_row(m, &mut flag_sent, h2(T_FLAG, F_SENT_START.trailing_zeros() as u64));
         let mut flag_caps = [0; N_LABELS];
@@ -177,6 +227,7 @@ impl TypeSums {
             flag_sent,
             flag_caps,
             gaz_none,
+            memo,
             gaz_b: Vec::new(),
             gaz_i: Vec::new(),
             gaz_len: Vec::new(),
@@ -225,10 +276,11 @@ impl TypeSums {
             if tf & VAR_FLAGS != 0 {
                 let tf0 = tf & !VAR_FLAGS;
                 let dc = doc.type_case.get(ty).copied().unwrap_or(0) as u64;
-                sub_row(m, &mut v, h2(T_FLAGS0, tf0 as u64));
-                add_row(m, &mut v, h2(T_FLAGS0, tf as u64));
-                sub_row(m, &mut v, h3(T_DOCCASE, (tf0 & CASE_FLAGS) as u64, dc));
-                add_row(m, &mut v, h3(T_DOCCASE, (tf & CASE_FLAGS) as u64, dc));
+                let memo = &mut self.memo;
+                memo.sub(m, &mut v, h2(T_FLAGS0, tf0 as u64));
+                memo.add(m, &mut v, h2(T_FLAGS0, tf as u64));
+                memo.sub(m, &mut v, h3(T_DOCCASE, (tf0 & CASE_FLAGS) as u64, dc));
+                memo.add(m, &mut v, h3(T_DOCCASE, (tf & CASE_FLAGS) as u64, dc));
                 if tf & F_SENT_START != 0 {
                     add(&mut v, &self.flag_sent);
                 }
@@ -252,9 +304,9 @@ impl TypeSums {
             add(&mut v, if k + 1 < n { nbv(k + 1, 2) } else { &self.sentinel[2] });
             add(&mut v, if k + 2 < n { nbv(k + 2, 3) } else { &self.sentinel[3] });
             // Pairs.
-            add_row(m, &mut v, h3(T_SSM1_0, s1, s0));
-            add_row(m, &mut v, h3(T_SS0_P1, s0, sp));
-            add_row(m, &mut v, h4(T_SS_TRI, s2, s1, s0));
+            self.memo.add(m, &mut v, h3(T_SSM1_0, s1, s0));
+            self.memo.add(m, &mut v, h3(T_SS0_P1, s0, sp));
+            self.memo.add(m, &mut v, h4(T_SS_TRI, s2, s1, s0));
             add_row(m, &mut v, h3(T_LM1_L0, l1, l0));
             add_row(m, &mut v, h3(T_L0_LP1, l0, lp));
             add_row(m, &mut v, h3(T_LM1_SS0, l1, s0));
@@ -274,18 +326,19 @@ impl TypeSums {
             if gb | gi | gl | prev | next == 0 && k > 0 && k + 1 < n {
                 add(&mut v, &self.gaz_none);
             } else {
+                let memo = &mut self.memo;
                 if gb != 0 {
-                    add_row(m, &mut v, h3(T_GAZ_B, gb as u64, (gl > 1) as u64));
+                    memo.add(m, &mut v, h3(T_GAZ_B, gb as u64, (gl > 1) as u64));
                 }
                 if gi != 0 {
-                    add_row(m, &mut v, h3(T_GAZ_I, gi as u64, (gl > 2) as u64));
+                    memo.add(m, &mut v, h3(T_GAZ_I, gi as u64, (gl > 2) as u64));
                 }
-                add_row(m, &mut v, h3(T_GAZ_LEN, gl as u64, (gb | gi) as u64));
+                memo.add(m, &mut v, h3(T_GAZ_LEN, gl as u64, (gb | gi) as u64));
                 if k > 0 {
-                    add_row(m, &mut v, h2(T_GAZ_PREV, prev as u64));
+                    memo.add(m, &mut v, h2(T_GAZ_PREV, prev as u64));
                 }
                 if k + 1 < n {
-                    add_row(m, &mut v, h2(T_GAZ_NEXT, next as u64));
+                    memo.add(m, &mut v, h2(T_GAZ_NEXT, next as u64));
                 }
             }
             out.push(v);
@@ -298,15 +351,13 @@ impl TypeSums {
     }
 }
 
-/// A word's features as the neighbour at -2, -1 (lower `lm`, shape `sm`) and at +1, +2
-/// (lower `lp`, shape `sp`).
-fn neighbour(m: &Model, lm: u64, sm: u64, lp: u64, sp: u64) -> [Scores; 4] {
+/// A word's lowercase-form features as the neighbour at -2, -1 (`lm`) and at +1, +2
+/// (`lp`); its shape features are added by the caller.
+fn neighbour(m: &Model, lm: u64, lp: u64) -> [Scores; 4] {
     let mut v = [[0; N_LABELS]; 4];
     add_row(m, &mut v[0], h2(T_LM2, lm));
     add_row(m, &mut v[1], h2(T_LM1, lm));
-    add_row(m, &mut v[1], h2(T_SHAPEM1, sm));
     add_row(m, &mut v[2], h2(T_LP1, lp));
-    add_row(m, &mut v[2], h2(T_SHAPEP1, sp));
     add_row(m, &mut v[3], h2(T_LP2, lp));
     v
 }
