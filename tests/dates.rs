@@ -946,3 +946,28 @@ fn spelled_and_packed_clock_readings() {
     let got = found("They sold 1030 units at 1995 prices.");
     assert!(got.iter().all(|(_, ty, _)| *ty != "TIME"), "{got:?}");
 }
+
+/// Bug: "tomorrow at 5pm." took the sentence's full stop into the expression ("5pm." is not
+/// an abbreviation; "5 p.m." keeps its dots).
+#[test]
+fn a_full_stop_after_am_pm_ends_the_sentence() {
+    let got = found("We meet tomorrow at 5pm. The store opens at 9 a.m. Then 6am.");
+    let spans: Vec<&str> = got.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(spans, ["tomorrow at 5pm", "9 a.m.", "6am"], "{got:?}");
+    assert_eq!(got[0].2, "2024-01-10T17:00");
+}
+
+/// Bug: "Sat, Jan 5" in an article of 2024 resolved to 2019-01-05 (the nearest Saturday
+/// January 5 within six years); the weekday now picks among the years within about a year
+/// and a half of the article only.
+#[test]
+fn a_weekday_before_a_date_moves_the_year_by_one_at_most() {
+    let got = found("The game is on Sat, Jan 5. The final was on Fri, Jan 5.");
+    let values: Vec<&str> = got.iter().map(|(_, _, v)| v.as_str()).collect();
+    assert_eq!(values, ["2024-01-05", "2024-01-05"], "{got:?}");
+    // December 30 was a Friday in 2022 (375 days back): taken. A Thursday only in 2021:
+    // too far, so the nearest December 30.
+    let got = found("Friday, December 30 was cold. Thursday, December 30 too.");
+    let values: Vec<&str> = got.iter().map(|(_, _, v)| v.as_str()).collect();
+    assert_eq!(values, ["2022-12-30", "2023-12-30"], "{got:?}");
+}

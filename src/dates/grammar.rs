@@ -173,8 +173,9 @@ impl<'a> P<'a> {
     /// "a.m." / "am" / "p.m." / "pm": is_pm and end.
     fn ampm(&self, j: usize) -> Option<(bool, usize)> {
         match self.w(j) {
-            "am" => return Some((false, self.skip_dot(j + 1))),
-            "pm" => return Some((true, self.skip_dot(j + 1))),
+            // A dot after "am"/"pm" ends the sentence ("at 5pm."): not part of the time.
+            "am" => return Some((false, j + 1)),
+            "pm" => return Some((true, j + 1)),
             "a" | "p" => {}
             _ => return None,
         }
@@ -1138,7 +1139,10 @@ impl<'a> P<'a> {
             .or_else(|| self.numeric(after_comma, reference))
             .filter(|h| matches!(h.2, Val::Day { .. }));
         if let Some((k, ty, mut val)) = date {
-            // "Sat, Jan 5": the year nearest the reference in which that day is a Saturday.
+            // "Sat, Jan 5": the year nearest the reference in which that day is a Saturday,
+            // within about a year and a half of it: a weekday that fits no nearby year (a
+            // typo, a date from the archive) must not move the date years away from the
+            // article; the date is then resolved as if no weekday were given.
             if let (
                 Val::Day {
                     year: year @ None,
@@ -1148,9 +1152,9 @@ impl<'a> P<'a> {
                 Some(r),
             ) = (&mut val, reference)
             {
-                *year = (r.year - 6..=r.year + 6)
+                *year = (r.year - 2..=r.year + 2)
                     .filter_map(|y| crate::calendar::CivilDate::new(y, *month, *day))
-                    .filter(|c| c.weekday() == d)
+                    .filter(|c| c.weekday() == d && (c.to_days() - r.to_days()).abs() <= 548)
                     .min_by_key(|c| (c.to_days() - r.to_days()).abs())
                     .map(|c| c.year);
             }
