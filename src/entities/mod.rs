@@ -171,8 +171,9 @@ pub fn tag_passes(model: &Model, text: &str, tokens: &[Token], second: bool) -> 
 }
 
 /// How many tokens' first-pass emission scores [`tag_passes`] keeps for the second pass
-/// (2.4 MB); the rest are recomputed.
-const STASH_TOKENS: usize = 1 << 16;
+/// (590 KB: a long news article has a few thousand tokens); the rest are recomputed. At
+/// 65,536 (2.4 MB) the wasm memory for a 5 MB document went over the 64 MB budget (64.9 MiB).
+const STASH_TOKENS: usize = 1 << 14;
 
 /// [`tag_passes`] keeping at most `stash_tokens` first-pass scores.
 fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash_tokens: usize) -> Vec<u8> {
