@@ -971,3 +971,20 @@ fn a_weekday_before_a_date_moves_the_year_by_one_at_most() {
     let values: Vec<&str> = got.iter().map(|(_, _, v)| v.as_str()).collect();
     assert_eq!(values, ["2022-12-30", "2023-12-30"], "{got:?}");
 }
+
+/// "The deal closes in 3 days": a reader (and chrono-node) wants the day, not P3D; a past
+/// clause keeps the duration, and a future cue earlier in the clause wins over a nearer
+/// participle ("will be held in two weeks").
+#[test]
+fn in_n_days_ahead_is_that_day() {
+    for (text, expr, ty, value) in [
+        ("The deal closes in 3 days.", "3 days", "DATE", "2024-01-12"),
+        ("The vote will be held in two weeks.", "two weeks", "DATE", "2024-01-23"),
+        ("in 10 days", "10 days", "DATE", "2024-01-19"),
+        ("Sales rose 5% in two weeks.", "two weeks", "DURATION", "P2W"),
+        ("The plant will close in five years.", "five years", "DURATION", "P5Y"),
+    ] {
+        let got = found(text);
+        assert_eq!(got, [(expr.to_string(), ty, value.to_string())], "{text}");
+    }
+}

@@ -77,6 +77,9 @@
 //!        WEEKDAY [,] DATE without a year: the year in which the day has that name
 //!        QTY UNIT ago|earlier|later|hence|from now
 //!                                        two weeks ago -> the day, a year ago -> the year
+//!        in QTY day|week units, not in a past clause
+//!                                        in 3 days -> DATE, that day (past: "rose 5% in
+//!                                        two weeks" stays P2W; months and years stay)
 //!        early|late|mid|earlier|later X · the end|beginning|start|middle of X -> X's value
 //!        now, currently, right now -> PRESENT_REF; recently, previously, the past
 //!        -> PAST_REF; the future -> FUTURE_REF
@@ -374,13 +377,50 @@ fn find_in(text: &str, r: &Reference, quarterly: bool, out: &mut Vec<Timex>) {
         if r.offset_minutes.is_some() {
             value = clock::to_offset(&value, r.offset_minutes);
         }
+        let mut ty = c.ty;
+        if let Some(day) = day_ahead(&toks, &c, reference, tense) {
+            (ty, value) = (TimexType::Date, day.to_string());
+        }
         out.push(Timex {
             start: first.start,
             end: last.end,
-            ty: c.ty,
+            ty,
             value,
         });
     }
+}
+
+/// "in 3 days", "in two weeks" ahead of the reference (the clause is not in the past): the
+/// day it names, as a reader and chrono-node take it, rather than the duration. TimeBank
+/// annotates some of these as durations (P2W, P14D); a reader of "the vote is in two weeks"
+/// wants the calendar day, which is this tool's promise. In a past clause ("rose 5% in two
+/// weeks") and for longer units ("in five years": the granularity the text states) the
+/// duration stays.
+fn day_ahead(toks: &[lex::Tok], c: &grammar::Cand, reference: Option<CivilDate>, tense: Tense) -> Option<CivilDate> {
+    // The nearest cue decides the tense elsewhere; here a future cue anywhere in the clause
+    // before wins ("will be held in two weeks": "held" is nearer).
+    let future_before = toks
+        .get(c.s.saturating_sub(10)..c.s)
+        .into_iter()
+        .flatten()
+        .rev()
+        .take_while(|t| !(t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";")))
+        .any(|t| words::future_cue(t.w()));
+    if c.ty != TimexType::Duration || (tense == Tense::Past && !future_before) {
+        return None;
+    }
+    if !c.s.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| t.w() == "in") {
+        return None;
+    }
+    let resolve::Val::Lit(v) = &c.val else { return None };
+    let body = v.strip_prefix('P')?;
+    let (n, per) = match body.as_bytes().last()? {
+        b'D' => (body.get(..body.len() - 1)?, 1),
+        b'W' => (body.get(..body.len() - 1)?, 7),
+        _ => return None,
+    };
+    let n: i64 = n.parse().ok().filter(|n| (1..=400).contains(n))?;
+    reference?.add_days(n * per)
 }
 
 /// US zone names without a standard/daylight letter: daylight time from April to October.
