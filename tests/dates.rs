@@ -979,12 +979,415 @@ fn a_weekday_before_a_date_moves_the_year_by_one_at_most() {
 fn in_n_days_ahead_is_that_day() {
     for (text, expr, ty, value) in [
         ("The deal closes in 3 days.", "3 days", "DATE", "2024-01-12"),
-        ("The vote will be held in two weeks.", "two weeks", "DATE", "2024-01-23"),
+        (
+            "The vote will be held in two weeks.",
+            "two weeks",
+            "DATE",
+            "2024-01-23",
+        ),
         ("in 10 days", "10 days", "DATE", "2024-01-19"),
-        ("Sales rose 5% in two weeks.", "two weeks", "DURATION", "P2W"),
-        ("The plant will close in five years.", "five years", "DURATION", "P5Y"),
+        (
+            "Sales rose 5% in two weeks.",
+            "two weeks",
+            "DURATION",
+            "P2W",
+        ),
+        (
+            "The plant will close in five years.",
+            "five years",
+            "DURATION",
+            "P5Y",
+        ),
     ] {
         let got = found(text);
         assert_eq!(got, [(expr.to_string(), ty, value.to_string())], "{text}");
     }
+}
+
+/// Everyday English date expressions of the kinds a general date parser handles (absolute,
+/// relative, clock times, ranges, casual forms), read in news mode against Wednesday
+/// 2024-01-10 with no clock and no future bias. (text, expression, expected value prefixes
+/// separated by `|`; "" = the expression must be left alone). A case passes when an
+/// annotation overlapping the expression has a value starting with one of the prefixes.
+/// Written by hand for issue 4; the pass rate is asserted as a floor (see below).
+const EVERYDAY: &[(&str, &str, &str)] = &[
+    // absolute
+    ("We meet on Jan 5.", "Jan 5", "2024-01-05"),
+    ("We met on 5 January 2024.", "5 January 2024", "2024-01-05"),
+    ("Filed 2024/01/05 by staff", "2024/01/05", "2024-01-05"),
+    ("Sat Jan 6 2024 was cold", "Sat Jan 6 2024", "2024-01-06"),
+    ("the 5th of January", "5th of January", "2024-01-05"),
+    ("on January 5th, 2024", "January 5th, 2024", "2024-01-05"),
+    (
+        "on the 5th of January 2024",
+        "5th of January 2024",
+        "2024-01-05",
+    ),
+    ("It happened on 12/25/2023.", "12/25/2023", "2023-12-25"),
+    ("It happened on 25/12/2023.", "25/12/2023", "2023-12-25"),
+    ("Due 2024-02-14.", "2024-02-14", "2024-02-14"),
+    ("Due Feb 14th.", "Feb 14th", "2024-02-14"),
+    ("Due February 14", "February 14", "2024-02-14"),
+    ("Due 14 Feb", "14 Feb", "2024-02-14"),
+    ("Due 14 Feb.", "14 Feb", "2024-02-14"),
+    ("on Dec. 25, 2023", "Dec. 25, 2023", "2023-12-25"),
+    ("on Sept 3", "Sept 3", "2023-09-03|2024-09-03"),
+    ("on Sep 3, 2024", "Sep 3, 2024", "2024-09-03"),
+    ("March 15, 2024 at 3pm", "March 15, 2024", "2024-03-15"),
+    ("Monday, January 8, 2024", "January 8, 2024", "2024-01-08"),
+    ("Tuesday 9 January", "9 January", "2024-01-09"),
+    ("on Wed, Jan 10", "Jan 10", "2024-01-10"),
+    ("in January 2024", "January 2024", "2024-01"),
+    ("10 Jan 2024 14:00", "10 Jan 2024", "2024-01-10"),
+    ("2024-01-10T14:00", "2024-01-10T14:00", "2024-01-10T14:00"),
+    ("1st of March", "1st of March", "2024-03-01"),
+    ("the 3rd of February", "3rd of February", "2024-02-03"),
+    ("on the 15th", "15th", "2024-01-15|2023-12-15"),
+    ("January 31st", "January 31st", "2024-01-31"),
+    ("Jan 5th 2024", "Jan 5th 2024", "2024-01-05"),
+    ("5 Jan 24", "5 Jan", "2024-01-05"),
+    ("on 2024.01.05", "2024.01.05", "2024-01-05"),
+    ("on 5.1.2024", "5.1.2024", "2024-01-05"),
+    ("Christmas Day", "Christmas Day", "2023-12-25|2024-12-25"),
+    ("New Year's Eve", "New Year's Eve", "2023-12-31|2024-12-31"),
+    // relative days
+    ("today", "today", "2024-01-10"),
+    ("Today is fine.", "Today", "2024-01-10"),
+    ("tomorrow", "tomorrow", "2024-01-11"),
+    ("yesterday", "yesterday", "2024-01-09"),
+    ("See you tomorrow!", "tomorrow", "2024-01-11"),
+    ("tomorrow night", "tomorrow night", "2024-01-11"),
+    ("tomorrow morning", "tomorrow morning", "2024-01-11"),
+    ("yesterday afternoon", "yesterday afternoon", "2024-01-09"),
+    ("last night", "last night", "2024-01-09"),
+    ("tonight", "tonight", "2024-01-10"),
+    ("this morning", "this morning", "2024-01-10"),
+    ("this evening", "this evening", "2024-01-10"),
+    ("the day after tomorrow", "day after tomorrow", "2024-01-12"),
+    (
+        "the day before yesterday",
+        "day before yesterday",
+        "2024-01-08",
+    ),
+    ("3 days ago", "3 days ago", "2024-01-07"),
+    ("three days ago", "three days ago", "2024-01-07"),
+    ("a day ago", "a day ago", "2024-01-09"),
+    ("2 weeks ago", "2 weeks ago", "2023-12-27"),
+    ("a week ago", "a week ago", "2024-01-03"),
+    ("5 days from now", "5 days from now", "2024-01-15"),
+    ("a month from now", "a month from now", "2024-02-10|2024-02"),
+    ("in 2 weeks", "2 weeks", "2024-01-24"),
+    ("in 3 days", "3 days", "2024-01-13"),
+    ("in a week", "a week", "2024-01-17"),
+    ("in 5 days", "5 days", "2024-01-15"),
+    ("within 2 days", "2 days", "2024-01-12"),
+    ("2 days later", "2 days later", "2024-01-12"),
+    ("2 weeks later", "2 weeks later", "2024-01-24"),
+    ("3 days earlier", "3 days earlier", "2024-01-07"),
+    ("a year ago", "a year ago", "2023"),
+    ("2 months ago", "2 months ago", "2023-11"),
+    ("next week", "next week", "2024-W03|2024-01-1"),
+    ("last week", "last week", "2024-W01|2024-01-0"),
+    ("this week", "this week", "2024-W02|2024-01-1"),
+    ("next month", "next month", "2024-02"),
+    ("last month", "last month", "2023-12"),
+    ("next year", "next year", "2025"),
+    ("last year", "last year", "2023"),
+    ("this year", "this year", "2024"),
+    // weekdays
+    ("last Friday", "last Friday", "2024-01-05"),
+    ("this Friday", "this Friday", "2024-01-12"),
+    ("next Monday", "next Monday", "2024-01-15"),
+    ("last Monday", "last Monday", "2024-01-08"),
+    ("on Monday", "Monday", "2024-01-08|2024-01-15"),
+    ("Friday", "Friday", "2024-01-05|2024-01-12"),
+    ("see you on Friday.", "Friday", "2024-01-12|2024-01-05"),
+    ("this Sunday", "this Sunday", "2024-01-14|2024-01-07"),
+    ("last Sunday", "last Sunday", "2024-01-07"),
+    ("next Tuesday", "next Tuesday", "2024-01-16"),
+    ("Thursday night", "Thursday night", "2024-01-11|2024-01-04"),
+    ("this past Monday", "Monday", "2024-01-08"),
+    ("this coming Friday", "Friday", "2024-01-12"),
+    ("Friday next week", "Friday", "2024-01-19"),
+    ("Monday last week", "Monday", "2024-01-01"),
+    // times
+    ("at 5pm", "5pm", "2024-01-10T17:00"),
+    ("at 5 pm", "5 pm", "2024-01-10T17:00"),
+    ("at 17:30", "17:30", "2024-01-10T17:30"),
+    ("at 10:15 am", "10:15 am", "2024-01-10T10:15"),
+    ("at 9 a.m.", "9 a.m", "2024-01-10T09:00"),
+    ("noon tomorrow", "noon tomorrow", "2024-01-11T12:00"),
+    ("tomorrow at noon", "tomorrow at noon", "2024-01-11T12:00"),
+    ("at midnight", "midnight", "2024-01-1"),
+    (
+        "at 10 am on Monday",
+        "10 am on Monday",
+        "2024-01-08T10:00|2024-01-15T10:00",
+    ),
+    ("tomorrow at 5pm", "tomorrow at 5pm", "2024-01-11T17:00"),
+    ("tomorrow at 5pm.", "tomorrow at 5pm", "2024-01-11T17:00"),
+    ("today at 3:30pm", "today at 3:30pm", "2024-01-10T15:30"),
+    ("yesterday at 8am", "yesterday at 8am", "2024-01-09T08:00"),
+    (
+        "Friday at 7pm",
+        "Friday at 7pm",
+        "2024-01-05T19:00|2024-01-12T19:00",
+    ),
+    ("Jan 12 at 9am", "Jan 12 at 9am", "2024-01-12T09:00"),
+    (
+        "January 12, 2024 9:00 AM",
+        "January 12, 2024 9:00 AM",
+        "2024-01-12T09:00",
+    ),
+    (
+        "5 o'clock",
+        "5 o'clock",
+        "2024-01-10T05:00|2024-01-10T17:00",
+    ),
+    (
+        "at 6 in the morning",
+        "6 in the morning",
+        "2024-01-10T06:00",
+    ),
+    ("at 8 tonight", "8 tonight", "2024-01-10T20:00"),
+    ("3 hours ago", "3 hours ago", "2024-01-10"),
+    ("in 2 hours", "2 hours", "2024-01-10|PT2H"),
+    // ranges
+    ("Jan 5 to Jan 7", "Jan 5", "2024-01-05"),
+    ("Jan 5 to Jan 7", "Jan 7", "2024-01-07"),
+    ("from Monday to Friday", "Monday", "2024-01-08|2024-01-15"),
+    ("5-7 January", "5-7 January", "2024-01-05"),
+    ("January 5-7", "January 5-7", "2024-01-05"),
+    ("from 5 to 7 January", "5 to 7 January", "2024-01-05"),
+    ("between Jan 5 and Jan 7", "Jan 5", "2024-01-05"),
+    ("Jan 5 - Jan 7, 2024", "Jan 5", "2024-01-05"),
+    ("from 9am to 5pm", "9am", "2024-01-10T09:00"),
+    ("Jan 5 through Jan 9", "Jan 9", "2024-01-09"),
+    ("5th-7th January", "5th-7th January", "2024-01-05"),
+    // casual / punctuation
+    ("See you tomorrow.", "tomorrow", "2024-01-11"),
+    ("It was yesterday,", "yesterday", "2024-01-09"),
+    ("(tomorrow)", "tomorrow", "2024-01-11"),
+    ("\"Tomorrow\"", "Tomorrow", "2024-01-11"),
+    ("TOMORROW", "TOMORROW", "2024-01-11"),
+    ("Jan 5?", "Jan 5", "2024-01-05"),
+    ("on Jan 5!", "Jan 5", "2024-01-05"),
+    ("now", "now", "2024-01-10|PRESENT_REF"),
+    ("right now", "now", "2024-01-10|PRESENT_REF"),
+    ("end of the month", "end of the month", "2024-01"),
+    ("the end of January", "end of January", "2024-01"),
+    ("mid-January", "mid-January", "2024-01"),
+    ("early next week", "next week", "2024-W03|2024-01-1"),
+    ("later today", "today", "2024-01-10"),
+    ("by tomorrow", "tomorrow", "2024-01-11"),
+    ("until Friday", "Friday", "2024-01-12|2024-01-05"),
+    ("on 1/5", "1/5", "2024-01-05"),
+    // negatives
+    ("The score was 3-1.", "3-1", ""),
+    ("Version 2.0 is out.", "2.0", ""),
+    ("a ratio of 3:1", "3:1", ""),
+    ("You may go now.", "may", ""),
+    ("They will march on.", "march", ""),
+    ("The sun rose.", "sun", ""),
+    ("Call 555-1234 today.", "555-1234", ""),
+    ("It costs $19.99.", "19.99", ""),
+    ("He scored 12 points.", "12", ""),
+    ("Room 305", "305", ""),
+    ("a 2-1 win", "2-1", ""),
+    ("version 1.2.3", "1.2.3", ""),
+    ("page 12 of 40", "12 of 40", ""),
+    ("aged 45", "45", ""),
+    ("4.5 stars", "4.5", ""),
+    ("Python 3.11", "3.11", ""),
+    ("3 out of 4 voters", "3 out of 4", ""),
+    ("the 1-0 lead", "1-0", ""),
+    ("call +1 415 555 0100", "415 555 0100", ""),
+    ("a 50/50 chance", "50/50", ""),
+    ("May I help?", "May", ""),
+    ("March forward!", "March", ""),
+    ("Sun Microsystems", "Sun", ""),
+    ("I second that.", "second", ""),
+    ("We must act now or never.", "never", ""),
+    // more absolute forms
+    ("12th January", "12th January", "2024-01-12"),
+    ("12 January, 2024", "12 January, 2024", "2024-01-12"),
+    ("January the 12th", "January the 12th", "2024-01-12"),
+    ("Jan. 12", "Jan. 12", "2024-01-12"),
+    ("12-Jan-2024", "12-Jan-2024", "2024-01-12"),
+    ("2024 Jan 12", "2024 Jan 12", "2024-01-12"),
+    ("Friday the 12th", "Friday the 12th", "2024-01-12"),
+    ("Fri Jan 12", "Fri Jan 12", "2024-01-12"),
+    ("Sat. Jan. 13, 2024", "Jan. 13, 2024", "2024-01-13"),
+    ("Jan 5 2024 at 3pm", "Jan 5 2024 at 3pm", "2024-01-05T15:00"),
+    (
+        "first Monday of February",
+        "first Monday of February",
+        "2024-02-05",
+    ),
+    (
+        "the last day of January",
+        "last day of January",
+        "2024-01-31",
+    ),
+    // more relative forms
+    ("tmr", "tmr", "2024-01-11"),
+    ("tmrw", "tmrw", "2024-01-11"),
+    ("this afternoon", "this afternoon", "2024-01-10"),
+    (
+        "last Friday at 5pm",
+        "last Friday at 5pm",
+        "2024-01-05T17:00",
+    ),
+    (
+        "saturday evening",
+        "saturday evening",
+        "2024-01-13|2024-01-06",
+    ),
+    ("next Sat", "next Sat", "2024-01-13|2024-01-20"),
+    ("Tues", "Tues", "2024-01-09|2024-01-16"),
+    ("on Thurs.", "Thurs", "2024-01-11|2024-01-04"),
+    ("Weds", "Weds", "2024-01-10|2024-01-17|2024-01-03"),
+    ("3 weeks from today", "3 weeks from today", "2024-01-31"),
+    ("in a couple of days", "couple of days", "2024-01-12"),
+    ("a few days ago", "a few days ago", "2024-01-0"),
+    ("a couple of days ago", "couple of days ago", "2024-01-08"),
+    ("an hour ago", "an hour ago", "2024-01-10"),
+    ("15 minutes ago", "15 minutes ago", "2024-01-10"),
+    ("in half an hour", "half an hour", "2024-01-10|PT30M"),
+    ("after 3 days", "3 days", "2024-01-13|P3D"),
+    ("the next day", "next day", "2024-01-11"),
+    (
+        "Monday 10am",
+        "Monday 10am",
+        "2024-01-08T10:00|2024-01-15T10:00",
+    ),
+    (
+        "10am Monday",
+        "10am Monday",
+        "2024-01-08T10:00|2024-01-15T10:00",
+    ),
+    ("Mon 10am", "Mon 10am", "2024-01-08T10:00|2024-01-15T10:00"),
+    ("8:30pm tonight", "8:30pm tonight", "2024-01-10T20:30"),
+    ("tomorrow 8am", "tomorrow 8am", "2024-01-11T08:00"),
+    ("12:30 p.m.", "12:30 p.m", "2024-01-10T12:30"),
+    ("at 12pm", "12pm", "2024-01-10T12:00"),
+    ("at 12am", "12am", "2024-01-10T00:00|2024-01-11T00:00"),
+    ("at 3:30", "3:30", "2024-01-10T03:30|2024-01-10T15:30"),
+    (
+        "half past 5",
+        "half past 5",
+        "2024-01-10T05:30|2024-01-10T17:30",
+    ),
+    ("quarter past 3 pm", "quarter past 3 pm", "2024-01-10T15:15"),
+    ("in a fortnight", "fortnight", "2024-01-24"),
+    ("next weekend", "next weekend", "2024-01-2|2024-W03-WE"),
+    (
+        "last weekend",
+        "last weekend",
+        "2024-01-06|2024-01-07|2024-W01-WE",
+    ),
+    (
+        "on Saturday morning",
+        "Saturday morning",
+        "2024-01-06|2024-01-13",
+    ),
+    (
+        "next Friday night",
+        "next Friday night",
+        "2024-01-12|2024-01-19",
+    ),
+    ("yesterday evening at 7", "yesterday evening", "2024-01-09"),
+    ("two days from now", "two days from now", "2024-01-12"),
+    (
+        "one week from tomorrow",
+        "one week from tomorrow",
+        "2024-01-18",
+    ),
+    // more ranges
+    ("Dec 25th-27th", "Dec 25th-27th", "2023-12-25"),
+    ("Dec 25 - 27", "Dec 25 - 27", "2023-12-25"),
+    ("10-12 Jan 2024", "10-12 Jan 2024", "2024-01-10"),
+    ("Jan 5 2024 - Jan 7 2024", "Jan 7 2024", "2024-01-07"),
+    ("from Jan 15 until Jan 20", "Jan 20", "2024-01-20"),
+    ("Mon-Fri", "Mon", "2024-01-08|2024-01-15"),
+    ("2pm-4pm tomorrow", "2pm", "2024-01-11T14:00"),
+    ("tomorrow 2-4pm", "tomorrow", "2024-01-11"),
+    // more negatives
+    ("rated 5/10", "5/10", ""),
+    ("open 24/7", "24/7", ""),
+    ("call 1-800-555-0199", "1-800-555-0199", ""),
+    ("up 50% to $5.50", "$5.50", ""),
+    ("Windows 10 users", "10", ""),
+    ("a Boeing 737", "737", ""),
+    ("COVID-19 cases", "19", ""),
+    ("He sat down.", "sat", ""),
+    ("Jan Smith said hello.", "Jan", ""),
+    ("April Jones spoke.", "April", ""),
+    ("June Carter sang.", "June", ""),
+    ("an august body", "august", ""),
+    ("Rain may mar the event.", "mar", ""),
+    ("He came second.", "second", ""),
+    ("ages 5-7", "5-7", ""),
+    ("pages 10-12", "10-12", ""),
+    ("1.5 million people", "1.5", ""),
+    ("section 3.2", "3.2", ""),
+    ("2 to 3 people", "2 to 3", ""),
+    ("odds of 10 to 1", "10 to 1", ""),
+    ("won 6-4, 6-3", "6-4, 6-3", ""),
+    ("a 3:2 ratio", "3:2", ""),
+    ("the G7 summit", "G7", ""),
+    ("A4 paper", "A4", ""),
+    ("ISBN 978-3-16-148410-0", "978-3-16-148410-0", ""),
+    ("Temperatures hit 30.5 degrees.", "30.5", ""),
+];
+
+fn everyday_passes(text: &str, expr: &str, expect: &str) -> Result<(), String> {
+    let Some(s) = text.find(expr) else {
+        return Err(format!("bad case: {expr:?} not in {text:?}"));
+    };
+    let e = s + expr.len();
+    let got = find(text, CivilDate::new(2024, 1, 10));
+    let over: Vec<&Timex> = got.iter().filter(|t| t.start < e && s < t.end).collect();
+    let ok = if expect.is_empty() {
+        over.is_empty()
+    } else {
+        over.iter()
+            .any(|t| expect.split('|').any(|p| t.value.starts_with(p)))
+    };
+    if ok {
+        Ok(())
+    } else {
+        let shown: Vec<(&str, &str)> = got
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.value.as_str()))
+            .collect();
+        Err(format!("{text:?} [{expr}] want {expect:?}, got {shown:?}"))
+    }
+}
+
+/// Issue 4: the pass rate of [`EVERYDAY`] may not drop below the floor measured when the
+/// cases were written and fixed; `cargo test --test dates everyday -- --nocapture` lists
+/// the failures.
+#[test]
+fn everyday_expressions_pass_rate() {
+    let (mut pos, mut pos_ok, mut neg, mut neg_ok) = (0, 0, 0, 0);
+    for &(text, expr, expect) in EVERYDAY {
+        let r = everyday_passes(text, expr, expect);
+        if expect.is_empty() {
+            neg += 1;
+            neg_ok += r.is_ok() as usize;
+        } else {
+            pos += 1;
+            pos_ok += r.is_ok() as usize;
+        }
+        if let Err(m) = r {
+            eprintln!("FAIL {m}");
+        }
+    }
+    eprintln!("everyday: dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}");
+    // Floors: 180/194 dated and 51/51 negatives when the list was written (dates7).
+    assert!(
+        pos_ok >= 180 && neg_ok == neg,
+        "dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}"
+    );
 }
