@@ -417,6 +417,10 @@ struct Tok {
 
 pub const MAX_CONTEXTS: usize = 6;
 
+/// The largest capacity a per-article map is created with (bigger documents grow it): a
+/// guess from the token count must not reserve megabytes up front.
+const PRESIZE_MAX: usize = 1 << 14;
+
 const SENTINEL_START: u64 = 0x0053_5441_5254;
 const SENTINEL_END: u64 = 0x0045_4e44;
 
@@ -424,8 +428,9 @@ impl DocInfo {
     #[inline(never)] // once per document; kept apart for profiles
     pub fn new(text: &str, tokens: &[Token]) -> DocInfo {
         let mut types: Vec<TokInfo> = Vec::new();
+        // Pre-sized (an article has about one type per two tokens): no rehashing while it grows.
         let mut type_of: std::collections::HashMap<(&str, u8), u32, FastState> =
-            std::collections::HashMap::with_hasher(FastState);
+            std::collections::HashMap::with_capacity_and_hasher((tokens.len() / 2 + 16).min(PRESIZE_MAX), FastState);
         let mut tok: Vec<Tok> = Vec::with_capacity(tokens.len());
         for t in tokens {
             let w = text.get(t.start..t.end).unwrap_or("");
@@ -473,7 +478,8 @@ impl DocInfo {
         // Maps keyed by word hashes use the fast hasher (only looked up, never iterated).
         let mut seen: std::collections::HashMap<u64, u8, FastState> =
             std::collections::HashMap::with_capacity_and_hasher(types.len() + 1, FastState);
-        let mut titled: std::collections::HashSet<u64, FastState> = std::collections::HashSet::with_hasher(FastState);
+        let mut titled: std::collections::HashSet<u64, FastState> =
+            std::collections::HashSet::with_capacity_and_hasher((types.len() / 2 + 16).min(PRESIZE_MAX), FastState);
         for t in &tok {
             if t.flags & F_CAPS_LINE != 0 {
                 continue;
@@ -506,7 +512,7 @@ impl DocInfo {
         for info in &types {
             type_case.push(seen.get(&info.lower).copied().unwrap_or(0));
         }
-        let mut contexts: Contexts = std::collections::HashMap::with_hasher(FastState);
+        let mut contexts: Contexts = std::collections::HashMap::with_capacity_and_hasher((types.len() / 4 + 16).min(PRESIZE_MAX), FastState);
         let mut n_contexts = 0u32;
         let key0 = types.len() as u32;
         let lower = |i: usize| types.get(tok[i].ty as usize).map_or(0, |t| t.lower);
@@ -614,6 +620,12 @@ impl std::hash::Hasher for FastHasher {
         for &b in chunks.remainder() {
             self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
         }
+    }
+    /// The same value as `write(&x.to_le_bytes())`, without the byte loop (most per-article
+    /// maps are keyed by word hashes).
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(K);
     }
     #[inline]
     fn write_u8(&mut self, b: u8) {
