@@ -1391,3 +1391,45 @@ fn everyday_expressions_pass_rate() {
         "dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}"
     );
 }
+
+/// Bugs (issue 4, everyday list): "5-7 January" lost its days (the glued "-7" read as part of
+/// a numeral), "January the 12th", "12-Jan-2024", "tmrw", "Weds", "next Sat" and "3 weeks
+/// from today" / "one week from tomorrow" found nothing or only a duration.
+#[test]
+fn everyday_forms_fixed_in_round_7() {
+    for (text, expr, value) in [
+        ("😀 café 5-7 January", "7 January", "2024-01-07"),
+        ("😀 café 5-7 January", "5", "2024-01-05"),
+        ("é 10-12 Jan 2024", "10", "2024-01-10"),
+        ("é January the 12th", "January the 12th", "2024-01-12"),
+        ("é 12-Jan-2024", "12-Jan-2024", "2024-01-12"),
+        ("é see you tmrw", "tmrw", "2024-01-11"),
+        ("é next Sat", "next Sat", "2024-01-20"),
+        ("é 3 weeks from today", "3 weeks from today", "2024-01-31"),
+        (
+            "é one week from tomorrow",
+            "one week from tomorrow",
+            "2024-01-18",
+        ),
+    ] {
+        let got: Vec<(String, String)> = find(text, CivilDate::new(2024, 1, 10))
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.value))
+            .collect();
+        assert!(
+            got.iter().any(|(s, v)| s == expr && v == value),
+            "{text:?}: want {expr:?} {value}, got {got:?}"
+        );
+    }
+    // Still not dates: a score, a page range with a month-less context, a sun.
+    for text in [
+        "won 2-1 January friendlies? no: pages 10-12",
+        "the last sun of summer",
+    ] {
+        let got = find(text, CivilDate::new(2024, 1, 10));
+        assert!(
+            got.iter().all(|t| !text[t.start..t.end].contains("sun")),
+            "{got:?}"
+        );
+    }
+}

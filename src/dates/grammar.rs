@@ -767,6 +767,14 @@ impl<'a> P<'a> {
     fn month_first(&self, i: usize) -> Option<Hit> {
         let (m, amb, j) = self.month_tok(i)?;
         let w = self.w(i);
+        // "January the 12th": the ordinal suffix is required.
+        if self.is(j, "the") && !(w == "may" && !self.cap(i)) {
+            if let Some((d, k)) = self.day_num(j + 1) {
+                if k == j + 3 && valid_day(m, d) {
+                    return Some(self.day_then_opt_year(k, m, d));
+                }
+            }
+        }
         if let Some((d, k)) = self.day_num(j) {
             if valid_day(m, d)
                 && !(self.glued(k) && self.is(k, ":"))
@@ -857,7 +865,37 @@ impl<'a> P<'a> {
     /// DAY [of] MONTH [,] [YEAR]   ("8 January, 2024", "30th of December")
     fn day_first(&self, i: usize) -> Option<Hit> {
         let (d, mut j) = self.day_num(i)?;
-        if self.in_numeral_before(i) {
+        // "5-7 January": the end of a day range (the refiner adds its start); other glued
+        // numerals ("3.5 January", "2-1 January" ...) are not days.
+        let range_end = i >= 2
+            && self.is(i - 1, "-")
+            && !self.in_numeral_before(i - 2)
+            && self
+                .day_num(i - 2)
+                .is_some_and(|(d1, k)| k == i - 1 && d1 < d);
+        if self.in_numeral_before(i) && !range_end {
+            return None;
+        }
+        // "12-Jan-2024": day, month abbreviation and year joined by hyphens.
+        if self.is(j, "-") && self.glued(j) && self.glued(j + 1) {
+            let (m, _, k) = self.month_tok(j + 1)?;
+            if k == j + 2
+                && self.is(k, "-")
+                && self.glued(k)
+                && self.glued(k + 1)
+                && valid_day(m, d)
+            {
+                let (y, e) = self.year_num(k + 1)?;
+                return Some((
+                    e,
+                    T::Date,
+                    Val::Day {
+                        year: Some(y),
+                        month: m,
+                        day: d,
+                    },
+                ));
+            }
             return None;
         }
         if self.is(j, "of") {
@@ -1190,8 +1228,10 @@ impl<'a> P<'a> {
             // Alone, only abbreviations that are no other word: "thu", "fri", "tues";
             // "mon." / "wed." with their dot ("sat", "sun" are words even then).
             let dotted = j > i + 1;
-            let plain = matches!(self.w(i), "thu" | "thur" | "thurs" | "fri" | "tue" | "tues")
-                || dotted && matches!(self.w(i), "mon" | "wed");
+            let plain = matches!(
+                self.w(i),
+                "thu" | "thur" | "thurs" | "fri" | "tue" | "tues" | "weds"
+            ) || dotted && matches!(self.w(i), "mon" | "wed");
             if !plain || self.glued(j) && self.kind(j) == Some(Kind::Num) {
                 return None;
             }
@@ -1232,7 +1272,7 @@ impl<'a> P<'a> {
             }
             "today" => (i + 1, T::Date, Val::DayOffset(0)),
             "yesterday" => (i + 1, T::Date, Val::DayOffset(-1)),
-            "tomorrow" => (i + 1, T::Date, Val::DayOffset(1)),
+            "tomorrow" | "tmr" | "tmrw" => (i + 1, T::Date, Val::DayOffset(1)),
             "tonight" => (i + 1, T::Time, Val::Part(Box::new(Val::DayOffset(0)), "NI")),
             "overnight" => (
                 i + 1,
@@ -1364,7 +1404,17 @@ impl<'a> P<'a> {
                 return None;
             }
         }
-        if let Some((d, false)) = words::weekday(w) {
+        // "next Sat", "last Thurs.": after a determiner an abbreviation is a weekday too
+        // (not "sun": "the last sun of summer").
+        let wd = match words::weekday(w) {
+            Some((d, false)) => Some((d, k + 1)),
+            Some((d, true)) if w != "sun" && !with_the => {
+                self.weekday_tok(k).map(|(_, _, e)| (d, e))
+            }
+            _ => None,
+        };
+        if let Some((d, end)) = wd {
+            let k = end - 1;
             // "next Wednesday": the one in next week (Duckling, chrono); "the next Wednesday"
             // in a narrative is the following one.
             if det == "next" && !with_the {
@@ -1780,6 +1830,23 @@ impl<'a> P<'a> {
                         None => Val::Lit("FUTURE_REF".into()),
                     },
                 ));
+            }
+            // "3 weeks from today", "one week from tomorrow": days counted from that day.
+            "from" if !prefix && matches!(self.w(e + 1), "today" | "tomorrow" | "yesterday") => {
+                let base = match self.w(e + 1) {
+                    "tomorrow" => 1,
+                    "yesterday" => -1,
+                    _ => 0,
+                };
+                if let Some(n) = n {
+                    match Self::offset(u, n) {
+                        Val::DayOffset(x) => {
+                            return Some((e + 2, T::Date, Val::DayOffset(x + base)))
+                        }
+                        v if base == 0 => return Some((e + 2, T::Date, v)),
+                        _ => {}
+                    }
+                }
             }
             "from" if self.is(e + 1, "now") && !prefix => {
                 return Some((
@@ -2788,6 +2855,8 @@ fn starter(w: &str) -> bool {
                 | "today"
                 | "yesterday"
                 | "tomorrow"
+                | "tmr"
+                | "tmrw"
                 | "tonight"
                 | "overnight"
                 | "now"

@@ -50,7 +50,7 @@ pub fn weekday(w: &str) -> Option<(u8, bool)> {
         "sunday" => (7, false),
         "mon" => (1, true),
         "tue" | "tues" => (2, true),
-        "wed" => (3, true),
+        "wed" | "weds" => (3, true),
         "thu" | "thur" | "thurs" => (4, true),
         "fri" => (5, true),
         "sat" => (6, true),
