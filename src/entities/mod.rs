@@ -349,45 +349,42 @@ impl Transitions {
     }
 
     /// [`Transitions::viterbi`] into `out` (positions past `em.len()` are left alone),
-    /// with `back` as the reused back-pointer buffer.
-    pub fn viterbi_into(&self, em: &[[i32; N_LABELS]], back: &mut Vec<[u8; N_LABELS]>, out: &mut [u8]) {
+    /// with `rows` as the reused buffer of per-position scores.
+    ///
+    /// The forward pass keeps only each label's best score (a max, no argmax: 5 x 9 + 4 x 2
+    /// adds per token); the backtrace recomputes the argmax for the one label on the path
+    /// from the stored scores of the position before, with the same rule (the first
+    /// predecessor on ties; I-X prefers B-X on ties), so the labels are those of a pass
+    /// that kept back-pointers. Memory: 72 bytes per token of the sentence (at most
+    /// [`tokenize::MAX_SENTENCE_TOKENS`] tokens).
+    pub fn viterbi_into(&self, em: &[[i32; N_LABELS]], rows: &mut Vec<[i64; N_LABELS]>, out: &mut [u8]) {
         let Some(first) = em.first() else { return };
         let mut score = [0i64; N_LABELS];
         for c in 0..N_LABELS {
             score[c] = self.start[c] + first[c] as i64;
         }
-        back.clear();
-        back.reserve(em.len());
-        back.push([0; N_LABELS]);
+        rows.clear();
+        rows.reserve(em.len());
+        rows.push(score);
         for e in &em[1..] {
             let mut next = [0i64; N_LABELS];
-            let mut bp = [0u8; N_LABELS];
-            // O and B-X may follow any label: the best of all nine (the first on ties).
+            // O and B-X may follow any label: the best of all nine.
             for c in [0, 1, 3, 5, 7] {
                 let tr = &self.tr[c];
                 let mut best = score[0] + tr[0];
-                let mut arg = 0u8;
                 for p in 1..N_LABELS {
-                    let v = score[p] + tr[p];
-                    let better = v > best;
-                    best = if better { v } else { best };
-                    arg = if better { p as u8 } else { arg };
+                    best = best.max(score[p] + tr[p]);
                 }
                 next[c] = best + e[c] as i64;
-                bp[c] = arg;
             }
             // I-X only follows B-X (c - 1) or I-X (c): every other move is forbidden, so it
             // never wins and is not scored.
             for c in [2, 4, 6, 8] {
                 let tr = &self.tr[c];
-                let a = score[c - 1] + tr[c - 1];
-                let b = score[c] + tr[c];
-                let better = b > a;
-                next[c] = if better { b } else { a } + e[c] as i64;
-                bp[c] = if better { c as u8 } else { c as u8 - 1 };
+                next[c] = (score[c - 1] + tr[c - 1]).max(score[c] + tr[c]) + e[c] as i64;
             }
             score = next;
-            back.push(bp);
+            rows.push(score);
         }
         let mut best = 0usize;
         for c in 1..N_LABELS {
@@ -396,12 +393,35 @@ impl Transitions {
             }
         }
         let mut cur = best;
-        for (k, bp) in back.iter().enumerate().rev() {
+        for k in (0..rows.len()).rev() {
             if let Some(o) = out.get_mut(k) {
                 *o = cur as u8;
             }
-            cur = bp[cur] as usize;
+            let Some(prev) = k.checked_sub(1).and_then(|j| rows.get(j)) else { break };
+            cur = self.predecessor(prev, cur);
         }
+    }
+
+    /// The label before `c` on the best path, given the scores `prev` of the position
+    /// before: the argmax of `prev[p] + tr[c][p]` (the first on ties; I-X: B-X on ties).
+    #[inline]
+    fn predecessor(&self, prev: &[i64; N_LABELS], c: usize) -> usize {
+        let Some(tr) = self.tr.get(c) else { return 0 };
+        if c % 2 == 0 && c > 0 {
+            let a = prev[c - 1] + tr[c - 1];
+            let b = prev[c] + tr[c];
+            return if b > a { c } else { c - 1 };
+        }
+        let mut best = prev[0] + tr[0];
+        let mut arg = 0;
+        for p in 1..N_LABELS {
+            let v = prev[p] + tr[p];
+            if v > best {
+                best = v;
+                arg = p;
+            }
+        }
+        arg
     }
 }
 
@@ -444,6 +464,28 @@ mod tests {
         };
         assert_eq!(viterbi(2, &trans, e), vec![1, 2]);
         assert!(viterbi(0, &trans, e).is_empty());
+    }
+
+    /// Guards the max-only forward pass of [`Transitions::viterbi_into`] (argmax recomputed
+    /// on the path): it must pick the same labels as the reference [`viterbi`], ties
+    /// included (small integer scores make many ties; both are exact on them).
+    #[test]
+    fn integer_viterbi_matches_reference_with_ties() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as i32 - (m / 2) as i32
+        };
+        for round in 0..300 {
+            let trans: Vec<i32> = (0..(N_LABELS + 1) * N_LABELS).map(|_| next(5)).collect();
+            let n = 1 + round % 17;
+            let em: Vec<[i32; N_LABELS]> = (0..n).map(|_| std::array::from_fn(|_| next(5))).collect();
+            let tf: Vec<f32> = trans.iter().map(|&x| x as f32).collect();
+            let want = viterbi(n, &tf, |k, l| em[k][l] as f32);
+            assert_eq!(Transitions::new(&trans).viterbi(&em), want, "round {round}");
+        }
     }
 
     /// Seed article: "ByMallika Soni" (a byline glued to "By") is not reported.
