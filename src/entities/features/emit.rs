@@ -70,14 +70,12 @@ impl Memo {
         Memo { keys: vec![0; MEMO_SLOTS], vals: vec![[0; N_LABELS]; MEMO_SLOTS] }
     }
 
-    /// The scores of feature hash `h`.
+    /// The slot holding the scores of feature hash `h` (decoded on a miss).
     #[inline]
-    fn get(&mut self, m: &Model, h: u64) -> Scores {
+    fn slot(&mut self, m: &Model, h: u64) -> usize {
         let slot = h as usize & (MEMO_SLOTS - 1);
-        if let (Some(k), Some(v)) = (self.keys.get(slot), self.vals.get(slot)) {
-            if *k == h && h != 0 {
-                return *v;
-            }
+        if self.keys.get(slot).is_some_and(|&k| k == h && h != 0) {
+            return slot;
         }
         let mut v = [0; N_LABELS];
         add_row(m, &mut v, h);
@@ -85,19 +83,23 @@ impl Memo {
             *k = h;
             *x = v;
         }
-        v
+        slot
     }
 
     #[inline]
     fn add(&mut self, m: &Model, acc: &mut Scores, h: u64) {
-        let v = self.get(m, h);
-        add(acc, &v);
+        let slot = self.slot(m, h);
+        if let Some(v) = self.vals.get(slot) {
+            add(acc, v);
+        }
     }
 
     #[inline]
     fn sub(&mut self, m: &Model, acc: &mut Scores, h: u64) {
-        let v = self.get(m, h);
-        sub(acc, &v);
+        let slot = self.slot(m, h);
+        if let Some(v) = self.vals.get(slot) {
+            sub(acc, v);
+        }
     }
 }
 
