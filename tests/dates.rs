@@ -1339,6 +1339,125 @@ const EVERYDAY: &[(&str, &str, &str)] = &[
     ("A4 paper", "A4", ""),
     ("ISBN 978-3-16-148410-0", "978-3-16-148410-0", ""),
     ("Temperatures hit 30.5 degrees.", "30.5", ""),
+    // third batch: compound and possessive forms
+    (
+        "on the 12th of January at 3pm",
+        "12th of January at 3pm",
+        "2024-01-12T15:00",
+    ),
+    ("3pm on the 12th", "3pm", "2024-01-12T15:00"),
+    ("12 Jan at 15:00", "12 Jan at 15:00", "2024-01-12T15:00"),
+    ("Jan 12, 3:00 PM", "Jan 12, 3:00 PM", "2024-01-12T15:00"),
+    ("2024-01-12 15:00", "2024-01-12 15:00", "2024-01-12T15:00"),
+    (
+        "next Thursday at 2pm",
+        "next Thursday at 2pm",
+        "2024-01-18T14:00|2024-01-11T14:00",
+    ),
+    (
+        "by Friday 5pm",
+        "Friday 5pm",
+        "2024-01-12T17:00|2024-01-05T17:00",
+    ),
+    ("this Friday 9am", "this Friday 9am", "2024-01-12T09:00"),
+    ("Thursday, 11 January", "11 January", "2024-01-11"),
+    ("11.01.2024", "11.01.2024", "2024-01-11"),
+    (
+        "Jan 11th, 2024 at 11:30am",
+        "Jan 11th, 2024 at 11:30am",
+        "2024-01-11T11:30",
+    ),
+    ("last Monday night", "last Monday night", "2024-01-08"),
+    ("the following Monday", "following Monday", "2024-01-15"),
+    ("next Monday morning", "next Monday morning", "2024-01-15"),
+    ("early tomorrow", "tomorrow", "2024-01-11"),
+    ("late last night", "last night", "2024-01-09"),
+    (
+        "tomorrow evening at 6",
+        "tomorrow evening at 6",
+        "2024-01-11T18:00",
+    ),
+    (
+        "on New Year's Day",
+        "New Year's Day",
+        "2024-01-01|2025-01-01",
+    ),
+    ("Friday 12 January", "12 January", "2024-01-12"),
+    ("Fri 12 Jan 2024", "Fri 12 Jan 2024", "2024-01-12"),
+    ("12 Jan. 2024", "12 Jan. 2024", "2024-01-12"),
+    ("12th Jan", "12th Jan", "2024-01-12"),
+    ("12th of Jan", "12th of Jan", "2024-01-12"),
+    ("the twelfth of January", "twelfth of January", "2024-01-12"),
+    ("January twelfth", "January twelfth", "2024-01-12"),
+    ("yesterday's meeting", "yesterday", "2024-01-09"),
+    ("tomorrow's game", "tomorrow", "2024-01-11"),
+    ("last Friday's vote", "last Friday", "2024-01-05"),
+    ("four days ago", "four days ago", "2024-01-06"),
+    ("ten days from now", "ten days from now", "2024-01-20"),
+    ("twenty days ago", "twenty days ago", "2023-12-21"),
+    ("a fortnight ago", "a fortnight ago", "2023-12-27"),
+    ("an hour from now", "an hour from now", "2024-01-10"),
+    (
+        "7:30pm Friday",
+        "7:30pm Friday",
+        "2024-01-05T19:30|2024-01-12T19:30",
+    ),
+    (
+        "Fri 7:30pm",
+        "Fri 7:30pm",
+        "2024-01-05T19:30|2024-01-12T19:30",
+    ),
+    ("at 7.30pm", "7.30pm", "2024-01-10T19:30"),
+    (
+        "7:30 in the evening",
+        "7:30 in the evening",
+        "2024-01-10T19:30",
+    ),
+    ("at noon", "noon", "2024-01-10T12:00"),
+    ("at midday", "midday", "2024-01-10T12:00"),
+    ("Jan 12-14", "Jan 12", "2024-01-12"),
+    ("Jan 12-14", "14", "2024-01-14"),
+    ("12th to 14th January", "14th January", "2024-01-14"),
+    ("from Jan 12 to 14", "14", "2024-01-14"),
+    ("between 2 and 4 pm", "4 pm", "2024-01-10T16:00"),
+    ("Thursday to Saturday", "Thursday", "2024-01-11|2024-01-04"),
+    ("this Friday through Sunday", "this Friday", "2024-01-12"),
+    ("Monday, Jan. 15", "Jan. 15", "2024-01-15"),
+    ("on Jan 15 2024.", "Jan 15 2024", "2024-01-15"),
+    ("Dec 31st", "Dec 31st", "2023-12-31"),
+    ("1 Feb 2024", "1 Feb 2024", "2024-02-01"),
+    ("2/1/2024", "2/1/2024", "2024-02-01|2024-01-02"),
+    ("the 1st", "1st", "2024-01-01|2024-02-01"),
+    ("Feb 29 2024", "Feb 29 2024", "2024-02-29"),
+    ("in two days", "two days", "2024-01-12"),
+    ("two days later", "two days later", "2024-01-12"),
+    ("the previous day", "previous day", "2024-01-09"),
+    ("this coming Monday", "Monday", "2024-01-15"),
+    ("Wednesday", "Wednesday", "2024-01-10|2024-01-03|2024-01-17"),
+    ("today at noon", "today at noon", "2024-01-10T12:00"),
+    ("tonight at 9", "tonight at 9", "2024-01-10T21:00"),
+    ("at 9 tonight", "9 tonight", "2024-01-10T21:00"),
+    (
+        "Sunday at 11:00",
+        "Sunday at 11:00",
+        "2024-01-07T11:00|2024-01-14T11:00",
+    ),
+    // third batch negatives
+    ("3/4 cup of flour", "3/4", ""),
+    ("a 2x4 board", "2x4", ""),
+    ("he is 6 feet tall", "6", ""),
+    ("the 49ers won", "49", ""),
+    ("final score 21-14", "21-14", ""),
+    ("up 12.5%", "12.5", ""),
+    ("latitude 40.7", "40.7", ""),
+    ("Apple's M3 chip", "M3", ""),
+    ("Route 66", "66", ""),
+    ("mark my words", "mark", ""),
+    ("in 3D", "3D", ""),
+    ("a 4-3 vote", "4-3", ""),
+    ("the 1-2 punch", "1-2", ""),
+    ("10-12 people", "10-12", ""),
+    ("a 5-7 record", "5-7", ""),
 ];
 
 fn everyday_passes(text: &str, expr: &str, expect: &str) -> Result<(), String> {
@@ -1385,16 +1504,18 @@ fn everyday_expressions_pass_rate() {
         }
     }
     eprintln!("everyday: dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}");
-    // Floors: 180/194 dated and 51/51 negatives when the list was written (dates7).
+    // Floors: 180/194 dated, 51/51 negatives when the list was written; 252/256 dated,
+    // 66/66 negatives after the fixes of round 7 and the third batch of cases (dates7).
     assert!(
-        pos_ok >= 180 && neg_ok == neg,
+        pos_ok >= 252 && neg_ok == neg,
         "dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}"
     );
 }
 
 /// Bugs (issue 4, everyday list): "5-7 January" lost its days (the glued "-7" read as part of
 /// a numeral), "January the 12th", "12-Jan-2024", "tmrw", "Weds", "next Sat" and "3 weeks
-/// from today" / "one week from tomorrow" found nothing or only a duration.
+/// from today" / "one week from tomorrow" found nothing or only a duration; "January twelfth"
+/// was the month; "Friday the 12th" was last Friday.
 #[test]
 fn everyday_forms_fixed_in_round_7() {
     for (text, expr, value) in [

@@ -767,6 +767,14 @@ impl<'a> P<'a> {
     fn month_first(&self, i: usize) -> Option<Hit> {
         let (m, amb, j) = self.month_tok(i)?;
         let w = self.w(i);
+        // "January twelfth"
+        if self.kind(j) == Some(Kind::Word) && !(w == "may" && !self.cap(i)) {
+            if let Some(d) = words::ordinal(self.w(j)) {
+                if d <= 31 && valid_day(m, d as u8) {
+                    return Some(self.day_then_opt_year(j + 1, m, d as u8));
+                }
+            }
+        }
         // "January the 12th": the ordinal suffix is required.
         if self.is(j, "the") && !(w == "may" && !self.cap(i)) {
             if let Some((d, k)) = self.day_num(j + 1) {
@@ -1198,6 +1206,34 @@ impl<'a> P<'a> {
             }
             return Some((k, ty, val));
         }
+        // "Friday the 12th": the month nearest the reference (within half a year) whose
+        // 12th is a Friday.
+        if let (true, Some(r)) = (self.is(after_comma, "the"), reference) {
+            if let Some((day, k)) = self.day_num(after_comma + 1) {
+                if k == after_comma + 3 {
+                    let base = r.year as i64 * 12 + r.month as i64 - 1;
+                    let best = (-6i64..=6)
+                        .filter_map(|o| {
+                            let m0 = base + o;
+                            let y = i32::try_from(m0.div_euclid(12)).ok()?;
+                            crate::calendar::CivilDate::new(y, (m0.rem_euclid(12) + 1) as u8, day)
+                        })
+                        .filter(|c| c.weekday() == d)
+                        .min_by_key(|c| (c.to_days() - r.to_days()).abs());
+                    if let Some(c) = best {
+                        return Some((
+                            k,
+                            T::Date,
+                            Val::Day {
+                                year: Some(c.year),
+                                month: c.month,
+                                day: c.day,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
         // "Friday after next" (the one after the coming one), "Wednesday [of] next week",
         // "Monday of this week".
         if !abbr || self.cap(i) {
@@ -1415,6 +1451,13 @@ impl<'a> P<'a> {
         };
         if let Some((d, end)) = wd {
             let k = end - 1;
+            // "this coming Sunday, March eighth": one expression, the stated date's value
+            // (TimeBank marks the whole).
+            if self.is(end, ",") {
+                if let Some(h @ (_, _, Val::Day { .. })) = self.month_first(end + 1) {
+                    return Some(h);
+                }
+            }
             // "next Wednesday": the one in next week (Duckling, chrono); "the next Wednesday"
             // in a narrative is the following one.
             if det == "next" && !with_the {
