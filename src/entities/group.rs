@@ -24,6 +24,18 @@ fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
+/// `words(s).join(" ")` without the intermediate vector.
+fn joined(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 fn key(s: &str) -> String {
     let joined = words(s).join(" ").to_lowercase();
     let rest = joined.strip_prefix("the ").unwrap_or(&joined);
@@ -53,8 +65,8 @@ fn initials(s: &str) -> Option<String> {
 /// full name elsewhere in the article is that person ("Shoigu left for Moscow" after
 /// "Sergei Shoigu").
 pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
-    let surfaces: Vec<String> =
-        mentions.iter().map(|m| words(text.get(m.start..m.end).unwrap_or("")).join(" ")).collect();
+    // Each mention's words joined by single spaces (one allocation per mention).
+    let surfaces: Vec<String> = mentions.iter().map(|m| joined(text.get(m.start..m.end).unwrap_or(""))).collect();
     // The same name written the same way is one thing: the majority label wins.
     let mut votes: HashMap<&str, [usize; 4]> = HashMap::default();
     for (m, s) in mentions.iter().zip(&surfaces) {
@@ -93,9 +105,9 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // as one person) must not turn seven mentions of "Chechnya" into people.
     let mut surnames: HashMap<&str, (usize, usize)> = HashMap::default();
     for (m, s) in mentions.iter().zip(&surfaces) {
-        let ws = words(s);
-        if m.label == EntityLabel::Per && ws.len() >= 2 {
-            if let Some(l) = ws.last() {
+        // A surface is words joined by single spaces: two or more words iff it has a space.
+        if m.label == EntityLabel::Per && s.contains(' ') {
+            if let Some(l) = s.rsplit(' ').next() {
                 surnames.entry(l).or_insert((0, 0)).0 += 1;
             }
         }
@@ -245,7 +257,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             e.0 += 1;
         }
         let best = freq.iter().max_by(|a, b| {
-            let (wa, wb) = (words(a.0).len(), words(b.0).len());
+            let (wa, wb) = (a.0.split_whitespace().count(), b.0.split_whitespace().count());
             wa.cmp(&wb).then(a.1 .0.cmp(&b.1 .0)).then(b.1 .1.cmp(&a.1 .1))
         });
         canonical[g] = best.map(|(s, _)| s.to_string());
