@@ -1504,10 +1504,10 @@ fn everyday_expressions_pass_rate() {
         }
     }
     eprintln!("everyday: dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}");
-    // Floors: 180/194 dated, 51/51 negatives when the list was written; 252/256 dated,
+    // Floors: 180/194 dated, 51/51 negatives when the list was written; 253/256 dated,
     // 66/66 negatives after the fixes of round 7 and the third batch of cases (dates7).
     assert!(
-        pos_ok >= 252 && neg_ok == neg,
+        pos_ok >= 253 && neg_ok == neg,
         "dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}"
     );
 }
@@ -1515,7 +1515,7 @@ fn everyday_expressions_pass_rate() {
 /// Bugs (issue 4, everyday list): "5-7 January" lost its days (the glued "-7" read as part of
 /// a numeral), "January the 12th", "12-Jan-2024", "tmrw", "Weds", "next Sat" and "3 weeks
 /// from today" / "one week from tomorrow" found nothing or only a duration; "January twelfth"
-/// was the month; "Friday the 12th" was last Friday.
+/// was the month; "Friday the 12th" was last Friday; "3pm on the 12th" was today at 3pm.
 #[test]
 fn everyday_forms_fixed_in_round_7() {
     for (text, expr, value) in [

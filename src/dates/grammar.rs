@@ -2819,7 +2819,14 @@ impl<'a> P<'a> {
                 .weekday(k, reference)
                 .or_else(|| self.month_first(k))
                 .or_else(|| self.deictic(k))
-                .filter(|h| matches!(h.2, Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_)));
+                // "3pm on the 12th"
+                .or_else(|| self.is(e, "on").then(|| self.month_day(k)).flatten())
+                .filter(|h| {
+                    matches!(
+                        h.2,
+                        Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_) | Val::MonthDay(_)
+                    )
+                });
             if let Some((e2, _, d)) = next {
                 return Some((
                     e2,
