@@ -919,7 +919,9 @@ impl NonLocal {
         let mut feats = Vec::new();
         let mut offs = Vec::with_capacity(n + 1);
         offs.push(0u32);
-        let mut prev: std::collections::HashMap<u64, usize, FastState> = std::collections::HashMap::with_hasher(FastState);
+        // Ends up with exactly the keys of `counts`: sized for them up front.
+        let mut prev: std::collections::HashMap<u64, usize, FastState> =
+            std::collections::HashMap::with_capacity_and_hasher(counts.len(), FastState);
         for i in 0..n {
             if let Some((t, p)) = own.get(i).filter(|&&o| o != NONE).map(|&o| (o as usize / 4, o as usize % 4)) {
                 if let Some(c) = counts.get(&doc.lower(i)) {
