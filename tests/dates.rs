@@ -1515,7 +1515,8 @@ fn everyday_expressions_pass_rate() {
 /// Bugs (issue 4, everyday list): "5-7 January" lost its days (the glued "-7" read as part of
 /// a numeral), "January the 12th", "12-Jan-2024", "tmrw", "Weds", "next Sat" and "3 weeks
 /// from today" / "one week from tomorrow" found nothing or only a duration; "January twelfth"
-/// was the month; "Friday the 12th" was last Friday; "3pm on the 12th" was today at 3pm.
+/// was the month; "Friday the 12th" was last Friday; "3pm on the 12th" was today at 3pm;
+/// "Tuesday 16th" was last Tuesday; "2:30 tomorrow afternoon" was 02:30.
 #[test]
 fn everyday_forms_fixed_in_round_7() {
     for (text, expr, value) in [
@@ -1531,6 +1532,16 @@ fn everyday_forms_fixed_in_round_7() {
             "é one week from tomorrow",
             "one week from tomorrow",
             "2024-01-18",
+        ),
+        ("é January twelfth", "January twelfth", "2024-01-12"),
+        ("é Friday the 12th", "Friday the 12th", "2024-01-12"),
+        ("é Sunday the 31st", "Sunday the 31st", "2023-12-31"),
+        ("é 3pm on the 12th", "3pm on the 12th", "2024-01-12T15:00"),
+        ("é Tuesday 16th", "Tuesday 16th", "2024-01-16"),
+        (
+            "é at 2:30 tomorrow afternoon",
+            "2:30 tomorrow afternoon",
+            "2024-01-11T14:30",
         ),
     ] {
         let got: Vec<(String, String)> = find(text, CivilDate::new(2024, 1, 10))

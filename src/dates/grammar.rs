@@ -1208,9 +1208,11 @@ impl<'a> P<'a> {
         }
         // "Friday the 12th": the month nearest the reference (within half a year) whose
         // 12th is a Friday.
-        if let (true, Some(r)) = (self.is(after_comma, "the"), reference) {
-            if let Some((day, k)) = self.day_num(after_comma + 1) {
-                if k == after_comma + 3 {
+        let the = self.is(after_comma, "the") as usize;
+        if let Some(r) = reference {
+            // "Tuesday 16th" too (the suffix is required).
+            if let Some((day, k)) = self.day_num(after_comma + the) {
+                if k == after_comma + the + 2 && self.kind(k) != Some(Kind::Word) {
                     let base = r.year as i64 * 12 + r.month as i64 - 1;
                     let best = (-6i64..=6)
                         .filter_map(|o| {
@@ -2827,7 +2829,17 @@ impl<'a> P<'a> {
                         Val::Day { .. } | Val::Weekday(_) | Val::DayOffset(_) | Val::MonthDay(_)
                     )
                 });
-            if let Some((e2, _, d)) = next {
+            if let Some((mut e2, _, d)) = next {
+                // "2:30 tomorrow afternoon": the part of the day sets the half of the clock.
+                let mut hour = hour;
+                if matches!(d, Val::DayOffset(_)) {
+                    if let Some(p) = words::part_of_day(self.w(e2)) {
+                        if hour < 12 {
+                            hour = with_part(hour, p);
+                        }
+                        e2 += 1;
+                    }
+                }
                 return Some((
                     e2,
                     T::Time,
