@@ -1565,3 +1565,18 @@ fn everyday_forms_fixed_in_round_7() {
         );
     }
 }
+
+/// Bug: "He is 12 years old" was a duration (P12Y); an age is no temporal expression
+/// (TimeBank leaves "52 years old" out, as it does "6-year-old").
+#[test]
+fn ages_are_not_durations() {
+    for text in [
+        "😀 He is 12 years old.",
+        "é The boy, 12 years old, died",
+        "a 6-year-old",
+    ] {
+        assert!(find(text, CivilDate::new(2024, 1, 10)).is_empty(), "{text}");
+    }
+    let got = find("é He served 12 years.", CivilDate::new(2024, 1, 10));
+    assert_eq!(got.len(), 1);
+}

@@ -1808,8 +1808,10 @@ impl<'a> P<'a> {
             hyphen = true;
         }
         let (u, plural) = words::unit(self.w(k))?;
-        // "6-year-old": an age, not a duration.
-        if self.glued(k + 1) && self.is(k + 1, "-") && self.is(k + 2, "old") {
+        // "6-year-old", "52 years old": an age, not a duration (TimeBank leaves both out).
+        if self.glued(k + 1) && self.is(k + 1, "-") && self.is(k + 2, "old")
+            || self.is(k + 1, "old")
+        {
             return None;
         }
         // "a year-earlier loss": the period a year before, not "a year".
