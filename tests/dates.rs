@@ -1580,3 +1580,16 @@ fn ages_are_not_durations() {
     let got = find("é He served 12 years.", CivilDate::new(2024, 1, 10));
     assert_eq!(got.len(), 1);
 }
+
+/// Bug: "the Sunday Times reported" marked Sunday as last Sunday; a newspaper title is no day.
+#[test]
+fn weekday_newspaper_titles_are_not_days() {
+    for text in [
+        "😀 the Sunday Times reported",
+        "é the Sunday Telegraph said",
+    ] {
+        assert!(find(text, CivilDate::new(2024, 1, 10)).is_empty(), "{text}");
+    }
+    let got = find("é Sunday Mass was held", CivilDate::new(2024, 1, 10));
+    assert_eq!(got.len(), 1);
+}

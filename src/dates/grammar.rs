@@ -1253,6 +1253,27 @@ impl<'a> P<'a> {
                 }
             }
         }
+        // "the Sunday Times", "Monday Night Football": a title, not a day.
+        if self.cap(j)
+            && !self.t.get(j).is_some_and(|t| t.newline)
+            && matches!(
+                self.w(j),
+                "times"
+                    | "telegraph"
+                    | "mirror"
+                    | "mail"
+                    | "express"
+                    | "herald"
+                    | "tribune"
+                    | "observer"
+                    | "post"
+                    | "people"
+                    | "sport"
+                    | "independent"
+            )
+        {
+            return None;
+        }
         // "Thu at 8 GMT", "Thu 9am": an abbreviation with a clock time after it.
         // Lower-case "sat", "sun", "wed" are verbs and nouns ("the court sat at 10am").
         if abbr
