@@ -33,6 +33,7 @@
 //!                                                             "May"/"March" only after one)
 //!        WEEKDAY [,] DATE                Tuesday, January 9, 2024 · Tue, 09 Jan 2024
 //!        WEEKDAY                         Friday (capitalised; abbreviations need a date)
+//!                                        (not before a title word: "the Sunday Times")
 //!        YYYY-MM-DD | YYYY/MM/DD         2024-01-09
 //!        A/B/YYYY | A-B-YYYY | A/B/YY    09/01/2024: month/day when only that is valid,
 //!                                        day/month when only that is; when both are, the
@@ -115,6 +116,7 @@
 //!        five-year -> P5Y, the past two months -> P2M, several weeks -> PXW,
 //!        for|in|within|over UNITs -> PX.; the past year -> P1Y
 //!        QTY: digits, number words ("twenty four"), a/an, a few, several, a couple of
+//!           not ages: "52 years old", "a 6-year-old" (TimeBank leaves them out)
 //! SET    every|each [other|QTY] UNIT|WEEKDAY|PART|MONTH   every Monday -> XXXX-WXX-1
 //!        Mondays -> XXXX-WXX-1; daily -> P1D; weekly, monthly, annually
 //! ```
