@@ -1504,10 +1504,10 @@ fn everyday_expressions_pass_rate() {
         }
     }
     eprintln!("everyday: dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}");
-    // Floors: 180/194 dated, 51/51 negatives when the list was written; 253/256 dated,
+    // Floors: 180/194 dated, 51/51 negatives when the list was written; 254/256 dated,
     // 66/66 negatives after the fixes of round 7 and the third batch of cases (dates7).
     assert!(
-        pos_ok >= 253 && neg_ok == neg,
+        pos_ok >= 254 && neg_ok == neg,
         "dated {pos_ok}/{pos}, negatives {neg_ok}/{neg}"
     );
 }
@@ -1516,7 +1516,8 @@ fn everyday_expressions_pass_rate() {
 /// a numeral), "January the 12th", "12-Jan-2024", "tmrw", "Weds", "next Sat" and "3 weeks
 /// from today" / "one week from tomorrow" found nothing or only a duration; "January twelfth"
 /// was the month; "Friday the 12th" was last Friday; "3pm on the 12th" was today at 3pm;
-/// "Tuesday 16th" was last Tuesday; "2:30 tomorrow afternoon" was 02:30.
+/// "Tuesday 16th" was last Tuesday; "2:30 tomorrow afternoon" was 02:30; "Mon-Fri" lost its
+/// Monday.
 #[test]
 fn everyday_forms_fixed_in_round_7() {
     for (text, expr, value) in [
@@ -1538,6 +1539,7 @@ fn everyday_forms_fixed_in_round_7() {
         ("é Sunday the 31st", "Sunday the 31st", "2023-12-31"),
         ("é 3pm on the 12th", "3pm on the 12th", "2024-01-12T15:00"),
         ("é Tuesday 16th", "Tuesday 16th", "2024-01-16"),
+        ("é open Mon-Fri", "Mon", "2024-01-08"),
         (
             "é at 2:30 tomorrow afternoon",
             "2:30 tomorrow afternoon",

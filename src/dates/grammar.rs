@@ -1253,6 +1253,16 @@ impl<'a> P<'a> {
                 }
             }
         }
+        // "Mon-Fri", "Tue - Thu": an abbreviation opening a range of weekdays.
+        if abbr
+            && self.cap(i)
+            && matches!(self.w(j), "-" | "to")
+            && self
+                .weekday_tok(j + 1)
+                .is_some_and(|(_, a2, _)| a2 && self.cap(j + 1))
+        {
+            return Some((j, T::Date, Val::Weekday(d)));
+        }
         // "the Sunday Times", "Monday Night Football": a title, not a day.
         if self.cap(j)
             && !self.t.get(j).is_some_and(|t| t.newline)
