@@ -28,32 +28,40 @@ fn fmt(min: i64) -> Option<String> {
 }
 
 /// A duration value ("PT2.5H", "P3D", "PTXM") as (amount, designator); X counts 3 (Duckling's
-/// "a few").
+/// "a few"). Months and years have no fixed length here: None.
 fn parse_duration(v: &str) -> Option<(f64, &str)> {
     // "PT5H30M", "PT1M30S", "P1DT12H": in minutes.
     if let Some(m) = compound_minutes(v) {
         return Some((m, "min"));
     }
+    let (num, unit) = duration_parts(v)?;
+    if matches!(unit, "mo" | "y") {
+        return None;
+    }
+    let n = if num == "X" { 3.0 } else { num.parse::<f64>().ok()? };
+    Some((n, unit))
+}
+
+/// A one-component duration value split into its amount as written ("2.5", "X") and its
+/// unit (s min h d w mo y): "PT2.5H" -> ("2.5", "h"), "P2M" -> ("2", "mo").
+fn duration_parts(v: &str) -> Option<(&str, &'static str)> {
     let (clock, rest) = match v.strip_prefix("PT") {
         Some(r) => (true, r),
         None => (false, v.strip_prefix('P')?),
     };
     let cut = rest.find(|c: char| c.is_ascii_alphabetic() && c != 'X')?;
     let (num, unit) = rest.split_at(cut);
-    let n = if num == "X" {
-        3.0
-    } else {
-        num.parse::<f64>().ok()?
-    };
     let unit = match (clock, unit) {
         (true, "H") => "h",
         (true, "M") => "min",
         (true, "S") => "s",
         (false, "D") => "d",
         (false, "W") => "w",
+        (false, "M") => "mo",
+        (false, "Y") => "y",
         _ => return None,
     };
-    Some((n, unit))
+    Some((num, unit))
 }
 
 /// A duration of two or more components ("PT5H30M", "P1DT12H") in minutes; None for one.
@@ -106,28 +114,9 @@ fn last_next(span: &[Tok]) -> Option<i64> {
 
 /// A duration value ("P2D", "PT3M", "P2M", "PXY") as (amount, unit: s min h d w mo y);
 /// "X" (a few) counts 3.
-fn amount(v: &str) -> Option<(u32, &'static str)> {
-    let (clock, rest) = match v.strip_prefix("PT") {
-        Some(r) => (true, r),
-        None => (false, v.strip_prefix('P')?),
-    };
-    let cut = rest.find(|c: char| c.is_ascii_alphabetic() && c != 'X')?;
-    let (num, unit) = rest.split_at(cut);
-    let n = if num == "X" {
-        3
-    } else {
-        num.parse::<u32>().ok()?
-    };
-    let unit = match (clock, unit) {
-        (true, "H") => "h",
-        (true, "M") => "min",
-        (true, "S") => "s",
-        (false, "D") => "d",
-        (false, "W") => "w",
-        (false, "M") => "mo",
-        (false, "Y") => "y",
-        _ => return None,
-    };
+pub(super) fn amount(v: &str) -> Option<(u32, &'static str)> {
+    let (num, unit) = duration_parts(v)?;
+    let n = if num == "X" { 3 } else { num.parse::<u32>().ok()? };
     (n < 100_000).then_some((n, unit))
 }
 

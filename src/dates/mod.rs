@@ -413,30 +413,36 @@ fn find_in(text: &str, r: &Reference, quarterly: bool, out: &mut Vec<Timex>) {
 /// weeks") and for longer units ("in five years": the granularity the text states) the
 /// duration stays.
 fn day_ahead(toks: &[lex::Tok], c: &grammar::Cand, reference: Option<CivilDate>, tense: Tense) -> Option<CivilDate> {
-    // The nearest cue decides the tense elsewhere; here a future cue anywhere in the clause
-    // before wins ("will be held in two weeks": "held" is nearer).
-    let future_before = toks
-        .get(c.s.saturating_sub(10)..c.s)
-        .into_iter()
-        .flatten()
-        .rev()
-        .take_while(|t| !(t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";")))
-        .any(|t| words::future_cue(t.w()));
-    if c.ty != TimexType::Duration || (tense == Tense::Past && !future_before) {
+    if c.ty != TimexType::Duration {
         return None;
     }
     if !c.s.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| t.w() == "in") {
         return None;
     }
+    // The nearest cue decides the tense elsewhere; here a future cue anywhere in the clause
+    // before wins ("will be held in two weeks": "held" is nearer).
+    let future_before = || {
+        toks.get(c.s.saturating_sub(10)..c.s)
+            .into_iter()
+            .flatten()
+            .rev()
+            .take_while(|t| !(t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";")))
+            .any(|t| words::future_cue(t.w()))
+    };
+    if tense == Tense::Past && !future_before() {
+        return None;
+    }
     let resolve::Val::Lit(v) = &c.val else { return None };
-    let body = v.strip_prefix('P')?;
-    let (n, per) = match body.as_bytes().last()? {
-        b'D' => (body.get(..body.len() - 1)?, 1),
-        b'W' => (body.get(..body.len() - 1)?, 7),
+    // A stated number only: "in a few days" (PXD) names no day.
+    let (n, per) = match clock::amount(v).filter(|_| !v.contains('X'))? {
+        (n, "d") => (n, 1),
+        (n, "w") => (n, 7),
         _ => return None,
     };
-    let n: i64 = n.parse().ok().filter(|n| (1..=400).contains(n))?;
-    reference?.add_days(n * per)
+    if !(1..=400).contains(&n) {
+        return None;
+    }
+    reference?.add_days(i64::from(n * per))
 }
 
 /// US zone names without a standard/daylight letter: daylight time from April to October.
