@@ -1,13 +1,20 @@
 //! The JavaScript API (design.md, contract 2): `annotate`, `highlight`, `clearHighlights`.
 //!
 //! Owns: reading the options from JavaScript values (every bad value or unknown key is a JS
-//! `Error` whose message names it), turning results into plain JS objects (serialized to JSON
-//! in Rust and read by `JSON.parse`: the same plain objects, `null` never `undefined`, as
-//! `serde_wasm_bindgen`'s json-compatible serializer gives, at a third of the cost, because
-//! one string crosses the boundary instead of one per key and value; `annotate` writes the
-//! JSON straight from the analysis in 256 KiB chunks, so a 5 MB article's result never sits
-//! in wasm memory as owned Rust values nor as one JSON string), and the TypeScript declarations of the package (the custom section below;
+//! `Error` whose message names it), turning results into plain JS objects (the same plain
+//! objects, `null` never `undefined`, as `serde_wasm_bindgen`'s json-compatible serializer
+//! gives), and the TypeScript declarations of the package (the custom section below;
 //! the generated signatures are skipped so that the options and results have real types).
+//!
+//! How results cross: `highlight`'s summary is serialized to JSON in Rust and read by one
+//! `JSON.parse` (a third of the cost of serde_wasm_bindgen, which crosses once per key and
+//! value). `annotate`, the call a page makes on every view, goes further: a small JSON
+//! skeleton, then the annotations in a compact form of integers and one string of names and
+//! values per chunk ([`analyze::Analysis::write_compact`]), from which `src/annotations.js`
+//! builds the objects with object literals, slicing their texts from the input string. On
+//! the seed article that took the result's share of a call from ~10% (JSON.parse of 8.5 KB
+//! and its UTF-8 decoding) to ~2%. The chunks (64 Ki words) keep a 5 MB article's result
+//! from sitting in wasm memory whole.
 //!
 //! `highlight` itself lives in [`crate::highlight`]; this module only parses its options.
 //! `highlightAsync` is the same in slices of about 64 KiB of text, one per task
@@ -285,47 +292,37 @@ pub fn annotate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     }
     let settings = validate("annotate", &opts)?;
     let analysis = analyze::analyze_owned(text, &settings).map_err(|e| js_error(format!("annotate: {e}")))?;
-    analysis_to_js(&analysis)
+    analysis_to_js(&analysis, &input)
 }
 
-/// JSON of the annotations per `JSON.parse` call: bounds the wasm memory the result takes
-/// (a 5 MB article has ~160,000 annotations, ~25 MB of JSON) to this much.
-const JSON_CHUNK_BYTES: usize = 256 * 1024;
+/// Words of the compact result per call into JavaScript ([`analyze::Analysis::write_compact`]):
+/// bounds the wasm memory the result takes (a 5 MB article has ~160,000 annotations) to
+/// about this many words and as many bytes of strings.
+const COMPACT_CHUNK_WORDS: usize = 64 * 1024;
 
-/// The result of `annotate` as a plain JS object, written as JSON straight from the
-/// analysis ([`analyze::Analysis::write_json`]): the same object `to_js(&analysis.to_result())`
-/// gives (a test checks the JSON is byte for byte serde's), without the owned result in wasm
-/// memory, in chunks of [`JSON_CHUNK_BYTES`] each parsed as it is written.
-fn analysis_to_js(analysis: &analyze::Analysis) -> Result<JsValue, JsValue> {
-    let parse_failed = || js_error("could not build the result: JSON.parse failed");
-    let key = JsValue::from_str("annotations");
-    let mut result: Result<JsValue, JsValue> = Ok(JsValue::UNDEFINED);
-    let mut list: Option<JsValue> = None;
-    analysis.write_json(JSON_CHUNK_BYTES, |part| {
-        let Ok(object) = &result else { return };
-        let step = match part {
-            analyze::JsonPart::Skeleton(json) => js_sys::JSON::parse(json).map_err(|_| parse_failed()),
-            analyze::JsonPart::Annotations(json) => {
-                js_sys::JSON::parse(json).map_err(|_| parse_failed()).and_then(|chunk| match &list {
-                    // The first chunk becomes the list (the key keeps its place in the object).
-                    None => {
-                        Reflect::set(object, &key, &chunk).map_err(|_| parse_failed())?;
-                        list = Some(chunk);
-                        Ok(object.clone())
-                    }
-                    // Later ones are appended: Array.prototype.push.apply(list, chunk).
-                    Some(list) => {
-                        let push: js_sys::Function = Reflect::get(list, &JsValue::from_str("push"))?.dyn_into()?;
-                        let args: Array = chunk.dyn_into()?;
-                        Reflect::apply(&push, list, &args)?;
-                        Ok(object.clone())
-                    }
-                })
-            }
-        };
-        result = step;
-    });
-    result
+#[wasm_bindgen(module = "/src/annotations.js")]
+extern "C" {
+    /// Appends the annotations of one compact chunk to `list` as plain objects.
+    fn push_annotations(list: &Array, source: &JsValue, words: &[u32], strings: &str);
+}
+
+/// The result of `annotate` as a plain JS object: the same object serde's JSON of
+/// [`analyze::Analysis::to_result`] parses to (a browser test compares them), made of a small
+/// `JSON.parse`d skeleton and annotations that `src/annotations.js` builds from
+/// [`analyze::Analysis::write_compact`], with their texts sliced from `input` (plain text:
+/// the analysed text is the input itself) or from the result's `text` (HTML).
+fn analysis_to_js(analysis: &analyze::Analysis, input: &JsValue) -> Result<JsValue, JsValue> {
+    let failed = || js_error("could not build the result: JSON.parse failed");
+    let object = js_sys::JSON::parse(&analysis.skeleton_json()).map_err(|_| failed())?;
+    let list = Array::new();
+    Reflect::set(&object, &JsValue::from_str("annotations"), &list).map_err(|_| failed())?;
+    let source = if analysis.document.html {
+        Reflect::get(&object, &JsValue::from_str("text")).map_err(|_| failed())?
+    } else {
+        input.clone()
+    };
+    analysis.write_compact(COMPACT_CHUNK_WORDS, |words, strings| push_annotations(&list, &source, words, strings));
+    Ok(object)
 }
 
 /// The options of `highlight` and `highlightAsync` (`slice_bytes` only for the latter).

@@ -530,6 +530,42 @@ fn annotate_returns_plain_objects_with_utf16_offsets() {
         .is_null());
 }
 
+/// The annotation objects are built in JavaScript from a compact form (src/annotations.js):
+/// key for key and value for value they must be what serde's JSON of the native result
+/// parses to, for every kind, label and optional field, plain text and HTML.
+#[wasm_bindgen_test]
+fn annotate_objects_are_serde_json_of_the_native_result() {
+    let text = "😀 Café — 2024-01-09\n\"Nobody is named here.\"\n\nThe weather was cold.\n\n\"We will act,\" said Grant Shapps \
+        of the Conservative Party in London on December 30 at 3 p.m., every Monday, for three years. \
+        \"It is time,\" he added. The Germans won.";
+    let html = format!(
+        "<html><head><title>A \\\"quoted\\\" title</title><meta property=\"article:published_time\" \
+         content=\"2024-01-09T06:00:00Z\"></head><body><article><p>{}</p></article></body></html>",
+        text.replace('\n', "</p><p>")
+    );
+    for (input, kind) in [(text.to_string(), "text"), (html, "html"), (String::new(), "text")] {
+        let opts = format!("{{\"input\": \"{kind}\", \"referenceDate\": \"2024-01-09\"}}");
+        let js = js_annotate(input.as_str().into(), options(&opts)).unwrap();
+        let got = js_sys::JSON::stringify(&js).unwrap().as_string().unwrap();
+        let native = article_annotator::annotate(
+            &input,
+            &article_annotator::Options {
+                reference_date: Some("2024-01-09".into()),
+                input: Some(kind.into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(got, serde_json::to_string(&native).unwrap(), "{kind} input {input:?}");
+        if kind == "text" && !input.is_empty() {
+            for label in ["PER", "ORG", "LOC", "MISC", "QUOTE", "DATE", "TIME", "DURATION", "SET"] {
+                assert!(got.contains(&format!("\"label\":\"{label}\"")), "no {label} in {got}");
+            }
+            assert!(got.contains("\"speaker\":null") && got.contains("\"cue\":\"said\""), "{got}");
+        }
+    }
+}
+
 /// Reads `summary` (a JS Summary) and checks that every annotation's text is
 /// `summary.text.slice(start, end)` (UTF-16); returns (annotations, text).
 fn check_summary_offsets(summary: &JsValue) -> (js_sys::Array, JsString) {
