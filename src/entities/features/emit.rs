@@ -251,25 +251,52 @@ impl TypeSums {
     /// The local (first-pass) emission scores of tokens `range` into `out` (one per token of
     /// the clamped range): the sums of [`super::extract`]'s features' weights.
     pub fn emissions(&mut self, doc: &DocInfo, m: &Model, range: std::ops::Range<usize>, out: &mut Vec<Scores>) {
+        self.sentence(doc, m, range.clone());
+        self.emissions_part(doc, m, range.clone(), range, out);
+    }
+
+    /// Starts sentence `range`: its name-list matches, for [`TypeSums::emissions_part`].
+    pub fn sentence(&mut self, doc: &DocInfo, m: &Model, range: std::ops::Range<usize>) {
+        let (s, e) = (range.start, range.end.min(doc.len()));
+        if s < e {
+            gaz_marks(doc, m, s, e, &mut self.gaz_b, &mut self.gaz_i, &mut self.gaz_len);
+        }
+    }
+
+    /// The emission scores of tokens `part` of sentence `range` (the sentence last passed to
+    /// [`TypeSums::sentence`]) into `out`: the same scores as [`TypeSums::emissions`] gives
+    /// those tokens (their neighbours and name-list matches are the sentence's).
+    pub fn emissions_part(
+        &mut self,
+        doc: &DocInfo,
+        m: &Model,
+        range: std::ops::Range<usize>,
+        part: std::ops::Range<usize>,
+        out: &mut Vec<Scores>,
+    ) {
         out.clear();
         let (s, e) = (range.start, range.end.min(doc.len()));
-        if s >= e {
+        let (ps, pe) = (part.start.max(s), part.end.min(e));
+        if ps >= pe {
             return;
         }
-        gaz_marks(doc, m, s, e, &mut self.gaz_b, &mut self.gaz_i, &mut self.gaz_len);
         let n = e - s;
         const EMPTY: TokInfo =
             TokInfo { word: 0, lower: 0, shape: 0, sshape: 0, pre: [0; 4], suf: [0; 4], n_pre: 0, flags: 0, docform: 0 };
         let toks = doc.tok.get(s..e).unwrap_or(&[]);
         let info = |t: &Tok| doc.types.get(t.ty as usize).unwrap_or(&EMPTY);
-        // Sliding window of (lower, sshape) at -2, -1, 0, +1 (sentinels outside the range).
+        // Sliding window of (lower, sshape) at -2, -1, 0, +1 (sentinels outside the sentence).
         let lo_ss = |k: usize| -> (u64, u64) { toks.get(k).map_or((SENTINEL_END, SENTINEL_END), |t| (info(t).lower, info(t).sshape)) };
-        let (mut l2, mut s2) = (SENTINEL_START, SENTINEL_START);
-        let (mut l1, mut s1) = (SENTINEL_START, SENTINEL_START);
-        let (mut l0, mut s0) = lo_ss(0);
-        let (mut lp, mut sp) = lo_ss(1);
-        out.reserve(n);
-        for k in 0..n {
+        let before = |k: usize, d: usize| -> (u64, u64) {
+            k.checked_sub(d).map_or((SENTINEL_START, SENTINEL_START), |j| lo_ss(j))
+        };
+        let k0 = ps - s;
+        let (mut l2, mut s2) = before(k0, 2);
+        let (mut l1, mut s1) = before(k0, 1);
+        let (mut l0, mut s0) = lo_ss(k0);
+        let (mut lp, mut sp) = lo_ss(k0 + 1);
+        out.reserve(pe - ps);
+        for k in k0..pe - s {
             let Some(&t) = toks.get(k) else { break };
             let ty = t.ty as usize;
             let mut v = self.own.get(ty).copied().unwrap_or([0; N_LABELS]);
@@ -362,4 +389,32 @@ fn neighbour(m: &Model, lm: u64, lp: u64) -> [Scores; 4] {
     add_row(m, &mut v[2], h2(T_LP1, lp));
     add_row(m, &mut v[3], h2(T_LP2, lp));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    /// The scores of part of a sentence are those of the same tokens in the whole sentence
+    /// (guards the sliding window's start and the name-list marks inside an island).
+    #[test]
+    fn part_of_a_sentence_scores_as_in_the_sentence() {
+        let Ok(m) = crate::entities::model() else { return };
+        let text = "😀 Café owner John Smith of New York City met Pirelli , said Smith .";
+        let toks = tokenize::tokenize(text);
+        let doc = DocInfo::new(text, &toks);
+        let mut sums = TypeSums::new(&doc, m);
+        let all = 0..toks.len();
+        let mut whole = Vec::new();
+        sums.emissions(&doc, m, all.clone(), &mut whole);
+        let mut part = Vec::new();
+        for a in 0..toks.len() {
+            for b in a..=toks.len() + 1 {
+                sums.sentence(&doc, m, all.clone());
+                sums.emissions_part(&doc, m, all.clone(), a..b, &mut part);
+                assert_eq!(part, whole[a..b.min(toks.len())], "{a}..{b}");
+            }
+        }
+    }
 }
