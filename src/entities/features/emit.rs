@@ -108,6 +108,12 @@ pub struct TypeSums {
     own: Vec<Scores>,
     /// Per type: as the word at -2, -1, +1, +2.
     nb: Vec<[Scores; 4]>,
+    /// Per type: which of `own` ([`OWN`]) and `nb` ([`NB`]) are computed (on first use:
+    /// only the types in and around islands are).
+    filled: Vec<u8>,
+    bias: Scores,
+    /// Per group: the sum of its entries.
+    group_sum: Vec<Scores>,
     /// The sentinels at -2, -1 (sentence start) and +1, +2 (sentence end).
     sentinel: [Scores; 4],
     /// Per type: its context-aggregation group (index into `groups`) or [`NO_GROUP`].
@@ -126,6 +132,9 @@ pub struct TypeSums {
     gaz_i: Vec<u8>,
     gaz_len: Vec<u8>,
 }
+
+const OWN: u8 = 1;
+const NB: u8 = 2;
 
 /// The flag/case features of a token that change with its sentence-start and headline bits.
 const VAR_FLAGS: u32 = F_SENT_START | F_CAPS_LINE;
@@ -158,55 +167,21 @@ impl TypeSums {
             groups.push((a, entries.len() as u32));
             group_sum.push(total);
         }
-        let mut memo = Memo::new();
-        let mut own = Vec::with_capacity(n_types);
-        let mut nb = Vec::with_capacity(n_types);
+        let memo = Memo::new();
         let mut group = Vec::with_capacity(n_types);
         let mut bias = [0; N_LABELS];
         add_row(m, &mut bias, h2(T_BIAS, 0));
-        for (ty, t) in doc.types.iter().enumerate() {
-            let mut o = bias;
-            add_row(m, &mut o, h2(T_W0, t.word));
-            add_row(m, &mut o, h2(T_L0, t.lower));
-            memo.add(m, &mut o, h2(T_SHAPE0, t.shape));
-            for k in 0..(t.n_pre as usize).min(4) {
-                if k < 2 {
-                    memo.add(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
-                    memo.add(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
-                } else {
-                    add_row(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
-                    add_row(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
-                }
-            }
+        for t in &doc.types {
             let tf = t.flags;
-            memo.add(m, &mut o, h2(T_FLAGS0, tf as u64));
-            let mut bits = tf;
-            while bits != 0 {
-                let b = bits.trailing_zeros();
-                memo.add(m, &mut o, h2(T_FLAG, b as u64));
-                bits &= bits - 1;
-            }
-            let dc = doc.type_case.get(ty).copied().unwrap_or(0);
-            memo.add(m, &mut o, h3(T_DOCCASE, (tf & CASE_FLAGS) as u64, dc as u64));
-            if t.docform != 0 {
-                add_row(m, &mut o, h2(T_DOCFORM, t.docform));
-                add_row(m, &mut o, h2(T_W0, t.docform));
-            }
             let mut g = NO_GROUP;
             if is_capitalized(tf) && tf & (F_PUNCT | F_NUMBER) == 0 {
                 if let Some(&k) = group_of.get(&t.lower) {
-                    if let Some(sum) = group_sum.get(k as usize) {
-                        add(&mut o, sum);
+                    if group_sum.get(k as usize).is_some() {
                         g = k;
                     }
                 }
             }
-            own.push(o);
             group.push(g);
-            let mut v = neighbour(m, t.lower, t.lower);
-            memo.add(m, &mut v[1], h2(T_SHAPEM1, t.shape));
-            memo.add(m, &mut v[2], h2(T_SHAPEP1, t.shape));
-            nb.push(v);
         }
         let mut sentinel = neighbour(m, SENTINEL_START, SENTINEL_END);
         add_row(m, &mut sentinel[1], h2(T_SHAPEM1, SENTINEL_START));
@@ -220,8 +195,11 @@ impl TypeSums {
         add_row(m, &mut gaz_none, h2(T_GAZ_PREV, 0));
         add_row(m, &mut gaz_none, h2(T_GAZ_NEXT, 0));
         TypeSums {
-            own,
-            nb,
+            own: vec![[0; N_LABELS]; n_types],
+            nb: vec![[[0; N_LABELS]; 4]; n_types],
+            filled: vec![0; n_types],
+            bias,
+            group_sum,
             sentinel,
             group,
             groups,
@@ -233,6 +211,66 @@ impl TypeSums {
             gaz_b: Vec::new(),
             gaz_i: Vec::new(),
             gaz_len: Vec::new(),
+        }
+    }
+
+    /// Computes `own` of type `ty` if not yet done.
+    #[inline]
+    fn fill_own(&mut self, doc: &DocInfo, m: &Model, ty: usize) {
+        if self.filled.get(ty).is_none_or(|&f| f & OWN != 0) {
+            return;
+        }
+        let Some(t) = doc.types.get(ty) else { return };
+        let memo = &mut self.memo;
+        let mut o = self.bias;
+        add_row(m, &mut o, h2(T_W0, t.word));
+        add_row(m, &mut o, h2(T_L0, t.lower));
+        memo.add(m, &mut o, h2(T_SHAPE0, t.shape));
+        for k in 0..(t.n_pre as usize).min(4) {
+            if k < 2 {
+                memo.add(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
+                memo.add(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
+            } else {
+                add_row(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
+                add_row(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
+            }
+        }
+        let tf = t.flags;
+        memo.add(m, &mut o, h2(T_FLAGS0, tf as u64));
+        let mut bits = tf;
+        while bits != 0 {
+            let b = bits.trailing_zeros();
+            memo.add(m, &mut o, h2(T_FLAG, b as u64));
+            bits &= bits - 1;
+        }
+        let dc = doc.type_case.get(ty).copied().unwrap_or(0);
+        memo.add(m, &mut o, h3(T_DOCCASE, (tf & CASE_FLAGS) as u64, dc as u64));
+        if t.docform != 0 {
+            add_row(m, &mut o, h2(T_DOCFORM, t.docform));
+            add_row(m, &mut o, h2(T_W0, t.docform));
+        }
+        if let Some(sum) = self.group.get(ty).and_then(|&g| self.group_sum.get(g as usize)) {
+            add(&mut o, sum);
+        }
+        if let (Some(x), Some(f)) = (self.own.get_mut(ty), self.filled.get_mut(ty)) {
+            *x = o;
+            *f |= OWN;
+        }
+    }
+
+    /// Computes `nb` of type `ty` if not yet done.
+    #[inline]
+    fn fill_nb(&mut self, doc: &DocInfo, m: &Model, ty: usize) {
+        if self.filled.get(ty).is_none_or(|&f| f & NB != 0) {
+            return;
+        }
+        let Some(t) = doc.types.get(ty) else { return };
+        let mut v = neighbour(m, t.lower, t.lower);
+        self.memo.add(m, &mut v[1], h2(T_SHAPEM1, t.shape));
+        self.memo.add(m, &mut v[2], h2(T_SHAPEP1, t.shape));
+        if let (Some(x), Some(f)) = (self.nb.get_mut(ty), self.filled.get_mut(ty)) {
+            *x = v;
+            *f |= NB;
         }
     }
 
@@ -291,6 +329,13 @@ impl TypeSums {
             k.checked_sub(d).map_or((SENTINEL_START, SENTINEL_START), |j| lo_ss(j))
         };
         let k0 = ps - s;
+        // The per-type sums this part reads: its tokens' own, and their neighbours'.
+        for t in toks.get(k0.saturating_sub(2)..(pe - s + 2).min(n)).unwrap_or(&[]) {
+            self.fill_nb(doc, m, t.ty as usize);
+        }
+        for t in toks.get(k0..pe - s).unwrap_or(&[]) {
+            self.fill_own(doc, m, t.ty as usize);
+        }
         let (mut l2, mut s2) = before(k0, 2);
         let (mut l1, mut s1) = before(k0, 1);
         let (mut l0, mut s0) = lo_ss(k0);
