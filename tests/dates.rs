@@ -18,7 +18,8 @@ fn found(text: &str) -> Vec<(String, &'static str, String)> {
 
 /// Whether `got` holds the expression `span` with `value` (and type `ty`, when given).
 fn has(got: &[(String, &'static str, String)], span: &str, ty: Option<&str>, value: &str) -> bool {
-    got.iter().any(|(s, t, v)| s == span && ty.map_or(true, |ty| *t == ty) && v == value)
+    got.iter()
+        .any(|(s, t, v)| s == span && ty.map_or(true, |ty| *t == ty) && v == value)
 }
 
 /// (text, expected expression, type, value), reference 2024-01-09.
@@ -833,10 +834,7 @@ fn lunar_and_movable_holidays_resolve_to_their_day() {
     }
     // A year outside the table leaves the day unknown rather than guessing.
     let got = found("Ramadan 2077 begins.");
-    assert!(
-        has(&got, "Ramadan 2077", None, "XXXX-XX-XX"),
-        "{got:?}"
-    );
+    assert!(has(&got, "Ramadan 2077", None, "XXXX-XX-XX"), "{got:?}");
     // Ordinary words that also name a holiday need a capital or a year.
     assert!(found("He lent me a night of power ballads.").is_empty());
 }
@@ -882,10 +880,7 @@ fn holidays_take_relative_and_spelled_years() {
 #[test]
 fn unambiguous_weekday_abbreviations_alone() {
     let got = found("😀 Café: we will meet fri.");
-    assert!(
-        has(&got, "fri", None, "2024-01-12"),
-        "{got:?}"
-    );
+    assert!(has(&got, "fri", None, "2024-01-12"), "{got:?}");
     assert!(found("The court sat and the sun rose.").is_empty());
 }
 
@@ -903,10 +898,7 @@ fn upcoming_n_units_is_the_nth_unit_ahead() {
         ("😀 Café: upcoming 2 years", "upcoming 2 years", "2026"),
     ] {
         let got = found(text);
-        assert!(
-            has(&got, span, None, value),
-            "{text:?}: {got:?}"
-        );
+        assert!(has(&got, span, None, value), "{text:?}: {got:?}");
     }
 }
 
@@ -933,10 +925,7 @@ fn spelled_and_packed_clock_readings() {
         ),
     ] {
         let got = found(text);
-        assert!(
-            has(&got, span, Some("TIME"), value),
-            "{text:?}: {got:?}"
-        );
+        assert!(has(&got, span, Some("TIME"), value), "{text:?}: {got:?}");
     }
     assert!(found("three twenty").is_empty());
     let got = found("They sold 1030 units at 1995 prices.");
@@ -1590,4 +1579,88 @@ fn weekday_newspaper_titles_are_not_days() {
     }
     let got = find("é Sunday Mass was held", CivilDate::new(2024, 1, 10));
     assert_eq!(got.len(), 1);
+}
+
+/// Issue 4, round 8: quarterly reports. Reference 2024-01-09 (the latest calendar quarter
+/// is 2023-Q4); an emoji and accents precede each span.
+#[test]
+fn quarterly_reports_refer_back_to_the_quarter_they_named() {
+    let cases: &[(&str, &str, &str)] = &[
+        // Bug: "the quarter" after "the fiscal first quarter" gave the calendar quarter.
+        (
+            "🎉 Café Sun earned $5.2 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.",
+            "the quarter",
+            "2024-Q1",
+        ),
+        // Bug: "a year earlier" in such a report gave the calendar quarter a year before.
+        (
+            "🎉 Café Ltd. had a loss for the fiscal-first quarter ended Sept. 30, against a profit of $2 million a year earlier.",
+            "a year earlier",
+            "2023-Q1",
+        ),
+        // Bug: "last year's quarter" gave this year's latest quarter.
+        (
+            "🎉 Café sales rose in the quarter. Sales for last year's quarter were about $3 million.",
+            "last year's quarter",
+            "2022-Q4",
+        ),
+        // Bug: only "1988" was marked, as the year.
+        (
+            "🎉 Café Corp. earned $376,000 on revenue of $14.5 million in the 2022 quarter.",
+            "the 2022 quarter",
+            "2022-Q4",
+        ),
+        (
+            "🎉 Café Corp. reported net of $1.8 million for the corresponding period last year.",
+            "the corresponding period last year",
+            "2022-Q4",
+        ),
+        (
+            "🎉 Café Corp. earned $16.3 million for the quarter a year ago, it said about its quarter.",
+            "the quarter a year ago",
+            "2022-Q4",
+        ),
+        // Bug: a nine-month comparison gave a quarter; TimeBank gives the year.
+        (
+            "🎉 Café quarter. For the nine months, it earned $18.9 million, against a loss of $9.7 million a year earlier.",
+            "a year earlier",
+            "2023",
+        ),
+        (
+            "🎉 Café quarter. For the first nine months, net was $306 million, against a loss of $195 million in the 2023 period.",
+            "the 2023 period",
+            "2023",
+        ),
+    ];
+    for (text, span, value) in cases {
+        let got = found(text);
+        assert!(
+            has(&got, span, Some("DATE"), value),
+            "{text:?}: want {span:?} {value}, got {got:?}"
+        );
+    }
+    // A quarter still to come does not become the one the report is about.
+    let got = found("🎉 Café profit fell in the latest quarter. It expects a fourth-quarter charge. Profit in the latest quarter fell.");
+    assert!(
+        got.iter()
+            .filter(|(s, _, _)| s == "the latest quarter")
+            .all(|(_, _, v)| v == "2023-Q4"),
+        "{got:?}"
+    );
+}
+
+/// Issue 4, round 8: "Friday evening" keeps its part of the day (TimeBank: all three
+/// "WEEKDAY evening"s carry TEV); "Friday morning" and "Friday night" stay the day.
+#[test]
+fn weekday_evening_keeps_the_part_of_the_day() {
+    let got = found("🎉 Café: the store was robbed Friday evening.");
+    assert!(
+        has(&got, "Friday evening", Some("DATE"), "2024-01-05TEV"),
+        "{got:?}"
+    );
+    let got = found("🎉 Café: it happened Friday morning.");
+    assert!(
+        has(&got, "Friday morning", Some("DATE"), "2024-01-05"),
+        "{got:?}"
+    );
 }

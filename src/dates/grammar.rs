@@ -2047,7 +2047,8 @@ impl<'a> P<'a> {
             };
             return Some((j + 2, T::Date, Val::Year(y)));
         }
-        if matches!(self.w(j), "comparable" | "corresponding") {
+        let compared = matches!(self.w(j), "comparable" | "corresponding");
+        if compared {
             j += 1;
         }
         // "year-earlier", "the year-ago quarter"
@@ -2086,6 +2087,27 @@ impl<'a> P<'a> {
             if words::ordinal(self.w(k)).is_some() && self.is(k + 1, "quarter") {
                 qyear = Some(y);
                 j = k;
+            } else if j > i
+                && matches!(self.w(k), "quarter" | "period")
+                && !self.is(k + 1, "of")
+                && !(self.is(k + 1, "-") && self.glued(k + 1))
+            {
+                // "the 1988 quarter", "in the 1989 period"
+                return Some((k + 1, T::Date, Val::YearQuarter(y, self.is(k, "period"))));
+            }
+        }
+        // "last year's quarter", "the quarter a year ago", "the corresponding period last year"
+        if qrel == Some(-1) && self.is(j, "quarter") {
+            return Some((j + 1, T::Date, Val::YearAgoQuarter));
+        }
+        if j > i && (self.is(j, "quarter") || compared && self.is(j, "period")) {
+            let back = match (self.w(j + 1), self.w(j + 2), self.w(j + 3)) {
+                ("a", "year", "ago" | "earlier") => Some(j + 4),
+                ("last", "year", _) => Some(j + 3),
+                _ => None,
+            };
+            if let Some(e) = back {
+                return Some((e, T::Date, Val::YearAgoQuarter));
             }
         }
         if self.is(j, "latest") && self.is(j + 1, "quarter") {
@@ -2817,9 +2839,14 @@ impl<'a> P<'a> {
                 if let Some(t) = self.part_at(e + 1, p, Some(val.clone())) {
                     return Some(t);
                 }
-                // "Friday night": TimeBank mostly annotates the day (DATE, the day's value);
-                // "yesterday morning", "tomorrow evening" keep the part of the day.
+                // "Friday morning", "Friday night": TimeBank mostly annotates the day (DATE,
+                // the day's value; its "night"s often mark "Friday" alone); "Friday evening"
+                // keeps the part (1989-10-27TEV, all three in TimeBank); "yesterday
+                // morning", "tomorrow evening" keep the part of the day (TIME).
                 if matches!(val, Val::Weekday(_) | Val::RelWeekday(..) | Val::WeekOf(..)) {
+                    if p == "EV" {
+                        return Some((e + 1, T::Date, Val::Part(Box::new(val), p)));
+                    }
                     return Some((e + 1, T::Date, val));
                 }
                 if !matches!(val, Val::Day { .. }) {

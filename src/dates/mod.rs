@@ -138,9 +138,21 @@
 //! as Tuesday" future); equally near opposite cues leave it unknown. With no reference date, values keep
 //! `X`s ("XXXX-12-30") or become PAST_REF/PRESENT_REF/FUTURE_REF.
 //!
-//! A weekday with a part of the day ("Friday night") is the day (DATE), as TimeBank mostly
-//! annotates it. "a year ago/earlier" in a report that speaks of quarters, next to money
-//! words, is that quarter a year before ("1988-Q3").
+//! A weekday with a part of the day ("Friday night", "Friday morning") is the day (DATE), as
+//! TimeBank mostly annotates it (its "night"s: 6 with TNI, 5 the day, 3 TEV, and it often
+//! marks "Friday" alone; "morning": 5 the day, 3 TMO); "Friday evening" keeps the part
+//! (1989-10-27TEV: all 3 in TimeBank). "a year ago/earlier" in a report that speaks of
+//! quarters, next to money words, is that quarter a year before ("1988-Q3"), but the year
+//! when the sentence compares months ("For the nine months, ... a year earlier": 5 of 7 in
+//! TimeBank give 1988).
+//!
+//! Quarterly reports: the quarter the report is about is the last one it named as fiscal,
+//! "ended ...", in a past clause or the calendar quarter just ended (not "a fourth-quarter
+//! charge" still to come); "the quarter", "the latest quarter|period", "the year-ago
+//! quarter", "a year earlier", "last year's quarter", "the quarter a year ago", "the
+//! corresponding period last year" and "the 1988 quarter|period" refer back to it ("the
+//! fiscal first quarter ... the quarter" -> 1989-Q1). Without one, the quarter before the
+//! reference's.
 //!
 //! Reference: [`find`] takes a date and reads untensed expressions the news way (nearest,
 //! a bare weekday the past one, a month/day more than four months ahead the past one).
@@ -258,12 +270,13 @@ pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
     // A report that speaks of quarters compares figures quarter against quarter: there "a year
     // ago" next to money is the same quarter a year before (TimeBank's WSJ convention).
     let quarterly = has_word(text, b"quarter");
+    let mut last_q = None;
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = chunk_end(text, start);
         let before = out.len();
-        find_in(&text[start..end], r, quarterly, &mut out);
+        find_in(&text[start..end], r, quarterly, &mut last_q, &mut out);
         for t in &mut out[before..] {
             t.start += start;
             t.end += start;
@@ -350,7 +363,17 @@ fn has_word(text: &str, word: &[u8]) -> bool {
 }
 
 /// The expressions of one piece of text (offsets within it), appended to `out`.
-fn find_in(text: &str, r: &Reference, quarterly: bool, out: &mut Vec<Timex>) {
+///
+/// `last_q` is the year and number of the last quarter the text named ("the fiscal first
+/// quarter ended Sept. 30"): "the quarter", "the latest period", "a year earlier" in a
+/// quarterly report and "the 1988 quarter" refer back to it.
+fn find_in(
+    text: &str,
+    r: &Reference,
+    quarterly: bool,
+    last_q: &mut Option<(i32, u8)>,
+    out: &mut Vec<Timex>,
+) {
     let reference = r.date;
     let lower = text.to_ascii_lowercase();
     let toks = lex::lex(text, &lower);
@@ -380,13 +403,49 @@ fn find_in(text: &str, r: &Reference, quarterly: bool, out: &mut Vec<Timex>) {
         }
         // "a year ago" in a sentence about quarterly results means that quarter a year ago.
         let mut c = c;
+        // Not when the sentence compares a span of months ("For the nine months, ... a year
+        // earlier"): that is the year before (TimeBank gives the year).
         if c.val == resolve::Val::Offset(resolve::Unit::Year, -1)
             && (sentence_mentions(&toks, c.s, c.e, &["quarter"], 20)
                 || (quarterly && sentence_mentions(&toks, c.s, c.e, FINANCIAL, 60)))
+            && !sentence_mentions(&toks, c.s, c.e, &["months"], 60)
         {
             c.val = resolve::Val::YearAgoQuarter;
         }
         let mut value = resolve::value(&c.val, reference, tense);
+        match (&c.val, *last_q) {
+            // A fiscal quarter ("the fiscal first quarter", "the second quarter ended Oct.
+            // 31") or the calendar quarter just ended: what the report is about. Not a
+            // quarter still to come ("a fourth-quarter charge", "the third quarter of 1990").
+            (resolve::Val::Quarter(..), _)
+                if (value == resolve::value(&resolve::Val::LatestQuarter, reference, tense)
+                    || tense == Tense::Past
+                    || (c.s.saturating_sub(2)..c.e)
+                        .any(|k| toks.get(k).is_some_and(|t| t.w() == "fiscal"))
+                    || toks
+                        .get(c.e)
+                        .is_some_and(|t| matches!(t.w(), "ended" | "ending")))
+                    && tense != Tense::Future =>
+            {
+                let b = value.as_bytes();
+                if let [b'-', b'Q', q @ b'1'..=b'4'] = b.get(4..).unwrap_or(&[]) {
+                    *last_q = value
+                        .get(..4)
+                        .and_then(|y| y.parse().ok())
+                        .map(|y| (y, q - b'0'));
+                }
+            }
+            (resolve::Val::LatestQuarter, Some((y, q))) => value = format!("{y:04}-Q{q}"),
+            (resolve::Val::YearAgoQuarter, Some((y, q))) => value = format!("{:04}-Q{q}", y - 1),
+            _ => {}
+        }
+        if let resolve::Val::YearQuarter(y, period) = c.val {
+            if period && (!quarterly || sentence_mentions(&toks, c.s, c.e, &["months"], 60)) {
+                value = format!("{y:04}");
+            } else if let Some((_, q)) = *last_q {
+                value = format!("{y:04}-Q{q}");
+            }
+        }
         if value.contains('@') {
             value = fix_zone(&value);
         }
@@ -412,11 +471,21 @@ fn find_in(text: &str, r: &Reference, quarterly: bool, out: &mut Vec<Timex>) {
 /// wants the calendar day, which is this tool's promise. In a past clause ("rose 5% in two
 /// weeks") and for longer units ("in five years": the granularity the text states) the
 /// duration stays.
-fn day_ahead(toks: &[lex::Tok], c: &grammar::Cand, reference: Option<CivilDate>, tense: Tense) -> Option<CivilDate> {
+fn day_ahead(
+    toks: &[lex::Tok],
+    c: &grammar::Cand,
+    reference: Option<CivilDate>,
+    tense: Tense,
+) -> Option<CivilDate> {
     if c.ty != TimexType::Duration {
         return None;
     }
-    if !c.s.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| t.w() == "in") {
+    if !c
+        .s
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| t.w() == "in")
+    {
         return None;
     }
     // The nearest cue decides the tense elsewhere; here a future cue anywhere in the clause
@@ -432,7 +501,9 @@ fn day_ahead(toks: &[lex::Tok], c: &grammar::Cand, reference: Option<CivilDate>,
     if tense == Tense::Past && !future_before() {
         return None;
     }
-    let resolve::Val::Lit(v) = &c.val else { return None };
+    let resolve::Val::Lit(v) = &c.val else {
+        return None;
+    };
     // A stated number only: "in a few days" (PXD) names no day.
     let (n, per) = match clock::amount(v).filter(|_| !v.contains('X'))? {
         (n, "d") => (n, 1),

@@ -100,6 +100,9 @@ pub enum Val {
     LatestQuarter,
     /// That quarter a year before ("the year-ago quarter").
     YearAgoQuarter,
+    /// "the 1988 quarter" (false), "the 1988 period" (true): the reported quarter (the one
+    /// before the reference's) in that year.
+    YearQuarter(i32, bool),
     /// A quarter (Q) or half (H) of the reference year moved by n ("last year's third quarter").
     PartOfRelYear(i64, char, u8),
     /// n units before (negative) or after the reference, at the unit's granularity.
@@ -453,6 +456,10 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                 }
             }
             None => "XXXX-QX".into(),
+        },
+        Val::YearQuarter(y, _) => match r {
+            Some(r) => format!("{y:04}-Q{}", (r.month as i32 + 8) / 3 % 4 + 1),
+            None => format!("{y:04}-QX"),
         },
         Val::PartOfRelYear(n, c, q) => match r {
             Some(r) => format!("{:04}-{c}{q}", r.year as i64 + n),

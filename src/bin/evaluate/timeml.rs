@@ -13,6 +13,8 @@
 //! - type accuracy: correct TIMEX3 types among the relaxed pairs.
 //!
 //! `--errors` prints every miss, false alarm and wrong value (for development only).
+//! `evaluate timeml --try YYYY-MM-DD TEXT` prints what [`dates::find`] gives for one text
+//! against that reference date (for development only).
 
 use article_annotator::calendar::CivilDate;
 use article_annotator::dates;
@@ -154,12 +156,37 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
+/// The text around `start..end` on one line (`--context`), the span in brackets.
+fn around(text: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(150);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + 80).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    let (pre, span, post) = (&text[a..start], &text[start..end], &text[end..b]);
+    format!("{pre}[[{span}]]{post}").replace('\n', " ")
+}
+
 pub fn run(args: &[String]) -> Result<(), String> {
+    if args.first().map(String::as_str) == Some("--try") {
+        let usage = "usage: evaluate timeml --try YYYY-MM-DD TEXT";
+        let dct = args.get(1).ok_or(usage)?;
+        let dct = CivilDate::parse_iso(dct).ok_or_else(|| format!("not a date: {dct:?}"))?;
+        let text = args.get(2..).ok_or(usage)?.join(" ");
+        for t in dates::find(&text, Some(dct)) {
+            println!("{:?}\t{} {}", &text[t.start..t.end], t.ty.as_str(), t.value);
+        }
+        return Ok(());
+    }
     let dir = args
         .iter()
         .find(|a| !a.starts_with("--"))
-        .ok_or("usage: evaluate timeml DIR [--errors]")?;
+        .ok_or("usage: evaluate timeml DIR [--errors [--context]]")?;
     let show = args.iter().any(|a| a == "--errors");
+    let context = args.iter().any(|a| a == "--context");
     let mut files = Vec::new();
     collect(Path::new(dir), &mut files)?;
     files.sort();
@@ -205,6 +232,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     s.ty.as_str(),
                     s.value
                 );
+                if context {
+                    println!("    {}", around(&doc.text, s.start, s.end));
+                }
             }
         }
         for g in &doc.gold {
@@ -229,6 +259,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                             s.ty.as_str(),
                             s.value
                         );
+                        if context {
+                            println!("    {}", around(&doc.text, g.start, g.end));
+                        }
                     }
                     if s.ty.as_str() == g.ty {
                         type_ok += 1;
@@ -245,6 +278,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 None => {
                     if show {
                         println!("FN  {}\t{:?}\t{} {}", doc.name, gt, g.ty, g.value);
+                        if context {
+                            println!("    {}", around(&doc.text, g.start, g.end));
+                        }
                     }
                 }
             }
