@@ -36,10 +36,15 @@ fn joined(s: &str) -> String {
     out
 }
 
-fn key(s: &str) -> String {
-    let joined = words(s).join(" ").to_lowercase();
-    let rest = joined.strip_prefix("the ").unwrap_or(&joined);
-    rest.chars().filter(|&c| c != '.' && c != ' ').collect()
+/// The grouping key of a surface (its words joined by single spaces): lowercased, without
+/// a leading "the", dots and spaces ("the U.S." and "US" -> "us"). One allocation.
+fn key_joined(s: &str) -> String {
+    let mut k = s.to_lowercase();
+    if k.starts_with("the ") {
+        k.drain(..4);
+    }
+    k.retain(|c| c != '.' && c != ' ');
+    k
 }
 
 fn initials(s: &str) -> Option<String> {
@@ -68,7 +73,8 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // Each mention's words joined by single spaces (one allocation per mention).
     let surfaces: Vec<String> = mentions.iter().map(|m| joined(text.get(m.start..m.end).unwrap_or(""))).collect();
     // The same name written the same way is one thing: the majority label wins.
-    let mut votes: HashMap<&str, [usize; 4]> = HashMap::default();
+    let n = mentions.len();
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::with_capacity_and_hasher(n, Default::default());
     for (m, s) in mentions.iter().zip(&surfaces) {
         votes.entry(s.as_str()).or_insert([0; 4])[m.label.index()] += 1;
     }
@@ -89,11 +95,13 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     let mut glued: HashMap<String, EntityLabel> = HashMap::default();
     for (m, s) in mentions.iter().zip(&surfaces) {
         if s.contains(' ') {
-            glued.entry(s.replace(' ', "").to_lowercase()).or_insert(m.label);
+            let mut g = s.to_lowercase();
+            g.retain(|c| c != ' ');
+            glued.entry(g).or_insert(m.label);
         }
     }
     for (m, s) in mentions.iter_mut().zip(&surfaces) {
-        if !s.contains(' ') {
+        if !glued.is_empty() && !s.contains(' ') {
             if let Some(&l) = glued.get(&s.to_lowercase()) {
                 m.label = l;
             }
@@ -103,7 +111,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // word labelled otherwise). The one-word mentions become the person unless they
     // outnumber the full names more than twice: "Lebed Chechnya" (a headline the tagger read
     // as one person) must not turn seven mentions of "Chechnya" into people.
-    let mut surnames: HashMap<&str, (usize, usize)> = HashMap::default();
+    let mut surnames: HashMap<&str, (usize, usize)> = HashMap::with_capacity_and_hasher(n, Default::default());
     for (m, s) in mentions.iter().zip(&surfaces) {
         // A surface is words joined by single spaces: two or more words iff it has a space.
         if m.label == EntityLabel::Per && s.contains(' ') {
@@ -134,14 +142,21 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // from suffix to the best offer (most words, then most mentions, then earliest) answers
     // every mention with one lookup. (Was: every mention scanned every full name sharing
     // its surname, quadratic on many people called Smith.)
-    let mut count: HashMap<String, usize> = HashMap::default();
-    let mut lower_words: Vec<Vec<String>> = vec![Vec::new(); mentions.len()];
+    // Each person mention lowercased once; its words are slices of that (lowercasing never
+    // makes or removes spaces, so they are the lowercased words of the surface).
+    let lower: Vec<String> = mentions
+        .iter()
+        .zip(&surfaces)
+        .map(|(m, s)| if m.label == EntityLabel::Per { s.to_lowercase() } else { String::new() })
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut lower_words: Vec<Vec<&str>> = vec![Vec::new(); mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
         if m.label != EntityLabel::Per {
             continue;
         }
-        *count.entry(surfaces[i].to_lowercase()).or_default() += 1;
-        lower_words[i] = words(&surfaces[i]).iter().map(|w| w.to_lowercase()).collect();
+        *count.entry(lower[i].as_str()).or_default() += 1;
+        lower_words[i] = lower[i].split(' ').collect();
     }
     let mut seen: HashSet<String> = HashSet::default();
     let mut full_names: Vec<usize> = Vec::new();
@@ -152,14 +167,14 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         }
         if seen.insert(surfaces[i].to_ascii_lowercase()) {
             full_names.push(i);
-            if let Some(f) = lower_words[i].first() {
-                by_first.entry(f.as_str()).or_insert((i, 0)).1 += 1;
+            if let Some(&f) = lower_words[i].first() {
+                by_first.entry(f).or_insert((i, 0)).1 += 1;
             }
         }
     }
     drop(seen);
     let rank = |j: usize| -> (usize, usize) {
-        (lower_words[j].len(), count.get(&surfaces[j].to_lowercase()).copied().unwrap_or(0))
+        (lower_words[j].len(), count.get(lower[j].as_str()).copied().unwrap_or(0))
     };
     let ranks: HashMap<usize, (usize, usize)> = full_names.iter().map(|&j| (j, rank(j))).collect();
     // Suffixes keyed by a 64-bit hash of their word ids (built from the end, so a name of
@@ -171,7 +186,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         let mut h = 0u64;
         for (k, w) in lower_words[j].iter().rev().enumerate() {
             let next = word_id.len() as u64;
-            let id = *word_id.entry(w.as_str()).or_insert(next);
+            let id = *word_id.entry(w).or_insert(next);
             h = suffix_step(h, id);
             let e = best_for.entry((h, k + 1)).or_insert(j);
             if *e != j {
@@ -192,7 +207,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         let mut h = 0u64;
         let mut known = true;
         for w in ws.iter().rev() {
-            match word_id.get(w.as_str()) {
+            match word_id.get(w) {
                 Some(&id) => h = suffix_step(h, id),
                 None => {
                     known = false;
@@ -210,7 +225,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             }
         }
         if best.is_none() && ws.len() == 1 {
-            if let Some(&(j, 1)) = by_first.get(last.as_str()) {
+            if let Some(&(j, 1)) = by_first.get(last) {
                 best = Some(j);
             }
         }
@@ -218,25 +233,24 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     }
 
     // Everything else: groups by key, acronyms joined to their expansions.
-    let mut group_of_key: HashMap<String, usize> = HashMap::default();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_key: HashMap<String, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
+    // Per group: its first mention.
+    let mut first_of: Vec<usize> = Vec::new();
     let mut group_of: Vec<usize> = vec![usize::MAX; mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
         if m.label == EntityLabel::Per {
             continue;
         }
-        let k = key(&surfaces[i]);
+        let k = key_joined(&surfaces[i]);
         let g = *group_of_key.entry(k).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
+            first_of.push(i);
+            first_of.len() - 1
         });
-        groups[g].push(i);
         group_of[i] = g;
     }
     // Acronyms: a one-word group whose key equals the initials of a multi-word group.
-    let mut merge_into: Vec<usize> = (0..groups.len()).collect();
-    for (g, members) in groups.iter().enumerate() {
-        let Some(&i) = members.first() else { continue };
+    let mut merge_into: Vec<usize> = (0..first_of.len()).collect();
+    for (g, &i) in first_of.iter().enumerate() {
         if let Some(ini) = initials(&surfaces[i]) {
             if let Some(&a) = group_of_key.get(&ini) {
                 if a != g && merge_into[a] == a {
@@ -245,22 +259,27 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             }
         }
     }
-    let mut canonical: Vec<Option<String>> = vec![None; groups.len()];
-    let mut final_members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (g, members) in groups.iter().enumerate() {
-        final_members[merge_into[g]].extend(members.iter().copied());
+    // The canonical name of each merged group: its longest form (in words), then the most
+    // frequent, then the first. One map over (merged group, form) for all groups; a form
+    // belongs to one key, so its first mention is its earliest.
+    let mut freq: HashMap<(usize, &str), (usize, usize)> = HashMap::with_capacity_and_hasher(n, Default::default());
+    for (i, &g) in group_of.iter().enumerate() {
+        let Some(&fg) = merge_into.get(g) else { continue };
+        freq.entry((fg, surfaces[i].as_str())).or_insert((0, i)).0 += 1;
     }
-    for (g, members) in final_members.iter().enumerate() {
-        let mut freq: HashMap<&str, (usize, usize)> = HashMap::default();
-        for &i in members {
-            let e = freq.entry(surfaces[i].as_str()).or_insert((0, i));
-            e.0 += 1;
+    // Per merged group: (words, count, first mention) of the best form so far.
+    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; first_of.len()];
+    for (&(fg, form), &(count, first)) in &freq {
+        let cand = (form.split_whitespace().count(), count, first);
+        if let Some(b) = best.get_mut(fg) {
+            let better = match *b {
+                None => true,
+                Some((w, c, f)) => cand.0.cmp(&w).then(cand.1.cmp(&c)).then(f.cmp(&cand.2)).is_gt(),
+            };
+            if better {
+                *b = Some(cand);
+            }
         }
-        let best = freq.iter().max_by(|a, b| {
-            let (wa, wb) = (a.0.split_whitespace().count(), b.0.split_whitespace().count());
-            wa.cmp(&wb).then(a.1 .0.cmp(&b.1 .0)).then(b.1 .1.cmp(&a.1 .1))
-        });
-        canonical[g] = best.map(|(s, _)| s.to_string());
     }
     for (i, m) in mentions.iter_mut().enumerate() {
         m.entity = if m.label == EntityLabel::Per {
@@ -269,8 +288,8 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             let g = group_of.get(i).copied().unwrap_or(usize::MAX);
             merge_into
                 .get(g)
-                .copied()
-                .and_then(|g| canonical.get(g).cloned().flatten())
+                .and_then(|&fg| best.get(fg).copied().flatten())
+                .and_then(|(_, _, j)| surfaces.get(j).cloned())
                 .unwrap_or_else(|| surfaces[i].clone())
         };
     }
