@@ -1664,3 +1664,19 @@ fn weekday_evening_keeps_the_part_of_the_day() {
         "{got:?}"
     );
 }
+
+/// Issue 4, round 8: spans and fractions.
+#[test]
+fn weekday_date_before_a_colon_and_quarter_fractions() {
+    // Bug: "April 25:" was read as a clock ("25:"), leaving "Saturday" alone (the past one).
+    let got = found("🎉 Café: the Times said in an editorial on Saturday, January 13: The court");
+    assert!(has(&got, "Saturday, January 13", Some("DATE"), "2024-01-13"), "{got:?}");
+    // Bug: "three-quarters of its food" was a duration of three quarters (P3Q).
+    let got = found("🎉 Café: Iraq imports about three-quarters of its food and more than a quarter of its fuel.");
+    assert!(got.is_empty(), "{got:?}");
+    assert!(has(&found("🎉 Café: in a quarter of an hour"), "a quarter of an hour", None, "PT15M"));
+    // Bug: these gave only the year.
+    let got = found("🎉 Café: through the first two quarters of 1990 and the last half of 1989");
+    assert!(has(&got, "the first two quarters of 1990", Some("DATE"), "1990-H1"), "{got:?}");
+    assert!(has(&got, "the last half of 1989", Some("DATE"), "1989-H2"), "{got:?}");
+}

@@ -785,7 +785,11 @@ impl<'a> P<'a> {
         }
         if let Some((d, k)) = self.day_num(j) {
             if valid_day(m, d)
-                && !(self.glued(k) && self.is(k, ":"))
+                // "May 5:30" is a clock time; "April 25: The" ends the date.
+                && !(self.glued(k)
+                    && self.is(k, ":")
+                    && self.glued(k + 1)
+                    && self.kind(k + 1) == Some(Kind::Num))
                 && !(w == "may" && !self.cap(i))
             {
                 // "May 5 people": a number followed by a plural noun is a count.
@@ -1845,6 +1849,23 @@ impl<'a> P<'a> {
         {
             return None;
         }
+        // "the first two quarters of 1990": that year's first half.
+        if u == Unit::Quarter && q == "2" && self.is(k + 1, "of") && j > i {
+            if let (Some((y, e)), "first" | "last" | "final") =
+                (self.year_num(k + 2), self.w(j - 1))
+            {
+                let h = if self.is(j - 1, "first") { 1 } else { 2 };
+                return Some((e, T::Date, Val::Half(Some(y), h)));
+            }
+        }
+        // "three-quarters of its food", "more than a quarter of the market": a fraction.
+        if u == Unit::Quarter
+            && matches!(q.as_str(), "1" | "2" | "3")
+            && self.is(k + 1, "of")
+            && !matches!(self.w(k + 2), "an" | "a") // "a quarter of an hour"
+        {
+            return None;
+        }
         // "a year-earlier loss": the period a year before, not "a year".
         if self.glued(k + 1) && self.is(k + 1, "-") && matches!(self.w(k + 2), "earlier" | "ago") {
             return None;
@@ -2115,6 +2136,12 @@ impl<'a> P<'a> {
         }
         if j > i && self.is(j, "quarter") && !self.is(j + 1, "of") {
             return Some((j + 1, T::Date, Val::LatestQuarter));
+        }
+        // "the last half of 1989"
+        if j > i && self.is(j, "last") && self.is(j + 1, "half") && self.is(j + 2, "of") {
+            if let Some((y, e)) = self.year_num(j + 3) {
+                return Some((e, T::Date, Val::Half(Some(y), 2)));
+            }
         }
         // Q3 [YEAR]
         if self.is(j, "q") && self.glued(j + 1) {
