@@ -1680,3 +1680,16 @@ fn weekday_date_before_a_colon_and_quarter_fractions() {
     assert!(has(&got, "the first two quarters of 1990", Some("DATE"), "1990-H1"), "{got:?}");
     assert!(has(&got, "the last half of 1989", Some("DATE"), "1989-H2"), "{got:?}");
 }
+
+/// Issue 4, round 8: "Three days later, ..." counts from an event of the story, not from the
+/// reference date: TimeML marks the amount alone as a DURATION. "2 days later" alone keeps
+/// the day (the everyday list).
+#[test]
+fn story_distances_are_durations() {
+    let got = found("🎉 Café closed, but slowly. Three days later, as of Friday's close, it was down 6%.");
+    assert!(has(&got, "Three days", Some("DURATION"), "P3D"), "{got:?}");
+    let got = found("🎉 Café: he tried to revive him. Just over an hour later, he collapsed.");
+    assert!(has(&got, "over an hour", Some("DURATION"), "PT1H"), "{got:?}");
+    let got = found("2 days later");
+    assert!(has(&got, "2 days later", Some("DATE"), "2024-01-11"), "{got:?}");
+}

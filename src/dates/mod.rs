@@ -403,6 +403,11 @@ fn find_in(
         }
         // "a year ago" in a sentence about quarterly results means that quarter a year ago.
         let mut c = c;
+        let mut last = last;
+        if let Some(d) = narrative_distance(&toks, &c, tense) {
+            c = d;
+            last = toks.get(c.e - 1).unwrap_or(last);
+        }
         // Not when the sentence compares a span of months ("For the nine months, ... a year
         // earlier"): that is the year before (TimeBank gives the year).
         if c.val == resolve::Val::Offset(resolve::Unit::Year, -1)
@@ -514,6 +519,43 @@ fn day_ahead(
         return None;
     }
     reference?.add_days(i64::from(n * per))
+}
+
+/// "Three days later, as the market ...", "A day earlier, ...": opening a sentence or in a
+/// past clause the
+/// distance is counted from an event of the story, not from the reference date, so TimeML
+/// marks the amount alone as a DURATION ("Three days" P3D; all four such in TimeBank).
+/// Units up to a week; "a year earlier" stays a date (the WSJ's comparisons).
+fn narrative_distance(toks: &[lex::Tok], c: &grammar::Cand, tense: Tense) -> Option<grammar::Cand> {
+    // A sentence that opens with it ("Three days later, as ...") tells a story too.
+    let opens = toks.get(c.s).is_some_and(|t| t.cap) && toks.get(c.e).is_some_and(|t| t.w() == ",");
+    if c.ty != TimexType::Date || !(tense == Tense::Past || opens) || c.e < c.s + 3 {
+        return None;
+    }
+    if !matches!(toks.get(c.e - 1)?.w(), "later" | "earlier") {
+        return None;
+    }
+    let (u, _) = words::unit(toks.get(c.e - 2)?.w())?;
+    let n = match (&c.val, u) {
+        (resolve::Val::DayOffset(x), resolve::Unit::Week) => x.abs() / 7,
+        (resolve::Val::DayOffset(x), resolve::Unit::Day) => x.abs(),
+        (resolve::Val::Offset(v, x), _) if *v == u => x.abs(),
+        (resolve::Val::Lit(_), _) => 0,
+        _ => return None,
+    };
+    if !matches!(
+        u,
+        resolve::Unit::Minute | resolve::Unit::Hour | resolve::Unit::Day | resolve::Unit::Week
+    ) {
+        return None;
+    }
+    let q = if n == 0 { "X".to_string() } else { n.to_string() };
+    Some(grammar::Cand {
+        s: c.s,
+        e: c.e - 1,
+        ty: TimexType::Duration,
+        val: resolve::Val::Lit(u.duration(&q)),
+    })
 }
 
 /// US zone names without a standard/daylight letter: daylight time from April to October.
