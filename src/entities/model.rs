@@ -63,6 +63,9 @@ pub struct Model {
     /// One bit per [`GAZ_FILTER_BITS`]-bit key prefix that some name-list key has: most
     /// lookups of word sequences that are not names stop here, without a binary search.
     gaz_filter: Vec<u64>,
+    /// Distinct for every parsed model of the process (caches of decoded weight rows are
+    /// kept per model).
+    id: u64,
 }
 
 /// Key prefix length of [`Model`]'s name-list filter (2^18 bits, 32 KiB).
@@ -109,6 +112,11 @@ impl<'a> Reader<'a> {
 }
 
 impl Model {
+    /// This model's process-wide identity (see the `id` field).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// Parses and checks a model artifact. Every failure is an [`Error`] that says which
     /// part of the header or body is wrong.
     ///
@@ -222,7 +230,9 @@ impl Model {
         } else {
             std::borrow::Cow::Owned(rows.to_vec())
         };
-        Ok(Model { name, hash_bits, codebook, trans, bitmap, rank, rows, gaz_keys, gaz_masks, gaz_filter })
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Model { name, hash_bits, codebook, trans, bitmap, rank, rows, gaz_keys, gaz_masks, gaz_filter, id })
     }
 
     /// The bucket of a feature hash.

@@ -111,6 +111,8 @@ pub struct TypeSums {
     /// Per type: which of `own` ([`OWN`]) and `nb` ([`NB`]) are computed (on first use:
     /// only the types in and around islands are).
     filled: Vec<u8>,
+    /// [`Model::id`] of the model the memo's rows are from.
+    model: u64,
     bias: Scores,
     /// Per group: the sum of its entries.
     group_sum: Vec<Scores>,
@@ -131,6 +133,49 @@ pub struct TypeSums {
     gaz_b: Vec<u8>,
     gaz_i: Vec<u8>,
     gaz_len: Vec<u8>,
+}
+
+/// The buffers of the last [`TypeSums`] of this thread, reused by the next one: the memo of
+/// decoded rows (its keys are features with few distinct values in any article: shapes,
+/// flags, case, short affixes, name-list marks; they depend only on the model, so they stay
+/// valid from one article to the next) and the per-type vectors (allocated once, not per
+/// article). Wasm is single-threaded: one set.
+struct Spare {
+    model: u64,
+    memo: Memo,
+    own: Vec<Scores>,
+    nb: Vec<[Scores; 4]>,
+    filled: Vec<u8>,
+}
+
+/// Per-type buffers larger than this (types) are not kept for the next article.
+const SPARE_MAX_TYPES: usize = 1 << 14;
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Option<Spare>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Drop for TypeSums {
+    fn drop(&mut self) {
+        let mut own = std::mem::take(&mut self.own);
+        let mut nb = std::mem::take(&mut self.nb);
+        if own.len() > SPARE_MAX_TYPES {
+            own = Vec::new();
+            nb = Vec::new();
+        }
+        let spare = Spare {
+            model: self.model,
+            memo: std::mem::replace(&mut self.memo, Memo { keys: Vec::new(), vals: Vec::new() }),
+            own,
+            nb,
+            filled: std::mem::take(&mut self.filled),
+        };
+        let _ = SPARE.try_with(|c| {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                *c = Some(spare);
+            }
+        });
+    }
 }
 
 const OWN: u8 = 1;
@@ -167,7 +212,19 @@ impl TypeSums {
             groups.push((a, entries.len() as u32));
             group_sum.push(total);
         }
-        let memo = Memo::new();
+        let spare = SPARE.try_with(|c| c.try_borrow_mut().ok().and_then(|mut c| c.take())).ok().flatten();
+        let (memo, mut own, mut nb, mut filled) = match spare {
+            Some(sp) if sp.model == m.id() => (sp.memo, sp.own, sp.nb, sp.filled),
+            Some(sp) => (Memo::new(), sp.own, sp.nb, sp.filled),
+            None => (Memo::new(), Vec::new(), Vec::new(), Vec::new()),
+        };
+        // Stale entries of `own` and `nb` are never read: `filled` guards them.
+        filled.clear();
+        filled.resize(n_types, 0);
+        if own.len() < n_types {
+            own.resize(n_types, [0; N_LABELS]);
+            nb.resize(n_types, [[0; N_LABELS]; 4]);
+        }
         let mut group = Vec::with_capacity(n_types);
         let mut bias = [0; N_LABELS];
         add_row(m, &mut bias, h2(T_BIAS, 0));
@@ -195,9 +252,10 @@ impl TypeSums {
         add_row(m, &mut gaz_none, h2(T_GAZ_PREV, 0));
         add_row(m, &mut gaz_none, h2(T_GAZ_NEXT, 0));
         TypeSums {
-            own: vec![[0; N_LABELS]; n_types],
-            nb: vec![[[0; N_LABELS]; 4]; n_types],
-            filled: vec![0; n_types],
+            own,
+            nb,
+            filled,
+            model: m.id(),
             bias,
             group_sum,
             sentinel,
@@ -440,6 +498,29 @@ fn neighbour(m: &Model, lm: u64, lp: u64) -> [Scores; 4] {
 mod tests {
     use super::*;
     use crate::tokenize;
+
+    /// The buffers kept from one article to the next must not carry scores over: an
+    /// article scored after another (warm memo, stale per-type rows) gets the scores of
+    /// summing its features one by one, and two parses of a model are two models.
+    #[test]
+    fn reused_buffers_do_not_leak_between_articles() {
+        let Ok(m) = crate::entities::model() else { return };
+        let again = Model::parse(crate::entities::MODEL_BYTES).expect("model parses");
+        assert_ne!(m.id(), again.id());
+        let first = "😀 PIRELLI SHARES ROSE IN PARIS , said Marco Tronchetti Provera of Pirelli in Milan .";
+        let second = "Café owners in New York said so . Pirelli said Smith would go .";
+        for (model, text) in [(m, first), (&again, second), (m, second), (m, first)] {
+            let toks = tokenize::tokenize(text);
+            let doc = DocInfo::new(text, &toks);
+            let mut sums = TypeSums::new(&doc, model);
+            let all = 0..toks.len();
+            let mut fast = Vec::new();
+            sums.emissions(&doc, model, all.clone(), &mut fast);
+            let mut plain = vec![[0i32; N_LABELS]; toks.len()];
+            super::super::extract(&doc, model, all, &mut |i, h| add_row(model, &mut plain[i], h));
+            assert_eq!(plain, fast, "{text}");
+        }
+    }
 
     /// The scores of part of a sentence are those of the same tokens in the whole sentence
     /// (guards the sliding window's start and the name-list marks inside an island).
