@@ -237,6 +237,7 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
         return tags;
     }
     let nl = features::NonLocal::new(&doc, &tags);
+    let mut marked = u32::MAX;
     for &(si, island, at) in &kept {
         let part = island.range();
         if !nl.any(part.clone()) {
@@ -250,7 +251,11 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
                 emissions.extend_from_slice(em);
             }
             _ => {
-                sums.sentence(&doc, model, range.clone());
+                // Kept islands are in text order: a sentence's name-list marks once.
+                if marked != si {
+                    sums.sentence(&doc, model, range.clone());
+                    marked = si;
+                }
                 sums.emissions_part(&doc, model, range.clone(), part.clone(), &mut emissions);
             }
         }
