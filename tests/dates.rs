@@ -1693,3 +1693,15 @@ fn story_distances_are_durations() {
     let got = found("2 days later");
     assert!(has(&got, "2 days later", Some("DATE"), "2024-01-11"), "{got:?}");
 }
+
+/// Issue 4, round 8: tense cues. Reference 2024-01-09: March 2024 is the nearer March, a
+/// past clause makes it 2023's.
+#[test]
+fn farther_and_irregular_past_cues() {
+    // Bug: "stepped" nine tokens before "March" was out of reach (gave 2024-03).
+    let got = found("🎉 Café: Taylor stepped down as chairman, president and chief executive in March for health reasons.");
+    assert!(has(&got, "March", Some("DATE"), "2023-03"), "{got:?}");
+    // Bug: "brought" was no past cue.
+    let got = found("🎉 Café: In March, the company brought in a new chief executive.");
+    assert!(has(&got, "March", Some("DATE"), "2023-03"), "{got:?}");
+}

@@ -134,8 +134,9 @@
 //! date, unless the clause is clearly past (then not after the reference) or future (not
 //! before it). A bare weekday is the last such day up to the reference (news convention),
 //! the next one when the clause speaks of the future. The clause's tense is the nearest cue
-//! word within 8 tokens in the sentence ("said Friday" past even if "will" follows; "as soon
-//! as Tuesday" future); equally near opposite cues leave it unknown. With no reference date, values keep
+//! word within 10 tokens before or 8 after in the sentence ("said Friday" past even if
+//! "will" follows; "as soon as Tuesday" future; a participle after "be" is no cue: "will
+//! be named ... in December"); equally near opposite cues leave it unknown. With no reference date, values keep
 //! `X`s ("XXXX-12-30") or become PAST_REF/PRESENT_REF/FUTURE_REF.
 //!
 //! A weekday with a part of the day ("Friday night", "Friday morning") is the day (DATE), as
@@ -609,8 +610,8 @@ fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, words: &[&str], reac
     false
 }
 
-/// The tense of the clause around tokens `s..e`: the nearest cue word up to 8 tokens either
-/// side, within the sentence ("said Friday" is past even when "will" follows further on; "as
+/// The tense of the clause around tokens `s..e`: the nearest cue word up to 10 tokens before
+/// or 8 after, within the sentence ("said Friday" is past even when "will" follows further on; "as
 /// soon as Tuesday" is future). Cues at equal distance on both sides cancel out.
 fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
     let stop = |t: &lex::Tok| {
@@ -622,7 +623,14 @@ fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
             return Some(Tense::Future);
         }
         if words::past_cue(w) {
-            return Some(Tense::Past);
+            // "will be named", "has been scheduled": a participle after "be" is no past.
+            let passive = w.ends_with("ed")
+                && k.checked_sub(1)
+                    .and_then(|j| toks.get(j))
+                    .is_some_and(|t| matches!(t.w(), "be" | "been" | "being"));
+            if !passive {
+                return Some(Tense::Past);
+            }
         }
         // "as soon as / as early as Tuesday": a future deadline.
         if w == "as"
@@ -635,7 +643,7 @@ fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
         None
     };
     let mut left: Option<(usize, Tense)> = None;
-    let lo = s.saturating_sub(8);
+    let lo = s.saturating_sub(10);
     for k in (lo..s).rev() {
         let Some(t) = toks.get(k) else { break };
         if stop(t) && k + 1 < s {
