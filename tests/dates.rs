@@ -1705,3 +1705,14 @@ fn farther_and_irregular_past_cues() {
     let got = found("🎉 Café: In March, the company brought in a new chief executive.");
     assert!(has(&got, "March", Some("DATE"), "2023-03"), "{got:?}");
 }
+
+/// Issue 4, round 8: "in May" after a preposition is the month; "is heard" is no past cue.
+#[test]
+fn may_after_a_preposition_and_present_passives() {
+    // Bug: "May" was never a month alone (three letters); "heard" after "is" read as past.
+    let got = found("🎉 Café: the case is heard in May in the appeals court.");
+    assert!(has(&got, "May", Some("DATE"), "2024-05"), "{got:?}");
+    let got = found("🎉 Café: Milton Roy disclosed in May that it was approached.");
+    assert!(has(&got, "May", Some("DATE"), "2023-05"), "{got:?}");
+    assert!(found("🎉 Café: she may go, and May Smith may too; give it to May.").is_empty());
+}

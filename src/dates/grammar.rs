@@ -835,7 +835,14 @@ impl<'a> P<'a> {
                 | "throughout"
                 | "between"
         );
-        let full = w.len() > 4 || matches!(w, "june" | "july");
+        // "in May", "by May" (not "and May", "to May": a name).
+        let may = w == "may"
+            && matches!(
+                prev,
+                "in" | "since" | "until" | "by" | "through" | "before" | "after" | "during"
+                    | "early" | "late" | "mid" | "last" | "next" | "this"
+            );
+        let full = w.len() > 4 || matches!(w, "june" | "july") || may;
         if !full {
             return None;
         }

@@ -30,7 +30,8 @@
 //!                                        the reference whose 12th is a Friday
 //!        MONTH [,|of] YEAR               March 2023          (MONTH alone: capitalised, or
 //!                                                             after in/since/until/by/...;
-//!                                                             "May"/"March" only after one)
+//!                                                             "May"/"March" only after one;
+//!                                                             "May" not after and/to/of)
 //!        WEEKDAY [,] DATE                Tuesday, January 9, 2024 · Tue, 09 Jan 2024
 //!        WEEKDAY                         Friday (capitalised; abbreviations need a date)
 //!                                        (not before a title word: "the Sunday Times")
@@ -135,8 +136,8 @@
 //! before it). A bare weekday is the last such day up to the reference (news convention),
 //! the next one when the clause speaks of the future. The clause's tense is the nearest cue
 //! word within 10 tokens before or 8 after in the sentence ("said Friday" past even if
-//! "will" follows; "as soon as Tuesday" future; a participle after "be" is no cue: "will
-//! be named ... in December"); equally near opposite cues leave it unknown. With no reference date, values keep
+//! "will" follows; "as soon as Tuesday" future; a participle after "be", "is", "are" is no
+//! cue: "will be named ... in December", "when the case is heard in May"); equally near opposite cues leave it unknown. With no reference date, values keep
 //! `X`s ("XXXX-12-30") or become PAST_REF/PRESENT_REF/FUTURE_REF.
 //!
 //! A weekday with a part of the day ("Friday night", "Friday morning") is the day (DATE), as
@@ -623,11 +624,12 @@ fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
             return Some(Tense::Future);
         }
         if words::past_cue(w) {
-            // "will be named", "has been scheduled": a participle after "be" is no past.
-            let passive = w.ends_with("ed")
-                && k.checked_sub(1)
+            // "will be named", "is heard", "are supposed to": a participle after "be" is no
+            // past.
+            let passive = k
+                .checked_sub(1)
                     .and_then(|j| toks.get(j))
-                    .is_some_and(|t| matches!(t.w(), "be" | "been" | "being"));
+                    .is_some_and(|t| matches!(t.w(), "be" | "been" | "being" | "is" | "are" | "am"));
             if !passive {
                 return Some(Tense::Past);
             }
