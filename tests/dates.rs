@@ -1716,3 +1716,22 @@ fn may_after_a_preposition_and_present_passives() {
     assert!(has(&got, "May", Some("DATE"), "2023-05"), "{got:?}");
     assert!(found("🎉 Café: she may go, and May Smith may too; give it to May.").is_empty());
 }
+
+/// Issue 4, round 8: adjectival amounts, ordinal centuries, "coming months".
+#[test]
+fn adjectival_amounts_centuries_and_vague_future() {
+    let got = found("🎉 Café: stocks hit a five year low after the 14-day strike and a two day rally.");
+    // Bug: "five year" (no hyphen) was nothing; "the 14-day" took the article.
+    assert!(has(&got, "five year", Some("DURATION"), "P5Y"), "{got:?}");
+    assert!(has(&got, "14-day", Some("DURATION"), "P14D"), "{got:?}");
+    assert!(has(&got, "two day", Some("DURATION"), "P2D"), "{got:?}");
+    // Bug: ordinal centuries were missed.
+    let got = found("🎉 Café: the fabled 11th century temple, a 20th century democrat");
+    assert!(has(&got, "11th century", Some("DATE"), "10"), "{got:?}");
+    assert!(has(&got, "20th century", Some("DATE"), "19"), "{got:?}");
+    // Bug: "coming months" without "the" was missed.
+    let got = found("🎉 Café: the economy will slow in coming months, as in past years.");
+    assert!(has(&got, "coming months", Some("DATE"), "FUTURE_REF"), "{got:?}");
+    assert!(has(&got, "past years", Some("DATE"), "PAST_REF"), "{got:?}");
+    assert!(found("🎉 Café: he sold two shares and five apples.").is_empty());
+}

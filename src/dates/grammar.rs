@@ -1877,7 +1877,17 @@ impl<'a> P<'a> {
         if self.glued(k + 1) && self.is(k + 1, "-") && matches!(self.w(k + 2), "earlier" | "ago") {
             return None;
         }
-        if !plural && !hyphen && q != "1" && q.bytes().all(|b| b.is_ascii_digit()) {
+        // "a five year low", "a two day rally": a spelled number before a singular unit and a
+        // noun is the hyphen-less adjective (broadcast transcripts drop the hyphen).
+        let adjective = self.kind(j) == Some(Kind::Word)
+            && self.kind(k + 1) == Some(Kind::Word)
+            && !self.glued(k + 1);
+        if !plural && !hyphen && q != "1" && q.bytes().all(|b| b.is_ascii_digit()) && !adjective {
+            return None;
+        }
+        // "the 14-day period", "the two day rally": the article belongs to the noun, TimeML
+        // marks "14-day" (all seven in TimeBank).
+        if j == i + 1 && self.is(i, "the") && !plural && (hyphen || adjective) {
             return None;
         }
         // "1 adult", "a day": a number word "a" needs the singular; numbers > 1 the plural
@@ -1999,6 +2009,44 @@ impl<'a> P<'a> {
             return None;
         }
         Some((i + 1, T::Duration, Val::Lit(u.duration("X"))))
+    }
+
+    /// "coming months", "future quarters", "past years" (no article): the future or the past
+    /// (TimeBank: FUTURE_REF, PAST_REF). "the coming weeks" is a duration (see `duration`).
+    fn vague_rel(&self, i: usize) -> Option<Hit> {
+        let v = match self.w(i) {
+            "coming" | "future" => "FUTURE_REF",
+            "past" => "PAST_REF",
+            _ => return None,
+        };
+        if i > 0 && matches!(self.w(i - 1), "the" | "this" | "these" | "its" | "their" | "his" | "her") {
+            return None;
+        }
+        match words::unit(self.w(i + 1))? {
+            (Unit::Weekend, _) | (_, false) => None,
+            _ => Some((i + 2, T::Date, Val::Lit(v.into()))),
+        }
+    }
+
+    /// "the 20th century", "the eleventh century" -> 19, 10.
+    fn ord_century(&self, i: usize) -> Option<Hit> {
+        let (n, k) = match words::ordinal(self.w(i)) {
+            Some(n) => (n as u32, i + 1),
+            None => {
+                let (n, d) = self.num(i)?;
+                if d > 2
+                    || !self.glued(i + 1)
+                    || !matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
+                {
+                    return None;
+                }
+                (n, i + 2)
+            }
+        };
+        if !(1..=30).contains(&n) || !self.is(k, "century") {
+            return None;
+        }
+        Some((k + 1, T::Date, Val::Century(n as i32 - 1)))
     }
 
     /// every/each + unit, weekday, part of day.
@@ -2652,6 +2700,7 @@ impl<'a> P<'a> {
                 consider(self.upcoming_n(i));
                 consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
+                consider(self.ord_century(i));
             }
             Kind::Word => {
                 if matches!(self.w(i), "nineteen" | "the" | "two") {
@@ -2668,6 +2717,8 @@ impl<'a> P<'a> {
                 consider(self.hour_then_day(i, reference));
                 consider(self.month_day(i));
                 consider(self.vague_duration(i));
+                consider(self.vague_rel(i));
+                consider(self.ord_century(i));
                 consider(self.set(i));
                 consider(self.quarter(i));
                 consider(self.season(i));
@@ -3001,6 +3052,7 @@ fn starter(w: &str) -> bool {
                 | "fortnight"
                 | "fortnights"
                 | "recent"
+                | "future"
                 | "daily"
                 | "nightly"
                 | "weekly"

@@ -44,6 +44,7 @@
 //!        YEAR                            2023 after in/since/by/of/©/... or before
 //!                                        punctuation, "and", "to"... (1500-2100; not "ABC 2000")
 //!        DECADE                          [the] 1990s · '90s -> 199; the 1900s -> 19
+//!        [the] ORD century               the 20th century -> 19 · 11th century -> 10
 //!        [the] [fiscal] ORD quarter [of YEAR] | ORD-quarter | Q3 [YEAR] | first half of 2023
 //!        fiscal YEAR | FY2024 | FY24     -> 2024
 //!        the latest quarter | the quarter -> the quarter before the reference's
@@ -115,6 +116,9 @@
 //!           recent years -> PXY (TimeBank's majority)
 //!        [the past|last|next|first] QTY UNIT   three years -> P3Y, 48 hours -> PT48H,
 //!        five-year -> P5Y, the past two months -> P2M, several weeks -> PXW,
+//!        a five year low, a two day rally (spelled number, no hyphen, before a noun) -> P5Y;
+//!        "the 14-day period": the article stays out (TimeBank's seven all mark "14-day")
+//!        coming|future UNITs -> FUTURE_REF, past UNITs -> PAST_REF (no article)
 //!        for|in|within|over UNITs -> PX.; the past year -> P1Y
 //!        QTY: digits, number words ("twenty four"), a/an, a few, several, a couple of
 //!           not ages: "52 years old", "a 6-year-old" (TimeBank leaves them out)
