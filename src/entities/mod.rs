@@ -204,13 +204,16 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
     let mut emissions: Vec<[i32; N_LABELS]> = Vec::new();
     let mut sums = features::emit::TypeSums::new(&doc, model);
     let mut stash: Vec<[i32; N_LABELS]> = Vec::new();
-    // Per island: its sentence, its tokens, where its first-pass scores start in `stash`
-    // (or u32::MAX).
-    let mut kept: Vec<(u32, Island, u32)> = Vec::new();
+    // The first pass keeps the scores of the first `n_stashed` islands with a repeated
+    // capitalised word (in text order), one after the other; the second pass finds the
+    // islands again (the same ones: they depend only on the tokens) rather than keeping a
+    // list of them.
+    let mut n_stashed = 0usize;
+    let mut stash_full = false;
     let mut isl: Vec<Island> = Vec::new();
     let tables = Transitions::new(&model.trans);
     let mut back = Vec::new();
-    for (si, range) in sentences.iter().enumerate() {
+    for range in &sentences {
         islands(&doc, tokens, range.clone(), &mut isl);
         if isl.is_empty() {
             continue;
@@ -222,14 +225,13 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
             if let Some(out) = tags.get_mut(part.clone()) {
                 tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut back, out);
             }
-            if second && sums.repeated(&doc, part.clone()) {
-                let at = if stash.len() + emissions.len() <= stash_tokens {
+            if second && !stash_full && sums.repeated(&doc, part.clone()) {
+                if stash.len() + emissions.len() <= stash_tokens {
                     stash.extend_from_slice(&emissions);
-                    (stash.len() - emissions.len()) as u32
+                    n_stashed += 1;
                 } else {
-                    u32::MAX
-                };
-                kept.push((si as u32, island, at));
+                    stash_full = true;
+                }
             }
         }
     }
@@ -237,37 +239,48 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
         return tags;
     }
     let nl = features::NonLocal::new(&doc, &tags);
-    let mut marked = u32::MAX;
-    for &(si, island, at) in &kept {
-        let part = island.range();
-        if !nl.any(part.clone()) {
-            continue;
-        }
-        let Some(range) = sentences.get(si as usize) else { continue };
-        let n = part.end.min(tokens.len()).saturating_sub(part.start);
-        match stash.get(at as usize..(at as usize).saturating_add(n)) {
-            Some(em) if at != u32::MAX => {
-                emissions.clear();
-                emissions.extend_from_slice(em);
+    // Which repeated island this is, and where its kept scores start.
+    let (mut k, mut at) = (0usize, 0usize);
+    for range in &sentences {
+        islands(&doc, tokens, range.clone(), &mut isl);
+        let mut marked = false;
+        for &island in &isl {
+            let part = island.range();
+            if !sums.repeated(&doc, part.clone()) {
+                continue;
             }
-            _ => {
-                // Kept islands are in text order: a sentence's name-list marks once.
-                if marked != si {
-                    sums.sentence(&doc, model, range.clone());
-                    marked = si;
+            let n = part.end.min(tokens.len()).saturating_sub(part.start);
+            let (stashed, from) = (k < n_stashed, at);
+            k += 1;
+            if stashed {
+                at += n;
+            }
+            if !nl.any(part.clone()) {
+                continue;
+            }
+            match stash.get(from..from.saturating_add(n)) {
+                Some(em) if stashed => {
+                    emissions.clear();
+                    emissions.extend_from_slice(em);
                 }
-                sums.emissions_part(&doc, model, range.clone(), part.clone(), &mut emissions);
-            }
-        }
-        for i in part.clone() {
-            for &h in nl.of(i) {
-                if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i.wrapping_sub(part.start))) {
-                    add(e, row);
+                _ => {
+                    if !marked {
+                        sums.sentence(&doc, model, range.clone());
+                        marked = true;
+                    }
+                    sums.emissions_part(&doc, model, range.clone(), part.clone(), &mut emissions);
                 }
             }
-        }
-        if let Some(out) = tags.get_mut(part.clone()) {
-            tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut back, out);
+            for i in part.clone() {
+                for &h in nl.of(i) {
+                    if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i.wrapping_sub(part.start))) {
+                        add(e, row);
+                    }
+                }
+            }
+            if let Some(out) = tags.get_mut(part.clone()) {
+                tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut back, out);
+            }
         }
     }
     tags
