@@ -1735,3 +1735,11 @@ fn adjectival_amounts_centuries_and_vague_future() {
     assert!(has(&got, "past years", Some("DATE"), "PAST_REF"), "{got:?}");
     assert!(found("🎉 Café: he sold two shares and five apples.").is_empty());
 }
+
+/// Issue 4, round 8: "is to resume trading Tuesday" is arranged, so ahead.
+#[test]
+fn is_to_looks_ahead() {
+    // Bug: read as the past Wednesday (2024-01-03).
+    let got = found("🎉 Café stock, traded in London, is to resume trading in Paris Wednesday.");
+    assert!(has(&got, "Wednesday", Some("DATE"), "2024-01-10"), "{got:?}");
+}

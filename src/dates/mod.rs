@@ -140,7 +140,7 @@
 //! before it). A bare weekday is the last such day up to the reference (news convention),
 //! the next one when the clause speaks of the future. The clause's tense is the nearest cue
 //! word within 10 tokens before or 8 after in the sentence ("said Friday" past even if
-//! "will" follows; "as soon as Tuesday" future; a participle after "be", "is", "are" is no
+//! "will" follows; "as soon as Tuesday", "is to resume ... Tuesday" future; a participle after "be", "is", "are" is no
 //! cue: "will be named ... in December", "when the case is heard in May"); equally near opposite cues leave it unknown. With no reference date, values keep
 //! `X`s ("XXXX-12-30") or become PAST_REF/PRESENT_REF/FUTURE_REF.
 //!
@@ -637,6 +637,14 @@ fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
             if !passive {
                 return Some(Tense::Past);
             }
+        }
+        // "is to resume trading Tuesday": arranged.
+        if w == "to"
+            && k.checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .is_some_and(|t| matches!(t.w(), "is" | "are"))
+        {
+            return Some(Tense::Future);
         }
         // "as soon as / as early as Tuesday": a future deadline.
         if w == "as"
