@@ -1743,3 +1743,18 @@ fn is_to_looks_ahead() {
     let got = found("🎉 Café stock, traded in London, is to resume trading in Paris Wednesday.");
     assert!(has(&got, "Wednesday", Some("DATE"), "2024-01-10"), "{got:?}");
 }
+
+/// Issue 4, round 8: the year of results reports and "that year".
+#[test]
+fn the_full_year_and_that_year() {
+    let got = found("🎉 Café: sales for the full year were $6.6 billion; for the year, volume was flat, it said of the fiscal year.");
+    assert!(has(&got, "the full year", Some("DATE"), "2024"), "{got:?}");
+    assert!(has(&got, "the year", Some("DATE"), "2024"), "{got:?}");
+    // "for the year ended Sept. 30" stays the span of a year.
+    let got = found("🎉 Café: for the year ended Sept. 30, it earned $4 million.");
+    assert!(has(&got, "the year", Some("DURATION"), "P1Y"), "{got:?}");
+    // Bug: "that year" was missed; it is the last year named.
+    let got = found("🎉 Café: she fled in June 1998 and returned later that year; imports were $37 million in 1988, a small share of the total that year.");
+    assert!(has(&got, "later that year", Some("DATE"), "1998"), "{got:?}");
+    assert!(has(&got, "that year", Some("DATE"), "1988"), "{got:?}");
+}

@@ -2028,6 +2028,12 @@ impl<'a> P<'a> {
         }
     }
 
+    /// "that year" (the last year the text named).
+    fn that_year(&self, i: usize) -> Option<Hit> {
+        (self.is(i, "that") && self.is(i + 1, "year") && !matches!(self.w(i + 2), "-" | "'"))
+            .then_some((i + 2, T::Date, Val::ThatYear))
+    }
+
     /// "the 20th century", "the eleventh century" -> 19, 10.
     fn ord_century(&self, i: usize) -> Option<Hit> {
         let (n, k) = match words::ordinal(self.w(i)) {
@@ -2107,6 +2113,22 @@ impl<'a> P<'a> {
         // duration apart from the end date).
         if j > i && self.is(j, "year") && matches!(self.w(j + 1), "ended" | "ending") {
             return Some((j + 1, T::Duration, Val::Lit("P1Y".into())));
+        }
+        // "for the year", "sales for the full year", "lower earnings for the fiscal year",
+        // "nine months of the year": the current year (TimeBank: DATE 1989).
+        let full = j > i && self.is(j, "full");
+        if j > i
+            && (self.is(j, "year") || full && self.is(j + 1, "year"))
+            && self.is(i, "the")
+            && i > 0
+            && matches!(self.w(i - 1), "for" | "of")
+        {
+            let y = if full { j + 1 } else { j };
+            if !matches!(self.w(y + 1), "-" | "'" | "ended" | "ending" | "before" | "after" | "earlier" | "ago")
+                && self.year_num(y + 1).is_none()
+            {
+                return Some((y + 1, T::Date, Val::Rel(Unit::Year, 0)));
+            }
         }
         // "the latest period" in a results report: the latest reported quarter.
         if j > i && self.is(j, "latest") && self.is(j + 1, "period") {
@@ -2718,6 +2740,7 @@ impl<'a> P<'a> {
                 consider(self.month_day(i));
                 consider(self.vague_duration(i));
                 consider(self.vague_rel(i));
+                consider(self.that_year(i));
                 consider(self.ord_century(i));
                 consider(self.set(i));
                 consider(self.quarter(i));
@@ -3053,6 +3076,7 @@ fn starter(w: &str) -> bool {
                 | "fortnights"
                 | "recent"
                 | "future"
+                | "that"
                 | "daily"
                 | "nightly"
                 | "weekly"
@@ -3132,7 +3156,7 @@ fn after_the(w: &str) -> bool {
     starter(w)
         || matches!(
             w,
-            "past" | "future" | "near" | "moment" | "middle" | "rest" | "turn" | "weekend"
+            "past" | "future" | "full" | "near" | "moment" | "middle" | "rest" | "turn" | "weekend"
         )
 }
 

@@ -47,6 +47,8 @@
 //!        [the] ORD century               the 20th century -> 19 · 11th century -> 10
 //!        [the] [fiscal] ORD quarter [of YEAR] | ORD-quarter | Q3 [YEAR] | first half of 2023
 //!        fiscal YEAR | FY2024 | FY24     -> 2024
+//!        for|of the [full|fiscal] year   -> the reference's year (not "the year ended ...": P1Y)
+//!        [later|earlier] that year       -> the year of the last date named before
 //!        the latest quarter | the quarter -> the quarter before the reference's
 //!        SEASON [of] YEAR | the SEASON   summer 2023 -> 2023-SU
 //!        today | yesterday | tomorrow | tmr | tmrw | [the] day after tomorrow | [the] day before yesterday
@@ -277,12 +279,13 @@ pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
     // ago" next to money is the same quarter a year before (TimeBank's WSJ convention).
     let quarterly = has_word(text, b"quarter");
     let mut last_q = None;
+    let mut last_year = None;
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = chunk_end(text, start);
         let before = out.len();
-        find_in(&text[start..end], r, quarterly, &mut last_q, &mut out);
+        find_in(&text[start..end], r, quarterly, &mut last_q, &mut last_year, &mut out);
         for t in &mut out[before..] {
             t.start += start;
             t.end += start;
@@ -370,6 +373,7 @@ fn has_word(text: &str, word: &[u8]) -> bool {
 
 /// The expressions of one piece of text (offsets within it), appended to `out`.
 ///
+/// `last_year` is the year of the last date the text named ("that year" refers to it);
 /// `last_q` is the year and number of the last quarter the text named ("the fiscal first
 /// quarter ended Sept. 30"): "the quarter", "the latest period", "a year earlier" in a
 /// quarterly report and "the 1988 quarter" refer back to it.
@@ -378,6 +382,7 @@ fn find_in(
     r: &Reference,
     quarterly: bool,
     last_q: &mut Option<(i32, u8)>,
+    last_year: &mut Option<i32>,
     out: &mut Vec<Timex>,
 ) {
     let reference = r.date;
@@ -455,6 +460,16 @@ fn find_in(
                 value = format!("{y:04}");
             } else if let Some((_, q)) = *last_q {
                 value = format!("{y:04}-Q{q}");
+            }
+        }
+        // "in 1988 ... that year"
+        if c.val == resolve::Val::ThatYear {
+            if let Some(y) = *last_year {
+                value = format!("{y:04}");
+            }
+        } else if c.ty == TimexType::Date {
+            if let Some(y) = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())) {
+                *last_year = y.parse().ok();
             }
         }
         if value.contains('@') {
