@@ -29,7 +29,10 @@
 //!   any (Ratinov & Roth 2009's "context aggregation" and "prediction history", for one
 //!   article at a time). The first pass keeps the scores of exactly those islands (a
 //!   capitalised word capitalised elsewhere too) up to 16,384 tokens; beyond that they are
-//!   recomputed, to the same integers;
+//!   recomputed, to the same integers. The second pass finds the islands again rather
+//!   than keeping a list of them. Cost of the islands (callgrind, seed article alone):
+//!   tagger 707 -> 616 instructions per byte, emission scores for 57% of the tokens, per-type
+//!   sums for 207 of ~250 word types;
 //! - [`group`]: the canonical name of each mention within the article ("Putin" -> "Vladimir
 //!   Putin", "U.S." and "US" -> one name);
 //! - `train` (feature `tools` only): the averaged structured perceptron that produces the
@@ -301,9 +304,9 @@ impl Island {
 
 /// Lowercase tokens an island joins across between two capitalised ones ("Bank of
 /// England", "Ludwig van Beethoven", "Bosnia and Herzegovina").
-const ISLAND_GAP: usize = 2;
+pub const ISLAND_GAP: usize = 2;
 /// Tokens added to each side of an island ("1860 Munich", "the Hague").
-const ISLAND_MARGIN: usize = 1;
+pub const ISLAND_MARGIN: usize = 1;
 
 /// The islands of sentence `range` into `out`: runs of capitalised tokens, joined across
 /// up to [`ISLAND_GAP`] other tokens, widened by [`ISLAND_MARGIN`] tokens each side and then
