@@ -1758,3 +1758,14 @@ fn the_full_year_and_that_year() {
     assert!(has(&got, "later that year", Some("DATE"), "1998"), "{got:?}");
     assert!(has(&got, "that year", Some("DATE"), "1988"), "{got:?}");
 }
+
+/// Issue 4, round 8: "early Friday morning", "Late Monday": TimeML marks the day alone.
+#[test]
+fn early_and_late_stay_outside_a_weekday() {
+    let got = found("🎉 Café: the marches began early Friday morning. Late Monday, it ended.");
+    assert!(has(&got, "Friday morning", Some("DATE"), "2024-01-05"), "{got:?}");
+    assert!(has(&got, "Monday", Some("DATE"), "2024-01-08"), "{got:?}");
+    // Months keep it ("early March": TimeBank mostly marks it whole).
+    let got = found("🎉 Café: it opened in early March 2023.");
+    assert!(got.iter().any(|(s, _, _)| s.starts_with("early March")), "{got:?}");
+}

@@ -2836,6 +2836,10 @@ impl<'a> P<'a> {
                 {
                     return None;
                 }
+                // "early Friday morning", "Late Monday": the day too (TimeBank 2 of 3).
+                if matches!(w, "early" | "late") && matches!(val, Val::Weekday(_)) {
+                    return None;
+                }
                 if matches!(ty, T::Date | T::Time) && !matches!(val, Val::Lit(_)) {
                     return Some((e, ty, val));
                 }
