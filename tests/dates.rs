@@ -1769,3 +1769,10 @@ fn early_and_late_stay_outside_a_weekday() {
     let got = found("🎉 Café: it opened in early March 2023.");
     assert!(got.iter().any(|(s, _, _)| s.starts_with("early March")), "{got:?}");
 }
+
+/// Issue 4, round 8: "the quarter-to-quarter comparison" names no quarter.
+#[test]
+fn quarter_to_quarter_is_no_quarter() {
+    let got = found("🎉 Café: The quarter-to-quarter comparison was also enhanced.");
+    assert!(got.is_empty(), "{got:?}");
+}

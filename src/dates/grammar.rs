@@ -2211,7 +2211,12 @@ impl<'a> P<'a> {
         if self.is(j, "latest") && self.is(j + 1, "quarter") {
             return Some((j + 2, T::Date, Val::LatestQuarter));
         }
-        if j > i && self.is(j, "quarter") && !self.is(j + 1, "of") {
+        // Not "the quarter-to-quarter comparison".
+        if j > i
+            && self.is(j, "quarter")
+            && !self.is(j + 1, "of")
+            && !(self.glued(j + 1) && self.is(j + 1, "-"))
+        {
             return Some((j + 1, T::Date, Val::LatestQuarter));
         }
         // "the last half of 1989"
