@@ -389,19 +389,24 @@ pub struct DocInfo {
     type_case: Vec<u8>,
     /// Per token: its type and its flags (the type's plus sentence start and headline).
     tok: Vec<Tok>,
-    /// Per lowercase form: (token, word before, word after, cache key) of up to
-    /// [`MAX_CONTEXTS`] capitalised occurrences.
-    contexts: Contexts,
-    n_contexts: u32,
+    /// Per type: its *form*, the id of its lowercase form among the capitalised words of
+    /// the document (not punctuation or numbers: the words context aggregation and the
+    /// non-local features are about), or [`NO_FORM`].
+    type_form: Vec<u32>,
+    /// Per form: where its contexts start in `contexts` (one more entry at the end).
+    form_start: Vec<u32>,
+    /// Per form, one after the other: up to [`MAX_CONTEXTS`] capitalised occurrences, in
+    /// text order (one allocation, not one vector per form).
+    contexts: Vec<Context>,
 }
 
-/// Per lowercase form: (token, word before, word after, cache key) of its capitalised occurrences.
-type Contexts = std::collections::HashMap<u64, Vec<Context>, FastState>;
+/// The form of a type that is not a capitalised word.
+pub const NO_FORM: u32 = u32::MAX;
 
 /// One capitalised occurrence for context aggregation: its token, the lowercase words two
 /// before, one before, one after and two after (sentinels outside the sentence), and its
 /// cache key.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Context {
     tok: u32,
     around: [u64; 4],
@@ -512,13 +517,46 @@ impl DocInfo {
         for info in &types {
             type_case.push(seen.get(&info.lower).copied().unwrap_or(0));
         }
-        let mut contexts: Contexts = std::collections::HashMap::with_capacity_and_hasher((types.len() / 4 + 16).min(PRESIZE_MAX), FastState);
+        // Forms: one id per lowercase form of the capitalised words, per type (not per token).
+        let mut form_of: std::collections::HashMap<u64, u32, FastState> =
+            std::collections::HashMap::with_capacity_and_hasher((types.len() / 4 + 16).min(PRESIZE_MAX), FastState);
+        let type_form: Vec<u32> = types
+            .iter()
+            .map(|info| {
+                if is_capitalized(info.flags) && info.flags & (F_PUNCT | F_NUMBER) == 0 {
+                    let next = form_of.len() as u32;
+                    *form_of.entry(info.lower).or_insert(next)
+                } else {
+                    NO_FORM
+                }
+            })
+            .collect();
+        let n_forms = form_of.len();
+        drop(form_of);
+        let form = |t: &Tok| type_form.get(t.ty as usize).copied().unwrap_or(NO_FORM);
+        // Contexts per form, laid out one form after the other: count, then fill.
+        let mut n_of = vec![0u8; n_forms];
+        for t in &tok {
+            if let Some(c) = n_of.get_mut(form(t) as usize) {
+                *c = (*c + 1).min(MAX_CONTEXTS as u8);
+            }
+        }
+        let mut form_start = Vec::with_capacity(n_forms + 1);
+        let mut total = 0u32;
+        for &c in &n_of {
+            form_start.push(total);
+            total += c as u32;
+        }
+        form_start.push(total);
+        let mut contexts = vec![Context::default(); total as usize];
+        n_of.iter_mut().for_each(|c| *c = 0);
         let mut n_contexts = 0u32;
         let key0 = types.len() as u32;
         let lower = |i: usize| types.get(tok[i].ty as usize).map_or(0, |t| t.lower);
         for i in 0..tok.len() {
-            let t = tok[i];
-            if !is_capitalized(t.flags) || t.flags & (F_PUNCT | F_NUMBER) != 0 {
+            let f = form(&tok[i]) as usize;
+            let (Some(have), Some(&at)) = (n_of.get_mut(f), form_start.get(f)) else { continue };
+            if *have as usize >= MAX_CONTEXTS {
                 continue;
             }
             let starts = |k: usize| tokens.get(k).map_or(true, |t| t.sentence_start);
@@ -527,13 +565,40 @@ impl DocInfo {
             let next = if i + 1 >= tok.len() || starts(i + 1) { SENTINEL_END } else { lower(i + 1) };
             let next2 =
                 if i + 2 >= tok.len() || starts(i + 1) || starts(i + 2) { SENTINEL_END } else { lower(i + 2) };
-            let v = contexts.entry(lower(i)).or_default();
-            if v.len() < MAX_CONTEXTS {
-                v.push(Context { tok: i as u32, around: [prev2, prev, next, next2], key: key0.saturating_add(n_contexts) });
-                n_contexts = n_contexts.saturating_add(1);
+            if let Some(c) = contexts.get_mut(at as usize + *have as usize) {
+                *c = Context { tok: i as u32, around: [prev2, prev, next, next2], key: key0.saturating_add(n_contexts) };
             }
+            *have += 1;
+            n_contexts = n_contexts.saturating_add(1);
         }
-        DocInfo { types, type_case, tok, contexts, n_contexts }
+        DocInfo { types, type_case, tok, type_form, form_start, contexts }
+    }
+
+    /// The form of type `ty` ([`NO_FORM`] for words that are not capitalised).
+    #[inline]
+    pub fn form_of_type(&self, ty: u32) -> u32 {
+        self.type_form.get(ty as usize).copied().unwrap_or(NO_FORM)
+    }
+
+    /// The form of token `i`.
+    #[inline]
+    pub fn form(&self, i: usize) -> u32 {
+        self.tok.get(i).map_or(NO_FORM, |t| self.form_of_type(t.ty))
+    }
+
+    /// Number of forms.
+    pub fn n_forms(&self) -> usize {
+        self.form_start.len().saturating_sub(1)
+    }
+
+    /// The contexts of form `f` (empty for [`NO_FORM`]).
+    #[inline]
+    fn form_contexts(&self, f: u32) -> &[Context] {
+        let f = f as usize;
+        match (self.form_start.get(f), self.form_start.get(f.wrapping_add(1))) {
+            (Some(&a), Some(&b)) => self.contexts.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// Number of tokens.
@@ -565,7 +630,7 @@ impl DocInfo {
     /// Number of cache keys passed to [`Sink::word`]: the word types, then one per
     /// context-aggregation entry, then one for the single-flag features.
     pub fn n_cache_keys(&self) -> usize {
-        self.types.len() + self.n_contexts as usize + 1
+        self.types.len() + self.contexts.len() + 1
     }
 
     #[inline]
@@ -786,8 +851,8 @@ pub fn extract_into<S: Sink>(doc: &DocInfo, gaz: &dyn Gazetteer, range: std::ops
             sink.word(i, ty, 15, || h2(T_W0, t.docform));
         }
         if is_capitalized(tf) && tf & (F_PUNCT | F_NUMBER) == 0 {
-            if let Some(v) = doc.contexts.get(&t.lower) {
-                for c in v {
+            {
+                for c in doc.form_contexts(doc.form_of_type(ty)) {
                     if c.tok as usize != i {
                         let [p2, p, n, n2] = c.around;
                         sink.word(i, c.key, 0, || h2(T_CA_PREV, p));
@@ -866,7 +931,8 @@ fn gaz_marks(doc: &DocInfo, gaz: &dyn Gazetteer, s: usize, e: usize, gaz_b: &mut
 ///   seed article);
 /// - `nl_prev`: the type of the nearest preceding occurrence.
 ///
-/// Only capitalised occurrences are counted. Linear: one hash map keyed by word.
+/// Only capitalised occurrences are counted. Linear: counts per form ([`DocInfo::form`]: the
+/// capitalised words' lowercase forms, numbered once per article), no hashing per token.
 pub struct NonLocal {
     feats: Vec<u64>,
     offs: Vec<u32>,
@@ -897,18 +963,17 @@ impl NonLocal {
                 (false, false) => 3,
             }
         };
-        let mut counts: std::collections::HashMap<u64, NlCounts, FastState> =
-            std::collections::HashMap::with_capacity_and_hasher(n / 4 + 1, FastState);
+        // Per form (the capitalised words' lowercase forms: no hashing).
+        let mut counts: Vec<NlCounts> = vec![[0; 21]; doc.n_forms()];
         // Per token: `type * 4 + position`, or NONE (one byte, not 24).
         const NONE: u8 = u8::MAX;
         let mut own: Vec<u8> = Vec::with_capacity(n);
         for i in 0..n {
-            if !doc.is_capitalized(i) || doc.flags(i) & (F_PUNCT | F_NUMBER) != 0 {
+            let Some(c) = counts.get_mut(doc.form(i) as usize) else {
                 own.push(NONE);
                 continue;
-            }
+            };
             let (t, p) = (ty(i).min(4), pos(i));
-            let c = counts.entry(doc.lower(i)).or_insert([0; 21]);
             c[t] = c[t].saturating_add(1);
             if t > 0 {
                 let k = 5 + (t - 1) * 4 + p;
@@ -919,12 +984,12 @@ impl NonLocal {
         let mut feats = Vec::new();
         let mut offs = Vec::with_capacity(n + 1);
         offs.push(0u32);
-        // Ends up with exactly the keys of `counts`: sized for them up front.
-        let mut prev: std::collections::HashMap<u64, usize, FastState> =
-            std::collections::HashMap::with_capacity_and_hasher(counts.len(), FastState);
+        // Per form: the type of its last occurrence so far, or NONE.
+        let mut prev: Vec<u8> = vec![NONE; counts.len()];
         for i in 0..n {
             if let Some((t, p)) = own.get(i).filter(|&&o| o != NONE).map(|&o| (o as usize / 4, o as usize % 4)) {
-                if let Some(c) = counts.get(&doc.lower(i)) {
+                let f = doc.form(i) as usize;
+                if let Some(c) = counts.get(f) {
                     let mut c = *c;
                     c[t] = c[t].saturating_sub(1);
                     if t > 0 {
@@ -959,10 +1024,12 @@ impl NonLocal {
                         feats.push(h3(T_NL_MAJ_CASE, 99, case as u64));
                     }
                 }
-                if let Some(&pt) = prev.get(&doc.lower(i)) {
-                    feats.push(h2(T_NL_PREV, pt as u64));
+                if let Some(last) = prev.get_mut(f) {
+                    if *last != NONE {
+                        feats.push(h2(T_NL_PREV, *last as u64));
+                    }
+                    *last = t as u8;
                 }
-                prev.insert(doc.lower(i), t);
             }
             offs.push(feats.len() as u32);
         }

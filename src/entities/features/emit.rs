@@ -60,8 +60,6 @@ fn sub(acc: &mut Scores, v: &Scores) {
     }
 }
 
-const NO_GROUP: u32 = u32::MAX;
-
 /// A direct-mapped cache (4,096 slots, 176 KB, kept from one article to the next) of weight
 /// rows decoded to scores, for the features with few distinct values in an article (shapes, flags, case, one- and two-letter affixes, name-list
 /// marks): one compare instead of a bucket lookup and nine codebook reads. Exact: a slot
@@ -126,7 +124,7 @@ pub struct TypeSums {
     group_sum: Vec<Scores>,
     /// The sentinels at -2, -1 (sentence start) and +1, +2 (sentence end).
     sentinel: [Scores; 4],
-    /// Per type: its context-aggregation group (index into `groups`) or [`NO_GROUP`].
+    /// Per type: its context-aggregation group (index into `groups`: its form) or [`NO_FORM`].
     group: Vec<u32>,
     /// Per group: its entries' range in `entries`.
     groups: Vec<(u32, u32)>,
@@ -201,16 +199,15 @@ impl TypeSums {
     #[inline(never)] // once per document; kept apart for profiles
     pub fn new(doc: &DocInfo, m: &Model) -> TypeSums {
         let n_types = doc.types.len();
-        // Context-aggregation groups, per lowercase form.
-        let mut groups = Vec::new();
-        let mut entries = Vec::new();
-        let mut group_of: std::collections::HashMap<u64, u32, FastState> =
-            std::collections::HashMap::with_capacity_and_hasher(doc.contexts.len(), FastState);
-        let mut group_sum: Vec<Scores> = Vec::new();
-        for (&lower, v) in &doc.contexts {
+        // Context-aggregation groups: one per form (see [`DocInfo::form_of_type`]).
+        let n_forms = doc.n_forms();
+        let mut groups = Vec::with_capacity(n_forms);
+        let mut entries = Vec::with_capacity(doc.contexts.len());
+        let mut group_sum: Vec<Scores> = Vec::with_capacity(n_forms);
+        for f in 0..n_forms {
             let a = entries.len() as u32;
             let mut total = [0; N_LABELS];
-            for c in v {
+            for c in doc.form_contexts(f as u32) {
                 let [p2, p, n, n2] = c.around;
                 let mut e = [0; N_LABELS];
                 add_row(m, &mut e, h2(T_CA_PREV, p));
@@ -220,7 +217,6 @@ impl TypeSums {
                 add(&mut total, &e);
                 entries.push((c.tok, e));
             }
-            group_of.insert(lower, groups.len() as u32);
             groups.push((a, entries.len() as u32));
             group_sum.push(total);
         }
@@ -237,21 +233,9 @@ impl TypeSums {
             own.resize(n_types, [0; N_LABELS]);
             nb.resize(n_types, [[0; N_LABELS]; 4]);
         }
-        let mut group = Vec::with_capacity(n_types);
         let mut bias = [0; N_LABELS];
         add_row(m, &mut bias, h2(T_BIAS, 0));
-        for t in &doc.types {
-            let tf = t.flags;
-            let mut g = NO_GROUP;
-            if is_capitalized(tf) && tf & (F_PUNCT | F_NUMBER) == 0 {
-                if let Some(&k) = group_of.get(&t.lower) {
-                    if group_sum.get(k as usize).is_some() {
-                        g = k;
-                    }
-                }
-            }
-            group.push(g);
-        }
+        let group: Vec<u32> = (0..n_types as u32).map(|ty| doc.form_of_type(ty)).collect();
         let mut sentinel = neighbour(m, SENTINEL_START, SENTINEL_END);
         add_row(m, &mut sentinel[1], h2(T_SHAPEM1, SENTINEL_START));
         add_row(m, &mut sentinel[2], h2(T_SHAPEP1, SENTINEL_END));
