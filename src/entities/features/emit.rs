@@ -76,13 +76,20 @@ impl Memo {
         Memo { keys: vec![0; MEMO_SLOTS], vals: vec![[0; N_LABELS]; MEMO_SLOTS] }
     }
 
-    /// The slot holding the scores of feature hash `h` (decoded on a miss).
-    #[inline]
+    /// The slot holding the scores of feature hash `h` (decoded on a miss). The hit is
+    /// inlined, the miss is not.
+    #[inline(always)]
     fn slot(&mut self, m: &Model, h: u64) -> usize {
         let slot = h as usize & (MEMO_SLOTS - 1);
         if self.keys.get(slot).is_some_and(|&k| k == h && h != 0) {
             return slot;
         }
+        self.fill(m, h, slot)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fill(&mut self, m: &Model, h: u64, slot: usize) -> usize {
         let mut v = [0; N_LABELS];
         add_row(m, &mut v, h);
         if let (Some(k), Some(x)) = (self.keys.get_mut(slot), self.vals.get_mut(slot)) {
