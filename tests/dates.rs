@@ -1776,3 +1776,13 @@ fn quarter_to_quarter_is_no_quarter() {
     let got = found("🎉 Café: The quarter-to-quarter comparison was also enhanced.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// Issue 4, round 8: titles are not times.
+#[test]
+fn show_titles_and_high_noon_are_not_times() {
+    let got = found("🎉 Café: Baker said on ABC's \"This Week,\" and Gonzalez said on CBS's \"60 Minutes.\" The film \"High Noon\": high noon comes today.");
+    assert!(got.iter().all(|(s, _, _)| s == "today"), "{got:?}");
+    // A quoted ordinary expression stays: "next week" in lower case.
+    let got = found("🎉 Café: he said \"next week\" twice.");
+    assert!(has(&got, "next week", Some("DATE"), "2024-W03"), "{got:?}");
+}

@@ -3194,11 +3194,26 @@ pub fn candidates(toks: &[Tok], reference: Option<crate::calendar::CivilDate>) -
         }
         match p.at(i, reference) {
             Some((e, ty, val)) if e > i => {
-                out.push(Cand { s: i, e, ty, val });
+                if !p.title(i, e) {
+                    out.push(Cand { s: i, e, ty, val });
+                }
                 i = e;
             }
             _ => i += 1,
         }
     }
     out
+}
+
+impl P<'_> {
+    /// A title, not a time: a capitalised unit right after a quotation mark (the TV shows
+    /// "This Week", "60 Minutes") and "High Noon" / "high noon".
+    fn title(&self, s: usize, e: usize) -> bool {
+        let Some(last) = e.checked_sub(1).and_then(|k| self.t.get(k)) else {
+            return false;
+        };
+        let quoted = s > 0 && matches!(self.w(s - 1), "\"" | "“" | "'" | "`");
+        (quoted && last.cap && !last.all_caps && words::unit(last.w()).is_some())
+            || (last.w() == "noon" && s > 0 && self.is(s - 1, "high"))
+    }
 }

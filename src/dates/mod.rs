@@ -190,6 +190,14 @@
 //! News mode keeps TimeML's grain: "next month" is 2024-02, "next week" 2024-W03, "2
 //! months ago" 2023-11; a judge wanting a day for those (as chrono-node gives) would count
 //! them wrong, but giving the day there lowers TBAQ's value F1 (tried: 0.7854 -> 0.7838).
+//!
+//! Measured (`evaluate timeml ../shared/data/tempeval3/TBAQ-cleaned`, TempEval-3 training
+//! data; the held-out platinum set is not looked at): strict F1 0.8793, relaxed 0.9413, value
+//! 0.8125 (TimeBank 0.8316, AQUAINT 0.77). Left as they are, where TimeBank's gold is split
+//! or follows one annotator: "last week" as 1989-WXX (WSJ), unpadded weeks ("2000-W7"),
+//! years as "1949-XX", bare decades as "196X", weekdays whose gold anchor is not the
+//! document date, "now"/"recently"/"current" (annotated in about two uses of three, with no
+//! cue in the text), zones dropped from clock times (the contract keeps them).
 
 pub mod clock;
 pub mod grammar;
