@@ -529,6 +529,13 @@ pub fn lookup<'a>(w: impl Fn(usize) -> &'a str) -> Option<(usize, Day, bool)> {
     }
     let mut best: Option<(usize, Day, bool)> = None;
     for &(name, day, plain) in NAMES {
+        // Only names whose first word is `first` can match (checked without splitting).
+        let nb = name.as_bytes();
+        if !(nb.starts_with(first.as_bytes())
+            && nb.get(first.len()).map_or(true, |&c| c == b' '))
+        {
+            continue;
+        }
         let mut n = 0;
         let mut ok = true;
         for part in name.split(' ') {

@@ -285,7 +285,9 @@ const CHUNK: usize = 32 * 1024;
 pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
     // A report that speaks of quarters compares figures quarter against quarter: there "a year
     // ago" next to money is the same quarter a year before (TimeBank's WSJ convention).
-    let quarterly = has_word(text, b"quarter");
+    // (Looked for only when an expression needs it: most texts have none.)
+    let mut seen_quarter: Option<bool> = None;
+    let mut quarterly = || *seen_quarter.get_or_insert_with(|| has_word(text, b"quarter"));
     let mut last_q = None;
     let mut last_year = None;
     let mut out = Vec::new();
@@ -293,7 +295,7 @@ pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
     while start < text.len() {
         let end = chunk_end(text, start);
         let before = out.len();
-        find_in(&text[start..end], r, quarterly, &mut last_q, &mut last_year, &mut out);
+        find_in(&text[start..end], r, &mut quarterly, &mut last_q, &mut last_year, &mut out);
         for t in &mut out[before..] {
             t.start += start;
             t.end += start;
@@ -388,7 +390,7 @@ fn has_word(text: &str, word: &[u8]) -> bool {
 fn find_in(
     text: &str,
     r: &Reference,
-    quarterly: bool,
+    quarterly: &mut impl FnMut() -> bool,
     last_q: &mut Option<(i32, u8)>,
     last_year: &mut Option<i32>,
     out: &mut Vec<Timex>,
@@ -431,7 +433,7 @@ fn find_in(
         // earlier"): that is the year before (TimeBank gives the year).
         if c.val == resolve::Val::Offset(resolve::Unit::Year, -1)
             && (sentence_mentions(&toks, c.s, c.e, &["quarter"], 20)
-                || (quarterly && sentence_mentions(&toks, c.s, c.e, FINANCIAL, 60)))
+                || (quarterly() && sentence_mentions(&toks, c.s, c.e, FINANCIAL, 60)))
             && !sentence_mentions(&toks, c.s, c.e, &["months"], 60)
         {
             c.val = resolve::Val::YearAgoQuarter;
@@ -464,7 +466,7 @@ fn find_in(
             _ => {}
         }
         if let resolve::Val::YearQuarter(y, period) = c.val {
-            if period && (!quarterly || sentence_mentions(&toks, c.s, c.e, &["months"], 60)) {
+            if period && (!quarterly() || sentence_mentions(&toks, c.s, c.e, &["months"], 60)) {
                 value = format!("{y:04}");
             } else if let Some((_, q)) = *last_q {
                 value = format!("{y:04}-Q{q}");
