@@ -113,29 +113,40 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut space = true;
     let mut newline = true;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // Walks bytes: ASCII is read directly, other characters decoded where they start (every
+    // `i` below is a char boundary).
+    let bytes = text.as_bytes();
+    let at = |k: usize| text.get(k..).and_then(|s| s.chars().next());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            match at(i) {
+                Some(c) => c,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             space = true;
             if c == '\n' {
                 newline = true;
             }
+            i += c.len_utf8();
             continue;
         }
         // Fast path: a run of ASCII letters.
-        if c.is_ascii_alphabetic() {
-            let bytes = text.as_bytes();
+        if b.is_ascii_alphabetic() {
             let mut end = i + 1;
             while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
                 end += 1;
             }
             if end >= bytes.len() || bytes[end] < 0x80 {
-                while it.peek().is_some_and(|&(j, _)| j < end) {
-                    it.next();
-                }
                 toks.push(make(text, lower, i, end, Kind::Word, space, newline));
                 space = false;
                 newline = false;
+                i = end;
                 continue;
             }
         }
@@ -147,22 +158,22 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
             Kind::Punct
         };
         let mut end = i + c.len_utf8();
-        if kind != Kind::Punct {
-            while let Some(&(j, d)) = it.peek() {
-                let same = match kind {
-                    Kind::Num => d.is_ascii_digit(),
-                    _ => d.is_alphabetic() && !d.is_ascii_digit(),
-                };
-                if !same {
+        if kind == Kind::Num {
+            while end < bytes.len() && bytes[end].is_ascii_digit() {
+                end += 1;
+            }
+        } else if kind == Kind::Word {
+            while let Some(d) = at(end) {
+                if !(d.is_alphabetic() && !d.is_ascii_digit()) {
                     break;
                 }
-                end = j + d.len_utf8();
-                it.next();
+                end += d.len_utf8();
             }
         }
         toks.push(make(text, lower, i, end, kind, space, newline));
         space = false;
         newline = false;
+        i = end;
     }
     toks
 }
@@ -170,6 +181,93 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-iterator lexer the byte walk replaced (kept to check they agree).
+    fn lex_reference<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
+        if lower.len() != text.len() {
+            return Vec::new();
+        }
+        let mut toks = Vec::with_capacity(text.len() / 4 + 1);
+        let mut space = true;
+        let mut newline = true;
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                space = true;
+                if c == '\n' {
+                    newline = true;
+                }
+                continue;
+            }
+            // Fast path: a run of ASCII letters.
+            if c.is_ascii_alphabetic() {
+                let bytes = text.as_bytes();
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+                    end += 1;
+                }
+                if end >= bytes.len() || bytes[end] < 0x80 {
+                    while it.peek().is_some_and(|&(j, _)| j < end) {
+                        it.next();
+                    }
+                    toks.push(make(text, lower, i, end, Kind::Word, space, newline));
+                    space = false;
+                    newline = false;
+                    continue;
+                }
+            }
+            let kind = if c.is_ascii_digit() {
+                Kind::Num
+            } else if c.is_alphabetic() {
+                Kind::Word
+            } else {
+                Kind::Punct
+            };
+            let mut end = i + c.len_utf8();
+            if kind != Kind::Punct {
+                while let Some(&(j, d)) = it.peek() {
+                    let same = match kind {
+                        Kind::Num => d.is_ascii_digit(),
+                        _ => d.is_alphabetic() && !d.is_ascii_digit(),
+                    };
+                    if !same {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+            }
+            toks.push(make(text, lower, i, end, kind, space, newline));
+            space = false;
+            newline = false;
+        }
+        toks
+    }
+
+    #[test]
+    fn byte_walk_agrees_with_the_char_lexer() {
+        let texts = [
+            "é 30th, 6pm’s",
+            "Café\u{a0}2024-01-09\tT06:00\u{b}x\u{c}y\u{2028}z — naïve ÉCOLE 5é6 ß9",
+            "👍🏽 emoji then 12日 and Ωmega, İstanbul; ﬁne\r\n\n  trailing ",
+            "",
+            "a",
+            "ä",
+            "abcé",
+        ];
+        for t in texts {
+            let lower = t.to_ascii_lowercase();
+            let key = |v: Vec<Tok>| -> Vec<String> {
+                v.iter()
+                    .map(|k| {
+                        let f = (k.start, k.end, k.kind, k.space, k.newline, k.cap, k.all_caps);
+                        format!("{f:?} {} {:?}", k.num, k.w())
+                    })
+                    .collect()
+            };
+            assert_eq!(key(lex(t, &lower)), key(lex_reference(t, &lower)), "{t:?}");
+        }
+    }
 
     #[test]
     fn splits_digits_from_letters_and_keeps_offsets() {
