@@ -22,8 +22,10 @@
 //!   byte-identical `annotate` output on the seed, `bench/samples`, `www/samples` and the
 //!   CoNLL dev text, dev F1 unchanged (0.9393); on the CoNLL training text (where the model
 //!   labels the lowercase "interior ministry" and gaps like "Azad ( free ) Kashmir") 19 of
-//!   23,687 mentions change. Two passes
-//!   with one model: the first from local features only; the second adds the non-local
+//!   23,687 mentions change. (Tried and dropped: no margin, 144 changed lines of dev
+//!   output, F1 0.9358; no left margin before lowercase words, F1 0.9390, for 4% fewer
+//!   instructions.) Training still decodes whole sentences. Two passes with one model: the
+//!   first from local features only; the second adds the non-local
 //!   features ([`features::NonLocal`]: how the first pass labelled the same word elsewhere in
 //!   the article) to the first pass's scores and decodes again only the islands that have
 //!   any (Ratinov & Roth 2009's "context aggregation" and "prediction history", for one
@@ -31,8 +33,11 @@
 //!   capitalised word capitalised elsewhere too) up to 16,384 tokens; beyond that they are
 //!   recomputed, to the same integers. The second pass finds the islands again rather
 //!   than keeping a list of them. Cost of the islands (callgrind, seed article alone):
-//!   tagger 707 -> 616 instructions per byte, emission scores for 57% of the tokens, per-type
-//!   sums for 207 of ~250 word types;
+//!   tagger 707 -> 616 instructions per byte, emission scores for about 60% of the tokens,
+//!   per-type sums for 207 of ~250 word types. With the rest of issue 8's work (per-type
+//!   sums on first use, buffers and memo kept between articles, forms instead of hash maps
+//!   keyed by word) the tagger is at 524 instructions per byte (cold, `node
+//!   bench/callgrind.mjs --copies 1`);
 //! - [`group`]: the canonical name of each mention within the article ("Putin" -> "Vladimir
 //!   Putin", "U.S." and "US" -> one name);
 //! - `train` (feature `tools` only): the averaged structured perceptron that produces the
