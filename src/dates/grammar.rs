@@ -2703,6 +2703,17 @@ impl<'a> P<'a> {
 
     /// The core rules at `i`: the longest hit.
     fn core(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
+        self.core_with(i, reference, true)
+    }
+
+    /// [`P::core`]; `fast` lets a word that begins only holiday names skip the other rules
+    /// (false in the test that checks the shortcut changes nothing).
+    fn core_with(
+        &self,
+        i: usize,
+        reference: Option<crate::calendar::CivilDate>,
+        fast: bool,
+    ) -> Option<Hit> {
         let mut best: Option<Hit> = None;
         let mut consider = |h: Option<Hit>| {
             if let Some(h) = h {
@@ -2728,6 +2739,9 @@ impl<'a> P<'a> {
                 consider(self.nth_in_month(i, reference));
                 consider(self.clock_hit(i));
                 consider(self.ord_century(i));
+            }
+            Kind::Word if fast && holiday_only(t.w()) => {
+                consider(self.holiday(i, reference));
             }
             Kind::Word => {
                 if matches!(self.w(i), "nineteen" | "the" | "two") {
@@ -3049,22 +3063,75 @@ impl<'a> P<'a> {
 /// Whether a token can begin an expression: a hash lookup in [`STARTERS`], the words
 /// [`starter_slow`] accepts (it ran for every token and was a fifth of the stage).
 fn starter(w: &str) -> bool {
+    starter_entry(w) != 0
+}
+
+/// Whether `w` begins nothing but a holiday name ("world", "ramadan"): only
+/// [`P::holiday`] can match there, so [`P::core`] tries no other rule.
+fn holiday_only(w: &str) -> bool {
+    starter_entry(w) & HOLIDAY_ONLY_BIT != 0
+}
+
+/// The [`STARTER_TABLE`] entry of `w` (0: not a starter).
+fn starter_entry(w: &str) -> u16 {
     let b = w.as_bytes();
     if b.is_empty() || b.len() > 15 {
-        return false;
+        return 0;
     }
     let mut s = fnv(b) as usize & (SLOTS - 1);
     loop {
         match STARTER_TABLE.get(s).copied().unwrap_or(0) {
-            0 => return false,
+            0 => return 0,
             k => {
-                if STARTERS.get(usize::from(k) - 1).is_some_and(|x| x.as_bytes() == b) {
-                    return true;
+                let idx = usize::from(k & !HOLIDAY_ONLY_BIT) - 1;
+                if STARTERS.get(idx).is_some_and(|x| x.as_bytes() == b) {
+                    return k;
                 }
             }
         }
         s = (s + 1) & (SLOTS - 1);
     }
+}
+
+/// Set in a [`STARTER_TABLE`] entry for the words of [`HOLIDAY_ONLY`].
+const HOLIDAY_ONLY_BIT: u16 = 0x8000;
+
+/// The starters that are in no list but the holiday names' first words (checked by
+/// `starters_match_the_word_lists`; "the" is left out: many rules begin with it).
+const HOLIDAY_ONLY: [&str; 150] = [
+    "amun", "ascension", "ashura", "baisakhi", "bakr", "bakrid", "basant", "bhai", "bhau",
+    "boghi", "bogi", "boss", "bosses", "branch", "buddha", "chaitra", "chanukah", "chanukkah",
+    "chhath", "chhoti", "chinese", "choti", "clean", "corpus", "covenant", "dala", "dasara",
+    "deepavali", "dhanatrayodashi", "dhanteras", "dhantrayodashi", "dhulandi", "divali",
+    "diwali", "durga", "dussehra", "eid", "feast", "ganesh", "gokulashtami", "great", "gudi",
+    "guru", "hannukah", "hannukkah", "hanukah", "hanukka", "hanukkah", "hijri", "holi",
+    "holika", "holocaust", "holy", "id", "islamic", "isra", "jamat", "janmashtami", "jumu",
+    "jumuatul", "kaanum", "kali", "kamudu", "kanni", "karva", "karwa", "king", "kings",
+    "koningsdag", "krishna", "lag", "lailat", "lakshmi", "laylat", "lazarus", "lent", "lunar",
+    "maattu", "maghi", "maha", "maharishi", "mahashivratri", "mahaveer", "mahavir", "makar",
+    "makara", "mardi", "mattu", "maundy", "mawlid", "milad", "naraka", "navaratri", "navratri",
+    "night", "onam", "orthodox", "pancake", "pargat", "passover", "pesach", "phagwah", "pongal",
+    "purim", "rabindra", "rabindranath", "rakhi", "raksha", "ram", "rama", "ramadan",
+    "ramadhan", "ramazan", "rath", "ratha", "rosh", "sacrifice", "samvatsaradi", "shavuos",
+    "shavuot", "shemini", "shrove", "shushan", "simchat", "simhat", "succos", "sukkos",
+    "sukkot", "surya", "thai", "thiru", "thiruvonam", "tisha", "trinity", "tu", "ugadi",
+    "vaisakha", "vaisakhi", "vaishakhi", "valmiki", "vasakhi", "vasant", "vesak",
+    "vijayadashami", "vinayaka", "whit", "white", "world", "yom", "yugadi",
+];
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Every word [`starter_slow`] accepts, sorted (the test `starters_match_the_word_lists`
@@ -3139,7 +3206,15 @@ static STARTER_TABLE: [u16; SLOTS] = {
         while t[s] != 0 {
             s = (s + 1) & (SLOTS - 1);
         }
-        t[s] = (i + 1) as u16;
+        let mut flag = 0;
+        let mut h = 0;
+        while h < HOLIDAY_ONLY.len() {
+            if same(HOLIDAY_ONLY[h], STARTERS[i]) {
+                flag = HOLIDAY_ONLY_BIT;
+            }
+            h += 1;
+        }
+        t[s] = (i + 1) as u16 | flag;
         i += 1;
     }
     t
@@ -3251,6 +3326,112 @@ fn starter_slow(w: &str) -> bool {
         || super::holidays::starts(w)
 }
 
+/// [`starter_slow`] without the holiday names.
+#[cfg(test)]
+fn starter_slow_minus(w: &str) -> bool {
+    words::month(w).is_some()
+        || words::weekday(w).is_some()
+        || words::weekday_plural(w).is_some()
+        || words::number(w).is_some()
+        || words::ordinal(w).is_some()
+        || words::season(w).is_some()
+        || words::unit(w).is_some()
+        || rel_det(w).is_some()
+        || matches!(
+            w,
+            "a" | "an"
+                | "every"
+                | "each"
+                | "early"
+                | "late"
+                | "mid"
+                | "earlier"
+                | "later"
+                | "end"
+                | "beginning"
+                | "start"
+                | "fiscal"
+                | "fy"
+                | "q"
+                | "noon"
+                | "half"
+                | "quarter"
+                | "midnight"
+                | "midday"
+                | "several"
+                | "few"
+                | "many"
+                | "some"
+                | "couple"
+                | "fortnight"
+                | "fortnights"
+                | "recent"
+                | "future"
+                | "that"
+                | "daily"
+                | "nightly"
+                | "weekly"
+                | "monthly"
+                | "annually"
+                | "yearly"
+                | "hourly"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tmr"
+                | "tmrw"
+                | "tonight"
+                | "overnight"
+                | "now"
+                | "currently"
+                | "current"
+                | "nowadays"
+                | "recently"
+                | "lately"
+                | "right"
+                | "just"
+                | "these"
+                | "year"
+                | "comparable"
+                | "corresponding"
+                | "latest"
+                | "'"
+                | "christmas"
+                | "xmas"
+                | "halloween"
+                | "thanksgiving"
+                | "new"
+                | "valentine"
+                | "valentines"
+                | "black"
+                | "easter"
+                | "good"
+                | "ash"
+                | "palm"
+                | "pentecost"
+                | "whitsunday"
+                | "memorial"
+                | "labor"
+                | "labour"
+                | "columbus"
+                | "veterans"
+                | "veteran"
+                | "presidents"
+                | "president"
+                | "mlk"
+                | "martin"
+                | "mother"
+                | "mothers"
+                | "father"
+                | "fathers"
+                | "independence"
+                | "st"
+                | "saint"
+                | "boxing"
+        )
+}
+
+
 /// An hour said with a part of the day: 8 (evening) is 20, 12 (morning) is 0.
 fn with_part(h: u8, part: &str) -> u8 {
     match part {
@@ -3351,5 +3532,33 @@ mod starter_tests {
         for w in ["", "é", "mañana", "thé", "x".repeat(40).as_str(), "mondayss"] {
             assert_eq!(starter(w), starter_slow(w), "{w:?}");
         }
+        // The holiday-only words are exactly the starters no other list holds.
+        for w in STARTERS {
+            let only = super::holiday_only(w);
+            assert_eq!(only, w != "the" && !super::starter_slow_minus(w), "{w:?}");
+            assert_eq!(only, super::HOLIDAY_ONLY.contains(&w), "{w:?}");
+        }
+    }
+
+    /// Trying only the holiday rule at a holiday-only word finds what all rules find,
+    /// whatever follows (every starter word, numbers, punctuation).
+    #[test]
+    fn holiday_only_words_need_only_the_holiday_rule() {
+        use crate::calendar::CivilDate;
+        let mut next: Vec<&str> = STARTERS.to_vec();
+        next.extend(["2024", "'s", "day", "eve", "of", "al-fitr", "luther", "-", ".", "in"]);
+        for w in super::HOLIDAY_ONLY {
+            for n in &next {
+                for text in [format!("{w} {n} 2024"), format!("{w}'s {n}"), format!("{w} {n} day")] {
+                    let lower = text.to_ascii_lowercase();
+                    let toks = crate::dates::lex::lex(&text, &lower);
+                    let p = super::P { t: &toks };
+                    for r in [None, CivilDate::new(2024, 1, 9)] {
+                        assert_eq!(p.core_with(0, r, true), p.core_with(0, r, false), "{text:?}");
+                    }
+                }
+            }
+        }
     }
 }
+
