@@ -266,7 +266,141 @@ fn title_hash(s: &str) -> u64 {
     h.finish()
 }
 
+/// Byte classes of ASCII for [`tok_info_ascii`]: bit 0 uppercase, 1 lowercase, 2 digit.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if b >= b'A' as usize && b <= b'Z' as usize {
+            1
+        } else if b >= b'a' as usize && b <= b'z' as usize {
+            2
+        } else if b >= b'0' as usize && b <= b'9' as usize {
+            4
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`tok_info_chars`] for an ASCII word: the same hashes and flags, byte by byte with a
+/// class table (no char decoding, no Unicode class lookups). Most words of an English
+/// article take this path; a unit test checks it against the char path.
+fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
+    let mut word = Hasher::new(1);
+    let mut lower = Hasher::new(2);
+    let mut shape = Hasher::new(3);
+    let mut sshape = Hasher::new(4);
+    let mut pre_h = Hasher::new(5);
+    let mut pre = [0u64; 4];
+    let mut last4: [u64; 4] = [0; 4];
+    let (mut upper, mut lowerc, mut digits) = (0usize, 0usize, 0usize);
+    let mut flags = 0u32;
+    let mut prev_class = 0u64;
+    let mut run = 0usize;
+    for (i, &b) in s.iter().enumerate() {
+        let class = ASCII_CLASS.get(b as usize).copied().unwrap_or(0);
+        let (w, lc, cls) = match class {
+            1 => {
+                upper += 1;
+                (b as u64, (b | 0x20) as u64, 'X' as u64)
+            }
+            2 => {
+                lowerc += 1;
+                (b as u64, b as u64, 'x' as u64)
+            }
+            4 => {
+                digits += 1;
+                ('0' as u64, '0' as u64, 'd' as u64)
+            }
+            _ => {
+                match b {
+                    b'-' => flags |= F_HYPHEN,
+                    b'.' => flags |= F_DOT,
+                    b'\'' => flags |= F_APOS,
+                    _ => {}
+                }
+                (b as u64, b as u64, b as u64)
+            }
+        };
+        word.u64(w);
+        lower.u64(lc);
+        if cls == prev_class {
+            run += 1;
+        } else {
+            run = 1;
+            sshape.u64(cls);
+        }
+        if run <= 4 {
+            shape.u64(cls);
+        }
+        prev_class = cls;
+        if let Some(p) = pre.get_mut(i) {
+            pre_h.u64(lc);
+            *p = pre_h.finish();
+        }
+        last4 = [last4[1], last4[2], last4[3], lc];
+    }
+    let n_chars = s.len();
+    let mut suf = [0u64; 4];
+    for k in 0..4.min(n_chars) {
+        let mut h = Hasher::new(6);
+        for &c in &last4[3 - k..] {
+            h.u64(c);
+        }
+        suf[k] = h.finish();
+    }
+    let letters = upper + lowerc;
+    let first_upper = s.first().is_some_and(|b| b.is_ascii_uppercase());
+    if letters > 0 {
+        if upper == letters {
+            if letters == 1 {
+                flags |= F_SINGLE_UPPER;
+            } else {
+                flags |= F_ALLCAPS;
+            }
+        } else if first_upper && upper == 1 {
+            flags |= F_TITLE;
+        } else if upper > 0 {
+            flags |= F_MIXED;
+        } else if lowerc > 0 {
+            flags |= F_LOWER;
+        }
+    }
+    if digits > 0 {
+        flags |= F_DIGIT;
+    }
+    match kind {
+        TokenKind::Punct => flags |= F_PUNCT,
+        TokenKind::Number => flags |= F_NUMBER,
+        TokenKind::Word => {}
+    }
+    TokInfo {
+        word: word.finish(),
+        lower: lower.finish(),
+        shape: shape.finish(),
+        sshape: sshape.finish(),
+        pre,
+        suf,
+        n_pre: n_chars.min(4) as u8,
+        flags,
+        docform: 0,
+    }
+}
+
+/// The word-level hashes and flags of one word type.
 fn tok_info(s: &str, kind: TokenKind) -> TokInfo {
+    if s.is_ascii() {
+        tok_info_ascii(s.as_bytes(), kind)
+    } else {
+        tok_info_chars(s, kind)
+    }
+}
+
+/// [`tok_info`] char by char (any text).
+fn tok_info_chars(s: &str, kind: TokenKind) -> TokInfo {
     let mut word = Hasher::new(1);
     let mut lower = Hasher::new(2);
     let mut shape = Hasher::new(3);
@@ -1114,6 +1248,43 @@ mod tests {
         }
         assert_eq!(shape_class('É'), 'X' as u64);
         assert_eq!(shape_class('é'), 'x' as u64);
+    }
+
+    fn info_fields(t: &TokInfo) -> (u64, u64, u64, u64, [u64; 4], [u64; 4], u8, u32) {
+        (t.word, t.lower, t.shape, t.sshape, t.pre, t.suf, t.n_pre, t.flags)
+    }
+
+    /// The ASCII fast path of the word-type hashing gives exactly the char path's hashes
+    /// and flags (a difference would change the features of every ASCII word the model was
+    /// trained on): every ASCII string of one and two bytes, and words of every shape.
+    #[test]
+    fn ascii_word_info_matches_the_char_path() {
+        let mut words: Vec<String> = Vec::new();
+        for a in 0u8..128 {
+            words.push((a as char).to_string());
+            for b in 0u8..128 {
+                words.push([a as char, b as char].iter().collect());
+            }
+        }
+        for w in [
+            "Pirelli", "PIRELLI", "U.S.", "U.S.-led", "McDonald's", "1996-08-30", "Lord", "'s", "iPhone",
+            "ABCDEFGH", "a-b-c", "x", "Xx", "XXXXXXxxxxx", "0000", "12,345.67", "O'Neill", "e-mail", "AAAAaa99--",
+        ] {
+            words.push(w.to_string());
+        }
+        for w in &words {
+            for kind in [TokenKind::Word, TokenKind::Punct, TokenKind::Number] {
+                assert_eq!(
+                    info_fields(&tok_info_ascii(w.as_bytes(), kind)),
+                    info_fields(&tok_info_chars(w, kind)),
+                    "{w:?}"
+                );
+            }
+        }
+        // Non-ASCII words take the char path.
+        let cafe = tok_info("😀Café", TokenKind::Word);
+        assert_eq!(info_fields(&cafe), info_fields(&tok_info_chars("😀Café", TokenKind::Word)));
+        assert!(cafe.flags & F_NONASCII != 0);
     }
 
     struct NoNames;
