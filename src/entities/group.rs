@@ -18,14 +18,39 @@
 type HashMap<K, V> = std::collections::HashMap<K, V, super::features::FastState>;
 type HashSet<K> = std::collections::HashSet<K, super::features::FastState>;
 
+use std::borrow::Cow;
+
 use super::{EntityLabel, Mention};
+
+/// Appends `s.to_lowercase()` to `buf` (ASCII without an intermediate string).
+fn push_lower(buf: &mut String, s: &str) {
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+}
 
 fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
 
-/// `words(s).join(" ")` without the intermediate vector.
-fn joined(s: &str) -> String {
+/// `words(s).join(" ")`, borrowed when `s` already is its words joined by single spaces
+/// (almost every mention: no allocation).
+fn joined(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let single_spaced = !b.first().is_some_and(|&c| c == b' ')
+        && !b.last().is_some_and(|&c| c == b' ')
+        && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !s.chars().any(|c| c != ' ' && c.is_whitespace());
+    if single_spaced {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(joined_owned(s))
+}
+
+/// [`joined`] into a new string.
+fn joined_owned(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -71,7 +96,7 @@ fn initials(s: &str) -> Option<String> {
 /// "Sergei Shoigu").
 pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // Each mention's words joined by single spaces (one allocation per mention).
-    let surfaces: Vec<String> = mentions.iter().map(|m| joined(text.get(m.start..m.end).unwrap_or(""))).collect();
+    let surfaces: Vec<Cow<str>> = mentions.iter().map(|m| joined(text.get(m.start..m.end).unwrap_or(""))).collect();
     // The same name written the same way is one thing: the majority label wins.
     let n = mentions.len();
     // Maps hold distinct forms: sized for an article's, not for every mention of a long
@@ -79,10 +104,10 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     let cap = n.min(256);
     let mut votes: HashMap<&str, [usize; 4]> = HashMap::with_capacity_and_hasher(cap, Default::default());
     for (m, s) in mentions.iter().zip(&surfaces) {
-        votes.entry(s.as_str()).or_insert([0; 4])[m.label.index()] += 1;
+        votes.entry(&**s).or_insert([0; 4])[m.label.index()] += 1;
     }
     for (m, s) in mentions.iter_mut().zip(&surfaces) {
-        if let Some(v) = votes.get(s.as_str()) {
+        if let Some(v) = votes.get(&**s) {
             let own = v[m.label.index()];
             if let Some((best, &n)) = v.iter().enumerate().max_by_key(|&(i, &n)| (n, usize::MAX - i)) {
                 if n > own {
@@ -103,9 +128,12 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             glued.entry(g).or_insert(m.label);
         }
     }
+    let mut lower_s = String::new();
     for (m, s) in mentions.iter_mut().zip(&surfaces) {
         if !glued.is_empty() && !s.contains(' ') {
-            if let Some(&l) = glued.get(&s.to_lowercase()) {
+            lower_s.clear();
+            push_lower(&mut lower_s, s);
+            if let Some(&l) = glued.get(lower_s.as_str()) {
                 m.label = l;
             }
         }
@@ -125,14 +153,14 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     }
     for (m, s) in mentions.iter().zip(&surfaces) {
         if m.label != EntityLabel::Per && !s.contains(' ') {
-            if let Some(c) = surnames.get_mut(s.as_str()) {
+            if let Some(c) = surnames.get_mut(&**s) {
                 c.1 += 1;
             }
         }
     }
     for (m, s) in mentions.iter_mut().zip(&surfaces) {
         if m.label != EntityLabel::Per && !s.contains(' ') {
-            if let Some(&(full, others)) = surnames.get(s.as_str()) {
+            if let Some(&(full, others)) = surnames.get(&**s) {
                 if others <= 2 * full {
                     m.label = EntityLabel::Per;
                 }
@@ -153,7 +181,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     for ((m, s), at) in mentions.iter().zip(&surfaces).zip(lower_at.iter_mut()) {
         if m.label == EntityLabel::Per {
             let a = lower_buf.len();
-            lower_buf.push_str(&s.to_lowercase());
+            push_lower(&mut lower_buf, s);
             *at = (a as u32, lower_buf.len() as u32);
         }
     }
@@ -240,7 +268,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
                 best = Some(j);
             }
         }
-        per_name[i] = Some(best.map(|j| surfaces[j].clone()).unwrap_or_else(|| surfaces[i].clone()));
+        per_name[i] = Some(best.map(|j| surfaces[j].to_string()).unwrap_or_else(|| surfaces[i].to_string()));
     }
 
     // Everything else: groups by key, acronyms joined to their expansions.
@@ -276,7 +304,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     let mut freq: HashMap<(usize, &str), (usize, usize)> = HashMap::with_capacity_and_hasher(cap, Default::default());
     for (i, &g) in group_of.iter().enumerate() {
         let Some(&fg) = merge_into.get(g) else { continue };
-        freq.entry((fg, surfaces[i].as_str())).or_insert((0, i)).0 += 1;
+        freq.entry((fg, &*surfaces[i])).or_insert((0, i)).0 += 1;
     }
     // Per merged group: (words, count, first mention) of the best form so far.
     let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; first_of.len()];
@@ -300,8 +328,8 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             merge_into
                 .get(g)
                 .and_then(|&fg| best.get(fg).copied().flatten())
-                .and_then(|(_, _, j)| surfaces.get(j).cloned())
-                .unwrap_or_else(|| surfaces[i].clone())
+                .and_then(|(_, _, j)| surfaces.get(j).map(|s| s.to_string()))
+                .unwrap_or_else(|| surfaces[i].to_string())
         };
     }
 }
@@ -333,6 +361,30 @@ mod tests {
             assert_eq!((&text[m.start..m.end], m.label), ("Chechnya", EntityLabel::Loc));
         }
         assert_eq!((&text[ms[5].start..ms[5].end], ms[5].label), ("Shoigu", EntityLabel::Per));
+    }
+
+    /// A mention's surface is its words joined by single spaces, whatever whitespace the
+    /// text has between them (guards the borrowed fast path of `joined`).
+    #[test]
+    fn surfaces_join_words_by_single_spaces() {
+        for (s, want) in [
+            ("Vladimir Putin", "Vladimir Putin"),
+            ("😀 Café Noir", "😀 Café Noir"),
+            ("Vladimir  Putin", "Vladimir Putin"),
+            ("Vladimir\nPutin", "Vladimir Putin"),
+            ("Vladimir\u{b}Putin", "Vladimir Putin"),
+            ("Café\u{a0}Noir", "Café Noir"),
+            (" Putin ", "Putin"),
+            ("", ""),
+        ] {
+            assert_eq!(joined(s), want, "{s:?}");
+            assert_eq!(joined(s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        let mut buf = String::from("x");
+        push_lower(&mut buf, "ÉCOLE U.S.");
+        push_lower(&mut buf, "ΟΔΟΣ");
+        push_lower(&mut buf, "New York");
+        assert_eq!(buf, format!("x{}{}new york", "ÉCOLE U.S.".to_lowercase(), "ΟΔΟΣ".to_lowercase()));
     }
 
     #[test]
