@@ -133,6 +133,12 @@
 //! the second states: "3-4pm" (meridiem), "9:30 - 11:00 CST" (zone), "9:30 - 11:00 on
 //! Thursday" and "Thursday from 9:30 to 11:00" (day), "from 13 to 15 July" (month).
 //!
+//! Speed: the grammar runs only at tokens that can begin an expression (`grammar::starter`:
+//! one hash lookup in a const table of the 377 words the lists accept; a word that begins
+//! only holiday names tries the holiday rule alone); the lexer walks bytes; the whole-text
+//! "quarter" scan runs only when an expression needs it. 285 -> 137 instructions a byte on
+//! the seed (callgrind), native 42 -> ~95 MB/s on the long document (`bench`).
+//!
 //! Memory: [`find_at`] works on pieces of about 32 KiB cut at blank lines (else line breaks,
 //! else sentence ends), so the tokens never cover a whole long document: the stage peaks at
 //! ~2 MiB on a 5 MB text (64.6 MiB when it lexed the whole text at once).
