@@ -121,7 +121,7 @@ pub struct TypeSums {
     own: Vec<Scores>,
     /// Per type: as the word at -2, -1, +1, +2.
     nb: Vec<[Scores; 4]>,
-    /// Per type: which of `own` ([`OWN`]) and `nb` ([`NB`]) are computed (on first use:
+    /// Per type: whether `own` ([`OWN`]) and which slots of `nb` (bits from [`NB_SHIFT`]) are computed (on first use:
     /// only the types in and around islands are).
     filled: Vec<u8>,
     /// [`Model::id`] of the model the memo's rows are from.
@@ -196,7 +196,8 @@ impl Drop for TypeSums {
 }
 
 const OWN: u8 = 1;
-const NB: u8 = 2;
+/// `filled` bits `NB_SHIFT + k`: slot `k` of `nb` is computed.
+const NB_SHIFT: u8 = 1;
 
 /// The flag/case features of a token that change with its sentence-start and headline bits.
 const VAR_FLAGS: u32 = F_SENT_START | F_CAPS_LINE;
@@ -319,19 +320,38 @@ impl TypeSums {
         }
     }
 
-    /// Computes `nb` of type `ty` if not yet done.
+    /// Computes the slots `want` (bit `k` for `nb[k]`) of `nb` of type `ty` not yet done:
+    /// each slot is a sum of its own (a word just outside an island is read only as the
+    /// neighbour on one side of it).
     #[inline]
-    fn fill_nb(&mut self, doc: &DocInfo, m: &Model, ty: usize) {
-        if self.filled.get(ty).is_none_or(|&f| f & NB != 0) {
+    fn fill_nb(&mut self, doc: &DocInfo, m: &Model, ty: usize, want: u8) {
+        let Some(&f) = self.filled.get(ty) else { return };
+        let missing = want & !(f >> NB_SHIFT) & 0xf;
+        if missing == 0 {
             return;
         }
-        let Some(t) = doc.types.get(ty) else { return };
-        let mut v = neighbour(m, t.lower, t.lower);
-        self.memo.add(m, &mut v[1], h2(T_SHAPEM1, t.shape));
-        self.memo.add(m, &mut v[2], h2(T_SHAPEP1, t.shape));
-        if let (Some(x), Some(f)) = (self.nb.get_mut(ty), self.filled.get_mut(ty)) {
-            *x = v;
-            *f |= NB;
+        let (Some(t), Some(x)) = (doc.types.get(ty), self.nb.get_mut(ty)) else { return };
+        for k in 0..4 {
+            if missing & (1 << k) == 0 {
+                continue;
+            }
+            let mut v = [0; N_LABELS];
+            match k {
+                0 => add_row(m, &mut v, h2(T_LM2, t.lower)),
+                1 => {
+                    add_row(m, &mut v, h2(T_LM1, t.lower));
+                    self.memo.add(m, &mut v, h2(T_SHAPEM1, t.shape));
+                }
+                2 => {
+                    add_row(m, &mut v, h2(T_LP1, t.lower));
+                    self.memo.add(m, &mut v, h2(T_SHAPEP1, t.shape));
+                }
+                _ => add_row(m, &mut v, h2(T_LP2, t.lower)),
+            }
+            x[k] = v;
+        }
+        if let Some(f) = self.filled.get_mut(ty) {
+            *f |= missing << NB_SHIFT;
         }
     }
 
@@ -391,8 +411,18 @@ impl TypeSums {
         };
         let k0 = ps - s;
         // The per-type sums this part reads: its tokens' own, and their neighbours'.
-        for t in toks.get(k0.saturating_sub(2)..(pe - s + 2).min(n)).unwrap_or(&[]) {
-            self.fill_nb(doc, m, t.ty as usize);
+        // Token k is read as the word two before token k + 2 (slot 0), one before k + 1
+        // (slot 1), one after k - 1 (slot 2) and two after k - 2 (slot 3): only the slots
+        // whose token is in the part.
+        let (a, b) = (k0, pe - s);
+        for k in k0.saturating_sub(2)..(pe - s + 2).min(n) {
+            let Some(t) = toks.get(k) else { break };
+            let inside = |j: usize| (a..b).contains(&j);
+            let want = inside(k + 2) as u8
+                | (inside(k + 1) as u8) << 1
+                | (k >= 1 && inside(k - 1)) as u8 * 4
+                | (k >= 2 && inside(k - 2)) as u8 * 8;
+            self.fill_nb(doc, m, t.ty as usize, want);
         }
         for t in toks.get(k0..pe - s).unwrap_or(&[]) {
             self.fill_own(doc, m, t.ty as usize);
