@@ -215,9 +215,17 @@ impl TypeSums {
         for f in 0..n_forms {
             let a = entries.len() as u32;
             let mut total = [0; N_LABELS];
-            for c in doc.form_contexts(f as u32) {
+            let contexts = doc.form_contexts(f as u32);
+            // A word written capitalised once: its one entry is its own, added with the
+            // group's sum and subtracted again at the token, so it is left at zero.
+            let alone = contexts.len() == 1;
+            for c in contexts {
                 let [p2, p, n, n2] = c.around;
                 let mut e = [0; N_LABELS];
+                if alone {
+                    entries.push((c.tok, e));
+                    continue;
+                }
                 add_row(m, &mut e, h2(T_CA_PREV, p));
                 add_row(m, &mut e, h2(T_CA_NEXT, n));
                 add_row(m, &mut e, h2(T_CA_PREV2, p2));
