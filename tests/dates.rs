@@ -1786,3 +1786,17 @@ fn show_titles_and_high_noon_are_not_times() {
     let got = found("🎉 Café: he said \"next week\" twice.");
     assert!(has(&got, "next week", Some("DATE"), "2024-W03"), "{got:?}");
 }
+
+/// Issue 4, round 9: "June last year", "January this year" are one expression (the month of
+/// that year), not a month resolved alone plus a stray "last year".
+#[test]
+fn month_with_last_this_next_year_is_one_date() {
+    let got = found("🎉 Café: In June last year, police came; in January this year they left; in April next year they return.");
+    assert!(has(&got, "June last year", Some("DATE"), "2023-06"), "{got:?}");
+    assert!(has(&got, "January this year", Some("DATE"), "2024-01"), "{got:?}");
+    assert!(has(&got, "April next year", Some("DATE"), "2025-04"), "{got:?}");
+    assert_eq!(got.len(), 3, "{got:?}");
+    // "may" the verb stays out.
+    let got = found("🎉 Café: prices may last year after year.");
+    assert!(got.iter().all(|(s, _, _)| !s.contains("may")), "{got:?}");
+}

@@ -808,6 +808,19 @@ impl<'a> P<'a> {
                 ));
             }
         }
+        // "June last year", "January this year": one expression, that month of the year
+        // named (TimeBank marks the three it joins as one; "May" must be capitalised).
+        let n = match self.w(j) {
+            "last" => Some(-1),
+            "this" => Some(0),
+            "next" => Some(1),
+            _ => None,
+        };
+        if let Some(n) = n {
+            if self.is(j + 1, "year") && (!amb || self.cap(i)) {
+                return Some((j + 2, T::Date, Val::PartOfRelYear(n, 'M', m)));
+            }
+        }
         // A bare month name.
         let prev = if i > 0 { self.w(i - 1) } else { "" };
         let prep = matches!(

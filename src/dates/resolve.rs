@@ -464,6 +464,10 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
             Some(r) => format!("{y:04}-Q{}", (r.month as i32 + 8) / 3 % 4 + 1),
             None => format!("{y:04}-QX"),
         },
+        Val::PartOfRelYear(n, 'M', m) => match r {
+            Some(r) => format!("{:04}-{m:02}", r.year as i64 + n),
+            None => format!("XXXX-{m:02}"),
+        },
         Val::PartOfRelYear(n, c, q) => match r {
             Some(r) => format!("{:04}-{c}{q}", r.year as i64 + n),
             None => format!("XXXX-{c}{q}"),
