@@ -1800,3 +1800,27 @@ fn month_with_last_this_next_year_is_one_date() {
     let got = found("🎉 Café: prices may last year after year.");
     assert!(got.iter().all(|(s, _, _)| !s.contains("may")), "{got:?}");
 }
+
+/// Issue 4, round 9: "by year-end", "by year's end", "around year end" name the end of this
+/// year (missed before); "since year-end" the last one; "year-end net" (a modifier) stays out.
+#[test]
+fn year_end_after_a_preposition_is_a_date() {
+    let got = found("🎉 Café: It should close by year-end. Rules in place by year’s end. Stocks rose since year-end.");
+    assert!(has(&got, "year-end", Some("DATE"), "2024"), "{got:?}");
+    assert!(has(&got, "year’s end", Some("DATE"), "2024"), "{got:?}");
+    assert!(has(&got, "year-end", Some("DATE"), "2023"), "{got:?}");
+    let got = found("🎉 Café: In 1988, year-end net was below the 1987 level.");
+    assert!(got.iter().all(|(s, _, _)| !s.contains("end")), "{got:?}");
+}
+
+/// Issue 4, round 9: "around" before a point in time is part of the TIMEX3 span (TimeBank:
+/// "around Nov. 1", "around 7:15 p.m.", "around year end"); the verb particle is not.
+#[test]
+fn around_joins_a_point_in_time() {
+    let got = found("🎉 Café: It closes around Nov. 1 and opened around 7:15 p.m., to close around year end.");
+    assert!(has(&got, "around Nov. 1", Some("DATE"), "2023-11-01"), "{got:?}");
+    assert!(got.iter().any(|(s, t, _)| s == "around 7:15 p.m." && *t == "TIME"), "{got:?}");
+    assert!(has(&got, "around year end", Some("DATE"), "2024"), "{got:?}");
+    let got = found("🎉 Café: They tried to get around Wednesday's ruling.");
+    assert!(has(&got, "Wednesday", Some("DATE"), "2024-01-03"), "{got:?}");
+}

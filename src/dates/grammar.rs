@@ -2047,6 +2047,55 @@ impl<'a> P<'a> {
             .then_some((i + 2, T::Date, Val::ThatYear))
     }
 
+    /// "by year-end", "around year end", "by year's end": the end of this year (DATE, the
+    /// year; "since year-end" the last one). Only after a preposition and before no word,
+    /// so "year-end net" (a modifier) stays out.
+    fn year_end(&self, i: usize) -> Option<Hit> {
+        if !self.is(i, "year") || i == 0 {
+            return None;
+        }
+        let prev = self.w(i - 1);
+        if !matches!(
+            prev,
+            "by" | "at"
+                | "since"
+                | "until"
+                | "till"
+                | "before"
+                | "after"
+                | "around"
+                | "near"
+                | "toward"
+                | "towards"
+                | "through"
+                | "from"
+        ) {
+            return None;
+        }
+        let e = if self.is(i + 1, "-")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.is(i + 2, "end")
+        {
+            i + 3
+        } else if self.is(i + 1, "end") {
+            i + 2
+        } else if self.is(i + 1, "'")
+            && self.is(i + 2, "s")
+            && self.glued(i + 2)
+            && self.is(i + 3, "end")
+        {
+            i + 4
+        } else {
+            return None;
+        };
+        if self.kind(e) == Some(Kind::Word) && !matches!(self.w(e), "and" | "or") {
+            return None;
+        }
+        let n = if prev == "since" { -1 } else { 0 };
+        Some((e, T::Date, Val::Rel(Unit::Year, n)))
+    }
+
     /// "the 20th century", "the eleventh century" -> 19, 10.
     fn ord_century(&self, i: usize) -> Option<Hit> {
         let (n, k) = match words::ordinal(self.w(i)) {
@@ -2773,6 +2822,7 @@ impl<'a> P<'a> {
                 consider(self.vague_duration(i));
                 consider(self.vague_rel(i));
                 consider(self.that_year(i));
+                consider(self.year_end(i));
                 consider(self.ord_century(i));
                 consider(self.set(i));
                 consider(self.quarter(i));

@@ -125,6 +125,21 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
 /// weekend"). `floor` is the end of the previous kept candidate.
 fn with_quantifier(p: &P<'_>, c: &Cand, floor: usize) -> usize {
     let amount = c.ty == T::Duration || matches!(c.val, Val::Offset(..));
+    // "around Nov. 1", "around 7:15 p.m.", "around year end": TimeBank marks "around" with
+    // a point in time (all three), not the verb's particle ("get around Wednesday's ruling").
+    if !amount
+        && matches!(c.ty, T::Date | T::Time)
+        && c.s > floor
+        && p.w(c.s - 1) == "around"
+        && p.w(c.e) != "'"
+        && !(c.s >= floor + 2
+            && matches!(
+                p.w(c.s - 2),
+                "get" | "gets" | "got" | "getting" | "turn" | "turned" | "come" | "came" | "way"
+            ))
+    {
+        return c.s - 1;
+    }
     if !amount || !(matches!(p.w(c.s), "a" | "an") || p.qty(c.s).is_some()) {
         return c.s;
     }
