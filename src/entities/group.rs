@@ -25,7 +25,11 @@ use super::{EntityLabel, Mention};
 /// Appends `s.to_lowercase()` to `buf` (ASCII without an intermediate string).
 fn push_lower(buf: &mut String, s: &str) {
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let a = buf.len();
+        buf.push_str(s);
+        if let Some(t) = buf.get_mut(a..) {
+            t.make_ascii_lowercase();
+        }
     } else {
         buf.push_str(&s.to_lowercase());
     }
@@ -64,7 +68,8 @@ fn joined_owned(s: &str) -> String {
 /// The grouping key of a surface (its words joined by single spaces): lowercased, without
 /// a leading "the", dots and spaces ("the U.S." and "US" -> "us"). One allocation.
 fn key_joined(s: &str) -> String {
-    let mut k = s.to_lowercase();
+    let mut k = String::with_capacity(s.len());
+    push_lower(&mut k, s);
     if k.starts_with("the ") {
         k.drain(..4);
     }
@@ -97,6 +102,8 @@ fn initials(s: &str) -> Option<String> {
 pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // Each mention's words joined by single spaces (one allocation per mention).
     let surfaces: Vec<Cow<str>> = mentions.iter().map(|m| joined(text.get(m.start..m.end).unwrap_or(""))).collect();
+    // Whether each surface has two or more words (words are joined by single spaces).
+    let multi: Vec<bool> = surfaces.iter().map(|s| s.as_bytes().contains(&b' ')).collect();
     // The same name written the same way is one thing: the majority label wins.
     let n = mentions.len();
     // Maps hold distinct forms: sized for an article's, not for every mention of a long
@@ -121,16 +128,17 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // Glued forms ("HindustanTimes" in a page footer after "Hindustan Times"): a one-word
     // mention that is a multi-word mention without its spaces takes that mention's label.
     let mut glued: HashMap<String, EntityLabel> = HashMap::default();
-    for (m, s) in mentions.iter().zip(&surfaces) {
-        if s.contains(' ') {
-            let mut g = s.to_lowercase();
+    for ((m, s), &multi) in mentions.iter().zip(&surfaces).zip(&multi) {
+        if multi {
+            let mut g = String::with_capacity(s.len());
+            push_lower(&mut g, s);
             g.retain(|c| c != ' ');
             glued.entry(g).or_insert(m.label);
         }
     }
     let mut lower_s = String::new();
-    for (m, s) in mentions.iter_mut().zip(&surfaces) {
-        if !glued.is_empty() && !s.contains(' ') {
+    for ((m, s), &multi) in mentions.iter_mut().zip(&surfaces).zip(&multi) {
+        if !glued.is_empty() && !multi {
             lower_s.clear();
             push_lower(&mut lower_s, s);
             if let Some(&l) = glued.get(lower_s.as_str()) {
@@ -143,23 +151,23 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // outnumber the full names more than twice: "Lebed Chechnya" (a headline the tagger read
     // as one person) must not turn seven mentions of "Chechnya" into people.
     let mut surnames: HashMap<&str, (usize, usize)> = HashMap::with_capacity_and_hasher(cap, Default::default());
-    for (m, s) in mentions.iter().zip(&surfaces) {
+    for ((m, s), &multi) in mentions.iter().zip(&surfaces).zip(&multi) {
         // A surface is words joined by single spaces: two or more words iff it has a space.
-        if m.label == EntityLabel::Per && s.contains(' ') {
+        if m.label == EntityLabel::Per && multi {
             if let Some(l) = s.rsplit(' ').next() {
                 surnames.entry(l).or_insert((0, 0)).0 += 1;
             }
         }
     }
-    for (m, s) in mentions.iter().zip(&surfaces) {
-        if m.label != EntityLabel::Per && !s.contains(' ') {
+    for ((m, s), &multi) in mentions.iter().zip(&surfaces).zip(&multi) {
+        if m.label != EntityLabel::Per && !multi {
             if let Some(c) = surnames.get_mut(&**s) {
                 c.1 += 1;
             }
         }
     }
-    for (m, s) in mentions.iter_mut().zip(&surfaces) {
-        if m.label != EntityLabel::Per && !s.contains(' ') {
+    for ((m, s), &multi) in mentions.iter_mut().zip(&surfaces).zip(&multi) {
+        if m.label != EntityLabel::Per && !multi {
             if let Some(&(full, others)) = surnames.get(&**s) {
                 if others <= 2 * full {
                     m.label = EntityLabel::Per;
