@@ -1824,3 +1824,17 @@ fn around_joins_a_point_in_time() {
     let got = found("🎉 Café: They tried to get around Wednesday's ruling.");
     assert!(has(&got, "Wednesday", Some("DATE"), "2024-01-03"), "{got:?}");
 }
+
+/// Issue 4, round 9: the article of a noun modified by "third-quarter" or "year-ago" is no
+/// part of the TIMEX3 ("the third-quarter loss" marks "third-quarter"), while "the third
+/// quarter" and "the year-ago quarter" keep it.
+#[test]
+fn article_stays_out_of_a_hyphenated_modifier() {
+    let got = found("🎉 Café: A major factor in the third-quarter loss was the write-down. The year-ago results were restated.");
+    assert!(got.iter().any(|(s, t, _)| s == "third-quarter" && *t == "DATE"), "{got:?}");
+    assert!(got.iter().any(|(s, _, _)| s == "year-ago"), "{got:?}");
+    assert!(got.iter().all(|(s, _, _)| !s.to_lowercase().starts_with("the")), "{got:?}");
+    let got = found("🎉 Café: Profit rose in the third quarter from the year-ago quarter.");
+    assert!(got.iter().any(|(s, _, _)| s == "the third quarter"), "{got:?}");
+    assert!(got.iter().any(|(s, _, _)| s == "the year-ago quarter"), "{got:?}");
+}

@@ -2844,6 +2844,9 @@ impl<'a> P<'a> {
     /// Core rules with modifiers and combinations around them.
     pub fn at(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
         let w = self.w(i);
+        if w == "the" && self.article_before_modifier(i) {
+            return None;
+        }
         // Modifiers that keep the value: early/late/mid/earlier/later, "the end of", ...
         let modifier_len = match w {
             "early" | "late" | "earlier" | "later" | "mid" => {
@@ -2931,6 +2934,29 @@ impl<'a> P<'a> {
             }
         }
         self.at_core(i, reference)
+    }
+
+    /// Whether the article at `i` belongs to a noun after a hyphenated time modifier, so
+    /// that TimeML leaves it out: "the third-quarter loss", "the fiscal second-quarter of",
+    /// "The year-ago results" (TimeBank: all four "the N-quarter", both "The year-ago|earlier
+    /// results"; "the year-ago quarter|period" keep it, as "the third quarter" does).
+    fn article_before_modifier(&self, i: usize) -> bool {
+        let mut j = i + 1;
+        if self.is(j, "fiscal") {
+            j += 1;
+        }
+        let hyphen = self.glued(j + 1) && self.is(j + 1, "-") && self.glued(j + 2);
+        if !hyphen {
+            return false;
+        }
+        if words::ordinal(self.w(j)).is_some_and(|o| (1..=4).contains(&o))
+            && self.is(j + 2, "quarter")
+        {
+            return true;
+        }
+        self.is(j, "year")
+            && matches!(self.w(j + 2), "ago" | "earlier")
+            && matches!(self.w(j + 3), "results" | "level" | "levels" | "figures")
     }
 
     fn at_core(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
