@@ -566,7 +566,7 @@ const SENTINEL_END: u64 = 0x0045_4e44;
 impl DocInfo {
     #[inline(never)] // once per document; kept apart for profiles
     pub fn new(text: &str, tokens: &[Token]) -> DocInfo {
-        let mut types: Vec<TokInfo> = Vec::new();
+        let mut types: Vec<TokInfo> = Vec::with_capacity((tokens.len() / 2 + 16).min(PRESIZE_MAX));
         // Pre-sized (an article has about one type per two tokens): no rehashing while it grows.
         let mut type_of: std::collections::HashMap<(&str, u8), u32, FastState> =
             std::collections::HashMap::with_capacity_and_hasher((tokens.len() / 2 + 16).min(PRESIZE_MAX), FastState);
@@ -619,23 +619,32 @@ impl DocInfo {
             std::collections::HashMap::with_capacity_and_hasher(types.len() + 1, FastState);
         let mut titled: std::collections::HashSet<u64, FastState> =
             std::collections::HashSet::with_capacity_and_hasher((types.len() / 2 + 16).min(PRESIZE_MAX), FastState);
+        // Gathered per type first (one map update per type, not per token).
+        let mut type_bits = vec![0u8; types.len()];
         for t in &tok {
             if t.flags & F_CAPS_LINE != 0 {
                 continue;
             }
-            let Some(info) = types.get(t.ty as usize) else { continue };
             let bit = if t.flags & F_LOWER != 0 {
                 2
             } else if t.flags & (F_TITLE | F_MIXED) != 0 {
-                titled.insert(info.word);
                 if t.flags & F_SENT_START != 0 { 4 } else { 1 }
             } else {
                 0
             };
-            if bit != 0 {
-                *seen.entry(info.lower).or_insert(0) |= bit;
+            if let Some(b) = type_bits.get_mut(t.ty as usize) {
+                *b |= bit;
             }
         }
+        for (info, &bits) in types.iter().zip(&type_bits) {
+            if bits & (1 | 4) != 0 {
+                titled.insert(info.word);
+            }
+            if bits != 0 {
+                *seen.entry(info.lower).or_insert(0) |= bits;
+            }
+        }
+        drop(type_bits);
         let mut type_case = Vec::with_capacity(types.len());
         for (&(w, _), &ty) in &type_of {
             if let Some(info) = types.get_mut(ty as usize) {
