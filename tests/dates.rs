@@ -1838,3 +1838,15 @@ fn article_stays_out_of_a_hyphenated_modifier() {
     assert!(got.iter().any(|(s, _, _)| s == "the third quarter"), "{got:?}");
     assert!(got.iter().any(|(s, _, _)| s == "the year-ago quarter"), "{got:?}");
 }
+
+/// Issue 4, round 9: a year after a possessive or "that" modifies a noun and is a DATE
+/// ("the company's 1989 operating results", "That 1978 resolution"; missed before).
+#[test]
+fn year_after_possessive_or_that_is_a_date() {
+    let got = found("🎉 Café: It will show in the company's 1989 operating results. That 1978 resolution stands.");
+    assert!(has(&got, "1989", Some("DATE"), "1989"), "{got:?}");
+    assert!(has(&got, "1978", Some("DATE"), "1978"), "{got:?}");
+    // Counts stay counts.
+    let got = found("🎉 Café: The firm's 500 workers and its 12,000 stores.");
+    assert!(got.is_empty(), "{got:?}");
+}

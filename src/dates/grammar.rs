@@ -1145,7 +1145,13 @@ impl<'a> P<'a> {
         let prev_ok = words::year_preposition(prev)
             || prev == "©"
             || prev == "(c)"
-            || (matches!(prev, "the" | "his" | "her" | "its" | "their" | "our" | "a")
+            || (matches!(prev, "the" | "his" | "her" | "its" | "their" | "our" | "a" | "that")
+                && (1900..=2100).contains(&y))
+            // "the company's 1989 operating results" (TimeBank marks the year every time).
+            || (prev == "s"
+                && i >= 2
+                && self.glued(i - 1)
+                && self.is(i - 2, "'")
                 && (1900..=2100).contains(&y));
         let next = self.w(j);
         let next_tok = self.t.get(j);
