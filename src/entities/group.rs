@@ -9,8 +9,10 @@
 //!   multi-word name whose initials it spells ("UN" and "United Nations"). The canonical name
 //!   is the longest form in the group, then the most frequent, then the first.
 //!
-//! Linear in the number of mentions (hash maps keyed by words). Not measured: coreference
-//! accuracy beyond the seed article.
+//! Linear in the number of mentions (hash maps keyed by words). A mention's surface borrows
+//! the text when it already is its words joined by single spaces (almost always), and ASCII
+//! names are lowercased in place: 243K -> 206K instructions on the seed article (callgrind,
+//! cold). Not measured: coreference accuracy beyond the seed article.
 
 // Maps keyed by the article's own words, private to one call: the crate's fast fixed-seed
 // hasher rather than SipHash (nothing here depends on iteration order, which SipHash's

@@ -37,7 +37,18 @@
 //!   per-type sums for 207 of ~250 word types. With the rest of issue 8's work (per-type
 //!   sums on first use, buffers and memo kept between articles, forms instead of hash maps
 //!   keyed by word) the tagger is at 524 instructions per byte (cold, `node
-//!   bench/callgrind.mjs --copies 1`);
+//!   bench/callgrind.mjs --copies 1`); round 2 (ASCII words hashed byte by byte, neighbour
+//!   sums per side, no context-aggregation rows for words capitalised once, case evidence
+//!   per type) 486 (1,344K -> 1,247K instructions; seed x10: 320 -> 318 per byte, the
+//!   per-token work is unchanged). Where the rest goes (seed alone, cold): emission scores
+//!   ~500K (about 8,000 weight-row lookups: per type ~17 for its own sum and 4 as a
+//!   neighbour, per island token 4 word-pair rows, 3 shape pairs and the name list),
+//!   `DocInfo::new` ~300K (~130K of it the word-type hashes), Viterbi 163K (~3 instructions
+//!   per add-and-max, already pruned to the BIO moves), `TypeSums::new` 73K, name-list
+//!   lookups 66K, `NonLocal::new` 57K. Tried and dropped: one cache of the flag and case
+//!   features per (flags, case) pair (+19K: its misses and copies cost more than the memo
+//!   hits it saved); a name-list filter of 2^20 bits instead of 2^18 (-2K for 96 KB more);
+//!   hashing a string's last bytes as one word in the maps' hasher (-2K);
 //! - [`group`]: the canonical name of each mention within the article ("Putin" -> "Vladimir
 //!   Putin", "U.S." and "US" -> one name);
 //! - `train` (feature `tools` only): the averaged structured perceptron that produces the

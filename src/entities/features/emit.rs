@@ -13,7 +13,11 @@
 //!   one of the entries subtracts its own, which is exact in integers);
 //! - `nb`: its features as the neighbour two before, one before, one after and two after a
 //!   token (`l-2`; `l-1` + `shape-1`; `l+1` + `shape+1`; `l+2`), plus the same four for the
-//!   sentence-boundary sentinels.
+//!   sentence-boundary sentinels. Each of the four is computed on first use on its own: a
+//!   word just outside an island is read from one side only.
+//!
+//! A word capitalised only once gets no context-aggregation rows: its one entry is its own,
+//! which the group's sum would add and the token would subtract again.
 //!
 //! A token's emission is then its type's `own` vector, four neighbour vectors, the seven
 //! features of word/shape pairs (`sshape-1_0`, `sshape0_+1`, `sshape-2_-1_0`, `l-1_l0`,
