@@ -1850,3 +1850,13 @@ fn year_after_possessive_or_that_is_a_date() {
     let got = found("🎉 Café: The firm's 500 workers and its 12,000 stores.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// Issue 4, round 9: "For the week, the index dropped", "the week's most active session":
+/// an unnamed week of this year (DATE 2024-WXX), missed before; "the week of" is left alone.
+#[test]
+fn the_week_in_a_market_report_is_a_date() {
+    let got = found("🎉 Café: For the week, the index dropped 3.8%. It was the week's most active session.");
+    assert_eq!(got.iter().filter(|(s, t, v)| s == "the week" && *t == "DATE" && v == "2024-WXX").count(), 2, "{got:?}");
+    let got = found("🎉 Café: Every day of the week counts.");
+    assert!(got.iter().all(|(s, _, _)| s != "the week"), "{got:?}");
+}

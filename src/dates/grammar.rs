@@ -2739,6 +2739,15 @@ impl<'a> P<'a> {
         }
         match self.w(i + 1) {
             "weekend" => Some((i + 2, T::Date, Val::Rel(Unit::Weekend, -1))),
+            // "For the week, the index dropped", "the week's most active session": a week
+            // of this year the text has in mind (TimeBank: 1989-WXX, all three).
+            "week"
+                if (i > 0 && matches!(self.w(i - 1), "for" | "during" | "over"))
+                    && !matches!(self.w(i + 2), "of" | "ended" | "ending" | "before" | "after")
+                    || (self.is(i + 2, "'") && self.is(i + 3, "s") && self.glued(i + 3)) =>
+            {
+                Some((i + 2, T::Date, Val::PartOfRelYear(0, 'W', 0)))
+            }
             _ => None,
         }
     }

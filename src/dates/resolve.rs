@@ -105,7 +105,8 @@ pub enum Val {
     /// "the 1988 quarter" (false), "the 1988 period" (true): the reported quarter (the one
     /// before the reference's) in that year.
     YearQuarter(i32, bool),
-    /// A quarter (Q) or half (H) of the reference year moved by n ("last year's third quarter").
+    /// A quarter (Q), half (H) or month (M) of the reference year moved by n ("last year's
+    /// third quarter", "June last year"); W: an unnamed week of it ("for the week").
     PartOfRelYear(i64, char, u8),
     /// n units before (negative) or after the reference, at the unit's granularity.
     Offset(Unit, i64),
@@ -463,6 +464,11 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
         Val::YearQuarter(y, _) => match r {
             Some(r) => format!("{y:04}-Q{}", (r.month as i32 + 8) / 3 % 4 + 1),
             None => format!("{y:04}-QX"),
+        },
+        // A week of that year, which one not said ("for the week").
+        Val::PartOfRelYear(n, 'W', _) => match r {
+            Some(r) => format!("{:04}-WXX", r.year as i64 + n),
+            None => "XXXX-WXX".into(),
         },
         Val::PartOfRelYear(n, 'M', m) => match r {
             Some(r) => format!("{:04}-{m:02}", r.year as i64 + n),
