@@ -1860,3 +1860,13 @@ fn the_week_in_a_market_report_is_a_date() {
     let got = found("🎉 Café: Every day of the week counts.");
     assert!(got.iter().all(|(s, _, _)| s != "the week"), "{got:?}");
 }
+
+/// Issue 4, round 9: "today's youth", "today's world" speak of the present age, not of the
+/// article's day (false alarms before); "today's editions" stays the day.
+#[test]
+fn today_s_youth_is_no_date() {
+    let got = found("🎉 Café: The case is for today's youth what the blockade was; in today's world it matters.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = found("🎉 Café: It ran in today's editions.");
+    assert!(has(&got, "today", Some("DATE"), "2024-01-09"), "{got:?}");
+}

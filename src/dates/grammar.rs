@@ -1369,6 +1369,28 @@ impl<'a> P<'a> {
                 };
                 (j + 3, T::Date, Val::DayOffset(n))
             }
+            // "today's youth", "today's world": the present age, not the day (TimeBank leaves
+            // all three out; "today's editions" stays the day).
+            "today" | "tomorrow"
+                if self.is(i + 1, "'")
+                    && self.is(i + 2, "s")
+                    && matches!(
+                        self.w(i + 3),
+                        "world"
+                            | "youth"
+                            | "society"
+                            | "generation"
+                            | "generations"
+                            | "young"
+                            | "kids"
+                            | "children"
+                            | "teenagers"
+                            | "families"
+                            | "culture"
+                    ) =>
+            {
+                return None
+            }
             "today" => (i + 1, T::Date, Val::DayOffset(0)),
             "yesterday" => (i + 1, T::Date, Val::DayOffset(-1)),
             "tomorrow" | "tmr" | "tmrw" => (i + 1, T::Date, Val::DayOffset(1)),
