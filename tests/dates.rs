@@ -1870,3 +1870,15 @@ fn today_s_youth_is_no_date() {
     let got = found("🎉 Café: It ran in today's editions.");
     assert!(has(&got, "today", Some("DATE"), "2024-01-09"), "{got:?}");
 }
+
+/// Issue 4, round 9: "two more weeks", "an additional year", "3 straight days" are amounts
+/// of time (missed before: the word between number and unit broke the duration).
+#[test]
+fn more_and_additional_keep_a_duration() {
+    let got = found("🎉 Café: He stays two more weeks; the loan may be extended for an additional year after 3 straight days of talks.");
+    assert!(has(&got, "two more weeks", Some("DURATION"), "P2W"), "{got:?}");
+    assert!(has(&got, "an additional year", Some("DURATION"), "P1Y"), "{got:?}");
+    assert!(has(&got, "3 straight days", Some("DURATION"), "P3D"), "{got:?}");
+    let got = found("🎉 Café: No more days like this; the third consecutive month.");
+    assert!(got.is_empty(), "{got:?}");
+}

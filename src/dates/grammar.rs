@@ -1885,6 +1885,15 @@ impl<'a> P<'a> {
         if self.is(k, "few") {
             k += 1;
         }
+        // "two more weeks", "an additional year", "three straight days": still the amount
+        // (TimeBank marks all three whole).
+        let mut skip = 0;
+        if matches!(self.w(k), "more" | "additional" | "extra" | "straight" | "consecutive")
+            && words::unit(self.w(k + 1)).is_some()
+        {
+            k += 1;
+            skip = 1;
+        }
         let mut hyphen = false;
         if self.glued(k) && self.is(k, "-") && self.glued(k + 1) {
             k += 1;
@@ -1946,7 +1955,7 @@ impl<'a> P<'a> {
             && !matches!(self.w(j + 1), "few" | "couple")
         {
             // "a" directly before the unit only
-            if k != j + 1 {
+            if k != j + 1 + skip {
                 return None;
             }
         }
