@@ -1882,3 +1882,13 @@ fn more_and_additional_keep_a_duration() {
     let got = found("🎉 Café: No more days like this; the third consecutive month.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+/// Issue 4, round 9: a day range that ends a sentence ("April 24 and 25.") gives its second
+/// day too (the full stop had blocked it); "Jan 5-7.5" stays no range.
+#[test]
+fn day_range_before_a_full_stop() {
+    let got = found("🎉 Café: The summit is on April 24 and 25. Rates were Jan 5-7.5 pct.");
+    assert!(has(&got, "April 24", Some("DATE"), "2024-04-24"), "{got:?}");
+    assert!(has(&got, "25", Some("DATE"), "2024-04-25"), "{got:?}");
+    assert!(got.iter().all(|(s, _, _)| s != "7" && s != "7.5"), "{got:?}");
+}

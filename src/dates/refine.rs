@@ -40,7 +40,10 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
             if is_connector(p.w(e)) && next_starts_at != Some(e + 1) {
                 if let Some((d2, k)) = p.day_num(e + 1) {
                     if d2 as u32 <= crate::calendar::days_in_month(2000, month) as u32
-                        && !(p.glued(k) && matches!(p.w(k), ":" | "." | "/"))
+                        // "5-7:30", "24-25.5" are no day range; "April 24 and 25." is.
+                        && !(p.glued(k)
+                            && matches!(p.w(k), ":" | "." | "/")
+                            && (p.w(k) != "." || p.glued(k + 1)))
                     {
                         let (y2, k2) = match p.opt_year(k) {
                             Some((y, k2)) => (Some(y), k2),
