@@ -1892,3 +1892,12 @@ fn day_range_before_a_full_stop() {
     assert!(has(&got, "25", Some("DATE"), "2024-04-25"), "{got:?}");
     assert!(got.iter().all(|(s, _, _)| s != "7" && s != "7.5"), "{got:?}");
 }
+
+/// Issue 4, round 9: "or so" after an amount of time belongs to it ("a week or so ago",
+/// "the next two years or so"); before, the span stopped at the unit and lost "ago".
+#[test]
+fn or_so_belongs_to_the_amount() {
+    let got = found("🎉 Café: Then, a week or so ago, he came. Over the next two years or so, it grows.");
+    assert!(has(&got, "a week or so ago", Some("DATE"), "2024-01-02"), "{got:?}");
+    assert!(has(&got, "the next two years or so", Some("DURATION"), "P2Y"), "{got:?}");
+}

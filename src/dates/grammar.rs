@@ -1966,6 +1966,11 @@ impl<'a> P<'a> {
             return Some((k + 1, T::Set, Val::Lit(u.duration("1"))));
         }
         let mut e = k + 1;
+        // "a week or so ago", "the next year or so": the hedge belongs to the amount
+        // (TimeBank marks all three whole).
+        if !hyphen && self.is(e, "or") && self.is(e + 1, "so") {
+            e += 2;
+        }
         // "a minute and a half"
         let n: Option<i64> = q.parse().ok();
         match self.w(e) {
