@@ -1901,3 +1901,15 @@ fn or_so_belongs_to_the_amount() {
     assert!(has(&got, "a week or so ago", Some("DATE"), "2024-01-02"), "{got:?}");
     assert!(has(&got, "the next two years or so", Some("DURATION"), "P2Y"), "{got:?}");
 }
+
+/// Issue 4, round 9: "two to three weeks", "the next 12 to 18 months" are one amount
+/// (before: only "three weeks" was marked); "the next year or so" keeps its hedge; a range
+/// of plain counts ("5 to 10 percent") stays out.
+#[test]
+fn amount_ranges_are_one_duration() {
+    let got = found("🎉 Café: It takes two to three weeks, over the next 12 to 18 months, and the next year or so. Up 5 to 10 percent.");
+    assert!(has(&got, "two to three weeks", Some("DURATION"), "PXW"), "{got:?}");
+    assert!(has(&got, "the next 12 to 18 months", Some("DURATION"), "PXM"), "{got:?}");
+    assert!(got.iter().any(|(s, _, _)| s == "the next year or so"), "{got:?}");
+    assert_eq!(got.len(), 3, "{got:?}");
+}

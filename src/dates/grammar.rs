@@ -1875,13 +1875,23 @@ impl<'a> P<'a> {
             j += 1;
             prefix = true;
         }
-        let (q, k) = match self.qty(j) {
+        let (mut q, k) = match self.qty(j) {
             Some(x) => x,
             // "the coming weeks" has no quantity; in "the weeks before" TimeML marks "weeks" only.
             None if prefix && j > i + 1 => ("X".to_string(), j),
             None => return None,
         };
+        // "two to three weeks", "the next 12 to 18 months": one amount, not exactly known
+        // (TimeBank marks both whole).
         let mut k = k;
+        if self.is(k, "to") && self.kind(j) == self.kind(k + 1) {
+            if let Some((_, k2)) = self.qty(k + 1) {
+                if words::unit(self.w(k2)).is_some_and(|u| u.1) {
+                    q = "X".to_string();
+                    k = k2;
+                }
+            }
+        }
         if self.is(k, "few") {
             k += 1;
         }

@@ -117,6 +117,10 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
         }
         let floor = kept.last().map_or(0, |l| l.e);
         c.s = with_quantifier(p, &c, floor);
+        // "the next year or so": the hedge belongs to the expression (TimeBank, 3 of 3).
+        if p.w(c.e) == "or" && p.w(c.e + 1) == "so" {
+            c.e += 2;
+        }
         kept.push(c);
     }
     kept
