@@ -1913,3 +1913,12 @@ fn amount_ranges_are_one_duration() {
     assert!(got.iter().any(|(s, _, _)| s == "the next year or so"), "{got:?}");
     assert_eq!(got.len(), 3, "{got:?}");
 }
+
+/// Issue 4, round 9: "this march" in lower case is a protest march, not March (a false
+/// alarm before); "Last March" stays the month.
+#[test]
+fn lower_case_this_march_is_a_walk() {
+    let got = found("🎉 Café: He was arrested at this march in each of the last three years. Last March he left.");
+    assert!(got.iter().all(|(s, _, _)| s != "this march"), "{got:?}");
+    assert!(has(&got, "Last March", Some("DATE"), "2023-03"), "{got:?}");
+}

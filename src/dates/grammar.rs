@@ -1551,7 +1551,8 @@ impl<'a> P<'a> {
             return Some((k + 1, T::Date, Val::RelWeekday(d, n)));
         }
         if let Some((m, _)) = words::month(w) {
-            if m == 5 && !self.cap(k) {
+            // "this march" (a protest), "last may": lower-case "march"/"may" are words.
+            if (m == 5 || w == "march") && !self.cap(k) {
                 return None;
             }
             let mut e = k + 1;
