@@ -195,6 +195,32 @@ impl TokInfo {
     }
 }
 
+/// The case and kind flags of a token from its letter and digit counts (both hashing paths,
+/// ASCII and char by char, share it). `letters` counts every alphabetic char, cased or not.
+fn case_flags(letters: usize, upper: usize, lowerc: usize, digits: usize, first_upper: bool, kind: TokenKind) -> u32 {
+    let mut flags = 0;
+    if letters > 0 {
+        if upper == letters {
+            flags |= if letters == 1 { F_SINGLE_UPPER } else { F_ALLCAPS };
+        } else if first_upper && upper == 1 {
+            flags |= F_TITLE;
+        } else if upper > 0 {
+            flags |= F_MIXED;
+        } else if lowerc > 0 {
+            flags |= F_LOWER;
+        }
+    }
+    if digits > 0 {
+        flags |= F_DIGIT;
+    }
+    match kind {
+        TokenKind::Punct => flags |= F_PUNCT,
+        TokenKind::Number => flags |= F_NUMBER,
+        TokenKind::Word => {}
+    }
+    flags
+}
+
 fn shape_class(c: char) -> u64 {
     // ASCII first (the same classes: the only ASCII numerics are 0-9, the only ASCII
     // letters a-z and A-Z).
@@ -356,29 +382,7 @@ fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
     }
     let letters = upper + lowerc;
     let first_upper = s.first().is_some_and(|b| b.is_ascii_uppercase());
-    if letters > 0 {
-        if upper == letters {
-            if letters == 1 {
-                flags |= F_SINGLE_UPPER;
-            } else {
-                flags |= F_ALLCAPS;
-            }
-        } else if first_upper && upper == 1 {
-            flags |= F_TITLE;
-        } else if upper > 0 {
-            flags |= F_MIXED;
-        } else if lowerc > 0 {
-            flags |= F_LOWER;
-        }
-    }
-    if digits > 0 {
-        flags |= F_DIGIT;
-    }
-    match kind {
-        TokenKind::Punct => flags |= F_PUNCT,
-        TokenKind::Number => flags |= F_NUMBER,
-        TokenKind::Word => {}
-    }
+    flags |= case_flags(letters, upper, lowerc, digits, first_upper, kind);
     TokInfo {
         word: word.finish(),
         lower: lower.finish(),
@@ -480,29 +484,7 @@ fn tok_info_chars(s: &str, kind: TokenKind) -> TokInfo {
         }
         suf[k] = h.finish();
     }
-    if letters > 0 {
-        if upper == letters {
-            if letters == 1 {
-                flags |= F_SINGLE_UPPER;
-            } else {
-                flags |= F_ALLCAPS;
-            }
-        } else if first_upper && upper == 1 {
-            flags |= F_TITLE;
-        } else if upper > 0 {
-            flags |= F_MIXED;
-        } else if lowerc > 0 {
-            flags |= F_LOWER;
-        }
-    }
-    if digits > 0 {
-        flags |= F_DIGIT;
-    }
-    match kind {
-        TokenKind::Punct => flags |= F_PUNCT,
-        TokenKind::Number => flags |= F_NUMBER,
-        TokenKind::Word => {}
-    }
+    flags |= case_flags(letters, upper, lowerc, digits, first_upper, kind);
     TokInfo {
         word: word.finish(),
         lower: lower.finish(),

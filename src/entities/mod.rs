@@ -484,48 +484,7 @@ impl Transitions {
     /// that kept back-pointers. Memory: 72 bytes per token of the sentence (at most
     /// [`tokenize::MAX_SENTENCE_TOKENS`] tokens).
     pub fn viterbi_into(&self, em: &[[i32; N_LABELS]], rows: &mut Vec<[i64; N_LABELS]>, out: &mut [u8]) {
-        let Some(first) = em.first() else { return };
-        let mut score = [0i64; N_LABELS];
-        for c in 0..N_LABELS {
-            score[c] = self.start[c] + first[c] as i64;
-        }
-        rows.clear();
-        rows.reserve(em.len());
-        rows.push(score);
-        for e in &em[1..] {
-            let mut next = [0i64; N_LABELS];
-            // O and B-X may follow any label: the best of all nine.
-            for c in [0, 1, 3, 5, 7] {
-                let tr = &self.tr[c];
-                let mut best = score[0] + tr[0];
-                for p in 1..N_LABELS {
-                    best = best.max(score[p] + tr[p]);
-                }
-                next[c] = best + e[c] as i64;
-            }
-            // I-X only follows B-X (c - 1) or I-X (c): every other move is forbidden, so it
-            // never wins and is not scored.
-            for c in [2, 4, 6, 8] {
-                let tr = &self.tr[c];
-                next[c] = (score[c - 1] + tr[c - 1]).max(score[c] + tr[c]) + e[c] as i64;
-            }
-            score = next;
-            rows.push(score);
-        }
-        let mut best = 0usize;
-        for c in 1..N_LABELS {
-            if score[c] > score[best] {
-                best = c;
-            }
-        }
-        let mut cur = best;
-        for k in (0..rows.len()).rev() {
-            if let Some(o) = out.get_mut(k) {
-                *o = cur as u8;
-            }
-            let Some(prev) = k.checked_sub(1).and_then(|j| rows.get(j)) else { break };
-            cur = self.predecessor(prev, cur);
-        }
+        self.viterbi_island(em, false, false, rows, out);
     }
 
     /// [`Transitions::viterbi_into`] for an island of a sentence: when `after_o`, the
