@@ -1922,3 +1922,15 @@ fn lower_case_this_march_is_a_walk() {
     assert!(got.iter().all(|(s, _, _)| s != "this march"), "{got:?}");
     assert!(has(&got, "Last March", Some("DATE"), "2023-03"), "{got:?}");
 }
+
+/// Issue 4, round 10: "earlier that day", "that same day" point back to the last day the
+/// text named (before: missed); a bare "that day" stays out, as TimeBank leaves it.
+#[test]
+fn that_same_day_is_the_last_named_day() {
+    let got = found("🎉 Café: He was killed on Oct. 23, 1998. Earlier that day, police got a fax.");
+    assert!(has(&got, "Earlier that day", Some("DATE"), "1998-10-23"), "{got:?}");
+    let got = found("🎉 Café: He was shot last October. His name was crossed out that same day.");
+    assert!(has(&got, "that same day", Some("DATE"), "2023-10-XX"), "{got:?}");
+    let got = found("🎉 Café: strong redemptions that day and for two days following.");
+    assert!(got.iter().all(|(s, _, _)| !s.contains("that day")), "{got:?}");
+}

@@ -2095,7 +2095,17 @@ impl<'a> P<'a> {
     }
 
     /// "that year" (the last year the text named).
+    /// Also "that same day", "earlier|later that [same] day" (the last day the text named;
+    /// a bare "that day" stays out, as TimeBank leaves it: 2 of 2).
     fn that_year(&self, i: usize) -> Option<Hit> {
+        let j = if matches!(self.w(i), "earlier" | "later") { i + 1 } else { i };
+        if self.is(j, "that") && !matches!(self.w(j + 3), "-" | "'") {
+            let same = self.is(j + 1, "same");
+            let d = if same { j + 2 } else { j + 1 };
+            if self.is(d, "day") && (same || j > i) && !matches!(self.w(d + 1), "-" | "'") {
+                return Some((d + 1, T::Date, Val::ThatDay));
+            }
+        }
         (self.is(i, "that") && self.is(i + 1, "year") && !matches!(self.w(i + 2), "-" | "'"))
             .then_some((i + 2, T::Date, Val::ThatYear))
     }

@@ -310,12 +310,20 @@ pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
     let mut quarterly = || *seen_quarter.get_or_insert_with(|| has_word(text, b"quarter"));
     let mut last_q = None;
     let mut last_year = None;
+    let mut last_day = None;
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let end = chunk_end(text, start);
         let before = out.len();
-        find_in(&text[start..end], r, &mut quarterly, &mut last_q, &mut last_year, &mut out);
+        find_in(
+            &text[start..end],
+            r,
+            &mut quarterly,
+            &mut last_q,
+            (&mut last_year, &mut last_day),
+            &mut out,
+        );
         for t in &mut out[before..] {
             t.start += start;
             t.end += start;
@@ -412,7 +420,7 @@ fn find_in(
     r: &Reference,
     quarterly: &mut impl FnMut() -> bool,
     last_q: &mut Option<(i32, u8)>,
-    last_year: &mut Option<i32>,
+    (last_year, last_day): (&mut Option<i32>, &mut Option<String>),
     out: &mut Vec<Timex>,
 ) {
     let reference = r.date;
@@ -497,9 +505,16 @@ fn find_in(
             if let Some(y) = *last_year {
                 value = format!("{y:04}");
             }
+        } else if c.val == resolve::Val::ThatDay {
+            if let Some(d) = last_day.as_ref() {
+                value = d.clone();
+            }
         } else if c.ty == TimexType::Date {
             if let Some(y) = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())) {
                 *last_year = y.parse().ok();
+            }
+            if let Some(d) = named_day(&value) {
+                *last_day = Some(d);
             }
         }
         if value.contains('@') {
@@ -518,6 +533,23 @@ fn find_in(
             ty,
             value,
         });
+    }
+}
+
+/// The day a DATE value names, for "that same day" to refer back to: "1998-10-23" (also of
+/// "1998-10-23TEV"), a month "1998-10" as "1998-10-XX"; None for weeks, years, quarters.
+fn named_day(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7)) {
+        return None;
+    }
+    match b.get(7) {
+        None => Some(format!("{value}-XX")),
+        Some(b'-') if digits(8..10) && b.get(10).map_or(true, |&c| c == b'T') => {
+            value.get(..10).map(str::to_string)
+        }
+        _ => None,
     }
 }
 

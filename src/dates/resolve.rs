@@ -102,6 +102,9 @@ pub enum Val {
     YearAgoQuarter,
     /// "that year": the last year the text named (resolved in `find_in`), else unknown.
     ThatYear,
+    /// "that same day", "earlier that day": the last day the text named (resolved in
+    /// `find_in`), else unknown.
+    ThatDay,
     /// "the 1988 quarter" (false), "the 1988 period" (true): the reported quarter (the one
     /// before the reference's) in that year.
     YearQuarter(i32, bool),
@@ -461,6 +464,7 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
             None => "XXXX-QX".into(),
         },
         Val::ThatYear => "XXXX".into(),
+        Val::ThatDay => "XXXX-XX-XX".into(),
         Val::YearQuarter(y, _) => match r {
             Some(r) => format!("{y:04}-Q{}", (r.month as i32 + 8) / 3 % 4 + 1),
             None => format!("{y:04}-QX"),
