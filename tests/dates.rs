@@ -1934,3 +1934,12 @@ fn that_same_day_is_the_last_named_day() {
     let got = found("🎉 Café: strong redemptions that day and for two days following.");
     assert!(got.iter().all(|(s, _, _)| !s.contains("that day")), "{got:?}");
 }
+
+/// Issue 4, round 10: "the nineties" is the decade 199 (before: missed); "his sixties" (an
+/// age) stays out.
+#[test]
+fn the_nineties_is_a_decade() {
+    let got = found("🎉 Café: numbers dropped through the nineties; he is in his sixties.");
+    assert!(has(&got, "the nineties", Some("DATE"), "199"), "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+}

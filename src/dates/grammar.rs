@@ -1102,6 +1102,23 @@ impl<'a> P<'a> {
                 return Some((j, T::Date, Val::Year(y)));
             }
         }
+        // "the nineties", "the sixties": that decade of the 1900s ("the twenties" and "the
+        // tens" could be either century: left out).
+        if self.is(i, "the") {
+            let d = match self.w(i + 1) {
+                "thirties" => 193,
+                "forties" => 194,
+                "fifties" => 195,
+                "sixties" => 196,
+                "seventies" => 197,
+                "eighties" => 198,
+                "nineties" => 199,
+                _ => 0,
+            };
+            if d > 0 && !matches!(self.w(i + 2), "-" | "'") {
+                return Some((i + 2, T::Date, Val::Decade(d)));
+            }
+        }
         if let Some((y, j)) = self.spelled_year(i) {
             // a tens word after "nineteen" is a year only when its units are glued on or
             // nothing numeric follows ("nineteen eighty", not "nineteen eighty five").
@@ -3508,7 +3525,22 @@ fn after_the(w: &str) -> bool {
     starter(w)
         || matches!(
             w,
-            "past" | "future" | "full" | "near" | "moment" | "middle" | "rest" | "turn" | "weekend"
+            "past"
+                | "future"
+                | "full"
+                | "near"
+                | "moment"
+                | "middle"
+                | "rest"
+                | "turn"
+                | "weekend"
+                | "thirties"
+                | "forties"
+                | "fifties"
+                | "sixties"
+                | "seventies"
+                | "eighties"
+                | "nineties"
         )
 }
 
