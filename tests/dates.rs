@@ -1943,3 +1943,15 @@ fn the_nineties_is_a_decade() {
     assert!(has(&got, "the nineties", Some("DATE"), "199"), "{got:?}");
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+/// Issue 4, round 10: "the latest fiscal year" is the last year reported (the one before
+/// the reference's); "earlier in the year" the year the text last stated in figures, else
+/// the reference's (before: both missed).
+#[test]
+fn latest_fiscal_year_and_earlier_in_the_year() {
+    let got = found("🎉 Café: sales were C$7.38 billion in the latest fiscal year; rains delayed it earlier in the year, a year earlier.");
+    assert!(has(&got, "the latest fiscal year", Some("DATE"), "2023"), "{got:?}");
+    assert!(has(&got, "earlier in the year", Some("DATE"), "2024"), "{got:?}");
+    let got = found("🎉 Café: In 1985 it fell, and later in the year it rose.");
+    assert!(has(&got, "later in the year", Some("DATE"), "1985"), "{got:?}");
+}

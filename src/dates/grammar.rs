@@ -2112,10 +2112,20 @@ impl<'a> P<'a> {
     }
 
     /// "that year" (the last year the text named).
-    /// Also "that same day", "earlier|later that [same] day" (the last day the text named;
+    /// Also "earlier|later in the year" (the last year stated, else the reference's), "that same day", "earlier|later that [same] day" (the last day the text named;
     /// a bare "that day" stays out, as TimeBank leaves it: 2 of 2).
     fn that_year(&self, i: usize) -> Option<Hit> {
         let j = if matches!(self.w(i), "earlier" | "later") { i + 1 } else { i };
+        // "earlier in the year", "later in the year": the year under discussion.
+        if j > i
+            && self.is(j, "in")
+            && self.is(j + 1, "the")
+            && self.is(j + 2, "year")
+            && !matches!(self.w(j + 3), "-" | "'")
+            && self.year_num(j + 3).is_none()
+        {
+            return Some((j + 3, T::Date, Val::InTheYear));
+        }
         if self.is(j, "that") && !matches!(self.w(j + 3), "-" | "'") {
             let same = self.is(j + 1, "same");
             let d = if same { j + 2 } else { j + 1 };
@@ -2270,6 +2280,14 @@ impl<'a> P<'a> {
                 && self.year_num(y + 1).is_none()
             {
                 return Some((y + 1, T::Date, Val::Rel(Unit::Year, 0)));
+            }
+        }
+        // "the latest fiscal year", "the latest full year": the last year reported, the one
+        // before the reference's.
+        if j > i && self.is(j, "latest") {
+            let k = if matches!(self.w(j + 1), "fiscal" | "full") { j + 2 } else { j + 1 };
+            if self.is(k, "year") && !matches!(self.w(k + 1), "-" | "'" | "ended" | "ending") {
+                return Some((k + 1, T::Date, Val::Rel(Unit::Year, -1)));
             }
         }
         // "the latest period" in a results report: the latest reported quarter.

@@ -311,6 +311,7 @@ pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
     let mut last_q = None;
     let mut last_year = None;
     let mut last_day = None;
+    let mut stated_year = None;
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
@@ -321,7 +322,7 @@ pub fn find_at(text: &str, r: &Reference) -> Vec<Timex> {
             r,
             &mut quarterly,
             &mut last_q,
-            (&mut last_year, &mut last_day),
+            (&mut last_year, &mut stated_year, &mut last_day),
             &mut out,
         );
         for t in &mut out[before..] {
@@ -420,7 +421,7 @@ fn find_in(
     r: &Reference,
     quarterly: &mut impl FnMut() -> bool,
     last_q: &mut Option<(i32, u8)>,
-    (last_year, last_day): (&mut Option<i32>, &mut Option<String>),
+    (last_year, stated_year, last_day): (&mut Option<i32>, &mut Option<i32>, &mut Option<String>),
     out: &mut Vec<Timex>,
 ) {
     let reference = r.date;
@@ -505,6 +506,10 @@ fn find_in(
             if let Some(y) = *last_year {
                 value = format!("{y:04}");
             }
+        } else if c.val == resolve::Val::InTheYear {
+            if let Some(y) = *stated_year {
+                value = format!("{y:04}");
+            }
         } else if c.val == resolve::Val::ThatDay {
             if let Some(d) = last_day.as_ref() {
                 value = d.clone();
@@ -512,6 +517,13 @@ fn find_in(
         } else if c.ty == TimexType::Date {
             if let Some(y) = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())) {
                 *last_year = y.parse().ok();
+            }
+            // A year written out in figures ("In 1985", "Oct. 23, 1999"), not one computed
+            // ("a year earlier").
+            if let Some(y) = value.get(..4) {
+                if toks.get(c.s..c.e).is_some_and(|ts| ts.iter().any(|t| t.w() == y)) {
+                    *stated_year = y.parse().ok();
+                }
             }
             if let Some(d) = named_day(&value) {
                 *last_day = Some(d);

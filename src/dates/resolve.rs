@@ -105,6 +105,9 @@ pub enum Val {
     /// "that same day", "earlier that day": the last day the text named (resolved in
     /// `find_in`), else unknown.
     ThatDay,
+    /// "earlier|later in the year": the last year the text stated in figures ("In 1985 ...
+    /// later in the year"), else the reference's (resolved in `find_in`).
+    InTheYear,
     /// "the 1988 quarter" (false), "the 1988 period" (true): the reported quarter (the one
     /// before the reference's) in that year.
     YearQuarter(i32, bool),
@@ -465,6 +468,10 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
         },
         Val::ThatYear => "XXXX".into(),
         Val::ThatDay => "XXXX-XX-XX".into(),
+        Val::InTheYear => match r {
+            Some(r) => format!("{:04}", r.year),
+            None => "XXXX".into(),
+        },
         Val::YearQuarter(y, _) => match r {
             Some(r) => format!("{y:04}-Q{}", (r.month as i32 + 8) / 3 % 4 + 1),
             None => format!("{y:04}-QX"),
