@@ -1955,3 +1955,13 @@ fn latest_fiscal_year_and_earlier_in_the_year() {
     let got = found("🎉 Café: In 1985 it fell, and later in the year it rose.");
     assert!(has(&got, "later in the year", Some("DATE"), "1985"), "{got:?}");
 }
+
+/// Issue 4, round 10: "Election Day" is the US one, the Tuesday after the first Monday of
+/// November (before: missed); lower-case "election day" stays out (an ordinary phrase).
+#[test]
+fn election_day_is_the_tuesday_after_the_first_monday_of_november() {
+    let got = found("🎉 Café: a theme of the campaign from now to Election Day. Election Day 2024 came; the election day was calm.");
+    assert!(has(&got, "Election Day", Some("DATE"), "2023-11-07"), "{got:?}");
+    assert!(has(&got, "Election Day 2024", Some("DATE"), "2024-11-05"), "{got:?}");
+    assert!(got.iter().all(|(s, _, _)| s != "election day"), "{got:?}");
+}

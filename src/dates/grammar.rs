@@ -2537,6 +2537,8 @@ impl<'a> P<'a> {
             "memorial" if self.is(i + 1, "day") => (i + 2, None, nth(5, -1, 1, 0)),
             "labor" | "labour" if self.is(i + 1, "day") => (i + 2, None, nth(9, 1, 1, 0)),
             "columbus" if self.is(i + 1, "day") => (i + 2, None, nth(10, 2, 1, 0)),
+            // US Election Day: the Tuesday after the first Monday of November.
+            "election" if self.is(i + 1, "day") => (i + 2, None, nth(11, 1, 1, 1)),
             "veterans" | "veteran" if self.is(poss(i + 1), "day") => {
                 (poss(i + 1) + 1, Some((11, 11)), None)
             }
@@ -3294,8 +3296,8 @@ const HOLIDAY_ONLY_BIT: u16 = 0x8000;
 
 /// The starters that are in no list but the holiday names' first words (checked by
 /// `starters_match_the_word_lists`; "the" is left out: many rules begin with it).
-const HOLIDAY_ONLY: [&str; 150] = [
-    "amun", "ascension", "ashura", "baisakhi", "bakr", "bakrid", "basant", "bhai", "bhau",
+const HOLIDAY_ONLY: [&str; 151] = [
+    "amun", "ascension", "election", "ashura", "baisakhi", "bakr", "bakrid", "basant", "bhai", "bhau",
     "boghi", "bogi", "boss", "bosses", "branch", "buddha", "chaitra", "chanukah", "chanukkah",
     "chhath", "chhoti", "chinese", "choti", "clean", "corpus", "covenant", "dala", "dasara",
     "deepavali", "dhanatrayodashi", "dhanteras", "dhantrayodashi", "dhulandi", "divali",
@@ -3333,7 +3335,7 @@ const fn same(a: &str, b: &str) -> bool {
 /// Every word [`starter_slow`] accepts, sorted (the test `starters_match_the_word_lists`
 /// checks them against every word of the dates sources, so a word added to a list in
 /// `words.rs`, `holidays.rs` or here and missing below fails it).
-const STARTERS: [&str; 377] = [
+const STARTERS: [&str; 378] = [
     "a", "amun", "an", "annually", "apr", "april", "ascension", "ash", "ashura", "aug",
     "august", "autumn", "baisakhi", "bakr", "bakrid", "basant", "beginning", "bhai", "bhau",
     "black", "boghi", "bogi", "boss", "bosses", "boxing", "branch", "buddha", "centuries",
@@ -3342,7 +3344,7 @@ const STARTERS: [&str; 377] = [
     "couple", "covenant", "current", "currently", "daily", "dala", "dasara", "day", "days",
     "dec", "decade", "decades", "december", "deepavali", "dhanatrayodashi", "dhanteras",
     "dhantrayodashi", "dhulandi", "divali", "diwali", "dozen", "durga", "dussehra", "each",
-    "earlier", "early", "easter", "eid", "eight", "eighteen", "eighteenth", "eighth", "eighty",
+    "earlier", "early", "easter", "eid", "eight", "eighteen", "eighteenth", "eighth", "eighty", "election",
     "eleven", "eleventh", "end", "every", "fall", "father", "fathers", "feast", "feb",
     "february", "few", "fifteen", "fifteenth", "fifth", "fifty", "first", "fiscal", "five",
     "following", "fortnight", "fortnights", "forty", "four", "fourteen", "fourteenth", "fourth",
@@ -3416,10 +3418,11 @@ static STARTER_TABLE: [u16; SLOTS] = {
     t
 };
 
-/// The definition [`STARTERS`] is drawn from.
+/// The definition [`STARTERS`] is drawn from ("election": Election Day, a holiday of
+/// [`P::holiday`] whose first word is in no other list).
 #[cfg(test)]
 fn starter_slow(w: &str) -> bool {
-    starter_slow_minus(w) || super::holidays::starts(w)
+    starter_slow_minus(w) || super::holidays::starts(w) || w == "election"
 }
 
 /// [`starter_slow`] without the holiday names.
