@@ -1965,3 +1965,12 @@ fn election_day_is_the_tuesday_after_the_first_monday_of_november() {
     assert!(has(&got, "Election Day 2024", Some("DATE"), "2024-11-05"), "{got:?}");
     assert!(got.iter().all(|(s, _, _)| s != "election day"), "{got:?}");
 }
+
+/// Issue 4, round 10: "in the morning" after a day was named is that day's morning (before:
+/// missed); with no day named ("I run in the morning", a habit) it stays out.
+#[test]
+fn the_morning_is_the_named_days() {
+    let got = found("🎉 Café: I run in the morning. Shares fell Friday. Dealers placed orders in the morning.");
+    assert!(has(&got, "the morning", Some("TIME"), "2024-01-05TMO"), "{got:?}");
+    assert_eq!(got.len(), 2, "{got:?}");
+}

@@ -2115,6 +2115,15 @@ impl<'a> P<'a> {
     /// Also "earlier|later in the year" (the last year stated, else the reference's), "that same day", "earlier|later that [same] day" (the last day the text named;
     /// a bare "that day" stays out, as TimeBank leaves it: 2 of 2).
     fn that_year(&self, i: usize) -> Option<Hit> {
+        // "in the morning" after a day was named: that day's morning (resolved in `find_in`;
+        // dropped when no day was named: "I run in the morning" is a habit).
+        if self.is(i, "the") && i > 0 && matches!(self.w(i - 1), "in" | "during") {
+            if let Some(part @ ("MO" | "AF" | "EV")) = words::part_of_day(self.w(i + 1)) {
+                if !matches!(self.w(i + 2), "of" | "-" | "'" | "hours" | "session" | "sessions") {
+                    return Some((i + 2, T::Time, Val::ThatDayPart(part)));
+                }
+            }
+        }
         let j = if matches!(self.w(i), "earlier" | "later") { i + 1 } else { i };
         // "earlier in the year", "later in the year": the year under discussion.
         if j > i
@@ -3562,6 +3571,9 @@ fn after_the(w: &str) -> bool {
                 | "seventies"
                 | "eighties"
                 | "nineties"
+                | "morning"
+                | "afternoon"
+                | "evening"
         )
 }
 

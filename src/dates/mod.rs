@@ -510,6 +510,11 @@ fn find_in(
             if let Some(y) = *stated_year {
                 value = format!("{y:04}");
             }
+        } else if let resolve::Val::ThatDayPart(part) = c.val {
+            match last_day.as_ref().filter(|d| !d.contains('X')) {
+                Some(d) => value = format!("{d}T{part}"),
+                None => continue,
+            }
         } else if c.val == resolve::Val::ThatDay {
             if let Some(d) = last_day.as_ref() {
                 value = d.clone();

@@ -105,6 +105,8 @@ pub enum Val {
     /// "that same day", "earlier that day": the last day the text named (resolved in
     /// `find_in`), else unknown.
     ThatDay,
+    /// "in the morning" after a day was named: that day's part (resolved in `find_in`).
+    ThatDayPart(&'static str),
     /// "earlier|later in the year": the last year the text stated in figures ("In 1985 ...
     /// later in the year"), else the reference's (resolved in `find_in`).
     InTheYear,
@@ -468,6 +470,7 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
         },
         Val::ThatYear => "XXXX".into(),
         Val::ThatDay => "XXXX-XX-XX".into(),
+        Val::ThatDayPart(p) => format!("XXXX-XX-XXT{p}"),
         Val::InTheYear => match r {
             Some(r) => format!("{:04}", r.year),
             None => "XXXX".into(),
