@@ -1974,3 +1974,14 @@ fn the_morning_is_the_named_days() {
     assert!(has(&got, "the morning", Some("TIME"), "2024-01-05TMO"), "{got:?}");
     assert_eq!(got.len(), 2, "{got:?}");
 }
+
+/// Issue 4, round 10: an -ed word after a determiner is an adjective, no past cue: "would
+/// be paid on a still unspecified date in March" is the coming March (before: last March,
+/// read as past from "unspecified"); "he visited in March" stays the past one.
+#[test]
+fn adjective_participle_is_no_past_cue() {
+    let got = found("🎉 Café: the split would be paid on a still unspecified date in March.");
+    assert!(has(&got, "March", Some("DATE"), "2024-03"), "{got:?}");
+    let got = found("🎉 Café: he visited in March.");
+    assert!(has(&got, "March", Some("DATE"), "2023-03"), "{got:?}");
+}
