@@ -221,6 +221,37 @@ fn case_flags(letters: usize, upper: usize, lowerc: usize, digits: usize, first_
     flags
 }
 
+/// A word's shape hashes, char class by char class (both hashing paths, ASCII and char by
+/// char, feed it): `shape` keeps runs of one class up to 4 long (`Xxxx`), `sshape` collapses
+/// them (`Xx`).
+struct Shapes {
+    shape: Hasher,
+    sshape: Hasher,
+    prev: u64,
+    run: usize,
+}
+
+impl Shapes {
+    #[inline]
+    fn new() -> Shapes {
+        Shapes { shape: Hasher::new(3), sshape: Hasher::new(4), prev: 0, run: 0 }
+    }
+
+    #[inline]
+    fn push(&mut self, cls: u64) {
+        if cls == self.prev {
+            self.run += 1;
+        } else {
+            self.run = 1;
+            self.sshape.u64(cls);
+        }
+        if self.run <= 4 {
+            self.shape.u64(cls);
+        }
+        self.prev = cls;
+    }
+}
+
 fn shape_class(c: char) -> u64 {
     // ASCII first (the same classes: the only ASCII numerics are 0-9, the only ASCII
     // letters a-z and A-Z).
@@ -319,15 +350,12 @@ const ASCII_CLASS: [u8; 128] = {
 fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
     let mut word = Hasher::new(1);
     let mut lower = Hasher::new(2);
-    let mut shape = Hasher::new(3);
-    let mut sshape = Hasher::new(4);
     let mut pre_h = Hasher::new(5);
     let mut pre = [0u64; 4];
     let mut last4: [u64; 4] = [0; 4];
     let (mut upper, mut lowerc, mut digits) = (0usize, 0usize, 0usize);
     let mut flags = 0u32;
-    let mut prev_class = 0u64;
-    let mut run = 0usize;
+    let mut shapes = Shapes::new();
     for (i, &b) in s.iter().enumerate() {
         let class = ASCII_CLASS.get(b as usize).copied().unwrap_or(0);
         let (w, lc, cls) = match class {
@@ -355,16 +383,7 @@ fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
         };
         word.u64(w);
         lower.u64(lc);
-        if cls == prev_class {
-            run += 1;
-        } else {
-            run = 1;
-            sshape.u64(cls);
-        }
-        if run <= 4 {
-            shape.u64(cls);
-        }
-        prev_class = cls;
+        shapes.push(cls);
         if let Some(p) = pre.get_mut(i) {
             pre_h.u64(lc);
             *p = pre_h.finish();
@@ -386,8 +405,8 @@ fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
     TokInfo {
         word: word.finish(),
         lower: lower.finish(),
-        shape: shape.finish(),
-        sshape: sshape.finish(),
+        shape: shapes.shape.finish(),
+        sshape: shapes.sshape.finish(),
         pre,
         suf,
         n_pre: n_chars.min(4) as u8,
@@ -409,8 +428,6 @@ fn tok_info(s: &str, kind: TokenKind) -> TokInfo {
 fn tok_info_chars(s: &str, kind: TokenKind) -> TokInfo {
     let mut word = Hasher::new(1);
     let mut lower = Hasher::new(2);
-    let mut shape = Hasher::new(3);
-    let mut sshape = Hasher::new(4);
     let mut pre = [0u64; 4];
     let mut n_pre = 0u8;
     let mut last4: [u64; 4] = [0; 4];
@@ -418,8 +435,7 @@ fn tok_info_chars(s: &str, kind: TokenKind) -> TokInfo {
     let (mut upper, mut lowerc, mut letters, mut digits) = (0usize, 0usize, 0usize, 0usize);
     let mut first_upper = false;
     let mut flags = 0u32;
-    let mut prev_class = 0u64;
-    let mut run = 0usize;
+    let mut shapes = Shapes::new();
     let mut pre_h = Hasher::new(5);
     for (i, c) in s.chars().enumerate() {
         if c.is_ascii_digit() {
@@ -450,16 +466,7 @@ fn tok_info_chars(s: &str, kind: TokenKind) -> TokInfo {
             flags |= F_NONASCII;
         }
         let cls = shape_class(c);
-        if cls == prev_class {
-            run += 1;
-        } else {
-            run = 1;
-            sshape.u64(cls);
-        }
-        if run <= 4 {
-            shape.u64(cls);
-        }
-        prev_class = cls;
+        shapes.push(cls);
         // Affixes over the lowercase form (one char per input char is close enough).
         let lc = if c.is_ascii_digit() {
             '0' as u64
@@ -488,8 +495,8 @@ fn tok_info_chars(s: &str, kind: TokenKind) -> TokInfo {
     TokInfo {
         word: word.finish(),
         lower: lower.finish(),
-        shape: shape.finish(),
-        sshape: sshape.finish(),
+        shape: shapes.shape.finish(),
+        sshape: shapes.sshape.finish(),
         pre,
         suf,
         n_pre,
