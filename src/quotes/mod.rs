@@ -42,7 +42,7 @@ use std::collections::HashMap;
 
 use crate::entities::Mention;
 use crate::tokenize::Token;
-use speaker::{is_capitalised, Ctx, Found, TITLES};
+use speaker::{is_capitalised, is_title_or_the, Ctx, Found};
 
 /// The mention a quotation is attributed to: `text[start..end]` (bytes).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,7 +197,9 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
         }
     }
 
-    let names = NameIndex::build(&ctx);
+    // Built on first need (a one-word speaker with no mention ending there): most
+    // articles never need it, and hashing every mention was a fifth of this stage.
+    let mut names: Option<NameIndex> = None;
     let mut last_named: Option<String> = None;
     let mut out = Vec::new();
     for d in drafts {
@@ -225,7 +227,7 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
                     None
                 }
             } else {
-                let e = names.canonical(&ctx, f.a, f.b);
+                let e = NameIndex::canonical(&mut names, &ctx, f.a, f.b);
                 if e.is_some() {
                     last_named = e.clone();
                 }
@@ -351,14 +353,14 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
             if is_verb_form(w) {
                 if let Some((a, b)) = ctx.np_right(j + 1, sent_end) {
                     if is_capitalised(ctx.word(a)) || ctx.is_pronoun(a) || ctx.word(a) == "the" {
-                        return hit(a, b, Some(w.to_string()), How::Adjacent);
+                        return hit(a, b, Some(w), How::Adjacent);
                     }
                 }
             }
             if let Some((a, b)) = ctx.np_right(j, sent_end) {
                 let verb = ctx.word(b);
                 if (is_capitalised(ctx.word(a)) || ctx.is_pronoun(a)) && is_verb_form(verb) {
-                    return hit(a, b, Some(verb.to_string()), How::Adjacent);
+                    return hit(a, b, Some(verb), How::Adjacent);
                 }
             }
         }
@@ -399,7 +401,7 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
                 } else {
                     How::Sentence
                 };
-                if let Some((a, b)) = subject_of(ctx, &cue, v, sent) {
+                if let Some((a, b)) = subject_of(ctx, cue, v, sent) {
                     return hit(a, b, Some(cue), how);
                 }
                 // Inverted: `said Trump: "`.
@@ -428,7 +430,7 @@ fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Fo
                 if let Some((a, b)) = ctx.np_right(v + 2, e) {
                     return hit(a, b, Some(cue), How::Sentence);
                 }
-            } else if let Some((a, b)) = subject_of(ctx, &cue, v, sent) {
+            } else if let Some((a, b)) = subject_of(ctx, cue, v, sent) {
                 return hit(a, b, Some(cue), How::Sentence);
             }
         }
@@ -467,8 +469,8 @@ fn is_verb_form(w: &str) -> bool {
         && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
 }
 
-fn hit(a: usize, b: usize, cue: Option<String>, how: How) -> (Option<Found>, How) {
-    (Some(Found { a, b, cue }), how)
+fn hit(a: usize, b: usize, cue: Option<&str>, how: How) -> (Option<Found>, How) {
+    (Some(Found { a, b, cue: cue.map(str::to_string) }), how)
 }
 
 /// The subject of cue `v`: left of it, or for a participle (`..., saying "`) the subject of
@@ -539,7 +541,8 @@ impl<'a> NameIndex<'a> {
     }
 
     /// The canonical name of the speaker phrase `[a, b)`, if it ends in a name.
-    fn canonical(&self, ctx: &Ctx, a: usize, b: usize) -> Option<String> {
+    /// `names` is built from `ctx` when first needed.
+    fn canonical(names: &mut Option<NameIndex<'a>>, ctx: &Ctx<'a>, a: usize, b: usize) -> Option<String> {
         if b == 0 || b <= a {
             return None;
         }
@@ -570,7 +573,9 @@ impl<'a> NameIndex<'a> {
         match run.len() {
             0 => None,
             1 => Some(
-                self.by_last
+                names
+                    .get_or_insert_with(|| NameIndex::build(ctx))
+                    .by_last
                     .get(run[0])
                     .map_or_else(|| run[0].to_string(), |e| e.to_string()),
             ),
@@ -584,8 +589,7 @@ fn name_words<'a>(ctx: &Ctx<'a>, i: usize, j: usize) -> Vec<&'a str> {
     let mut words: Vec<&str> = Vec::new();
     for k in i..j {
         let w = ctx.word(k);
-        let lower = w.trim_end_matches('.').to_lowercase();
-        if TITLES.contains(&lower.as_str()) || lower == "the" || w.len() > 40 {
+        if is_title_or_the(w) || w.len() > 40 {
             words.clear();
         } else if w != "'s" && w != "’s" {
             words.push(w);

@@ -462,62 +462,122 @@ pub struct Found {
     pub cue: Option<String>,
 }
 
-/// Bit `b - b'a'` for every first byte `b` of a [`CUES`] entry, and bit `n` for every
-/// length `n` (< 64): most words fail one of the two, without a scan of the list.
-const CUE_FIRST_BYTES: u32 = {
-    let mut mask = 0u32;
-    let mut k = 0;
-    while k < CUES.len() {
-        mask |= 1 << (CUES[k].as_bytes()[0] - b'a');
-        k += 1;
-    }
-    mask
-};
-const CUE_LENGTHS: u64 = {
-    let mut mask = 0u64;
-    let mut k = 0;
-    while k < CUES.len() {
-        mask |= 1 << CUES[k].len();
-        k += 1;
-    }
-    mask
-};
+/// A word of at most 16 ASCII bytes without NUL as one number: its bytes big-endian, padded
+/// with zeros, so that the numbers sort as the words do (byte order) and one comparison
+/// replaces a `memcmp`. Every word of the lists here fits (a test checks).
+type Key = u128;
 
-fn might_be_cue(lower: &str) -> bool {
-    let (Some(&b), n) = (lower.as_bytes().first(), lower.len()) else {
-        return false;
-    };
-    b.is_ascii_lowercase() && CUE_FIRST_BYTES & (1 << (b - b'a')) != 0 && n < 64 && CUE_LENGTHS & (1 << n) != 0
+/// The longest word a [`Key`] holds.
+const KEY_BYTES: usize = 16;
+
+/// The key of `s` lowercased (ASCII), or `None` when `s` is longer than [`KEY_BYTES`],
+/// holds a NUL or a non-ASCII byte: then it is in none of the lists (all ASCII, no NUL).
+#[inline]
+fn ascii_key(s: &[u8]) -> Option<Key> {
+    if s.len() > KEY_BYTES {
+        return None;
+    }
+    let mut k: Key = 0;
+    for (i, &b) in s.iter().enumerate() {
+        if b == 0 || !b.is_ascii() {
+            return None;
+        }
+        k |= (b.to_ascii_lowercase() as Key) << (8 * (KEY_BYTES - 1 - i));
+    }
+    Some(k)
 }
 
-/// Whether `lower` is one of [`CUES`], which is sorted (a test checks): a binary search
-/// instead of a linear scan of its 142 entries (two thirds of [`Ctx::cue_at`]'s instructions).
-fn is_cue(lower: &str) -> bool {
-    CUES.binary_search(&lower).is_ok()
-}
-
-const LOWER_BUF: usize = 24;
-
-/// `word.to_lowercase()`, without allocating for short ASCII words (every word the cue,
-/// pronoun and stop lists hold).
-fn lower_small<'b>(word: &str, buf: &'b mut [u8; LOWER_BUF]) -> std::borrow::Cow<'b, str> {
-    if word.len() <= LOWER_BUF && word.is_ascii() {
-        let out = &mut buf[..word.len()];
-        out.copy_from_slice(word.as_bytes());
-        out.make_ascii_lowercase();
-        // ASCII in, ASCII out.
-        std::borrow::Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
+/// The key of `word.to_lowercase()`: ASCII words are lowercased byte by byte; others go
+/// through `to_lowercase` (the Kelvin sign lowercases to an ASCII `k`).
+#[inline]
+fn lower_key(word: &str) -> Option<Key> {
+    if word.is_ascii() {
+        ascii_key(word.as_bytes())
     } else {
-        std::borrow::Cow::Owned(word.to_lowercase())
+        ascii_key(word.to_lowercase().as_bytes())
     }
 }
 
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    if word.len() > 16 {
-        return false;
+/// [`ascii_key`] at compile time, for list entries (lowercase already).
+const fn const_key(s: &str) -> Key {
+    let b = s.as_bytes();
+    assert!(b.len() <= KEY_BYTES, "list word longer than a key");
+    let mut k: Key = 0;
+    let mut i = 0;
+    while i < b.len() {
+        assert!(b[i] != 0 && b[i].is_ascii() && !b[i].is_ascii_uppercase(), "list word not lowercase ASCII");
+        k |= (b[i] as Key) << (8 * (KEY_BYTES - 1 - i));
+        i += 1;
     }
-    let mut buf = [0u8; LOWER_BUF];
-    list.contains(&lower_small(word.trim_end_matches('.'), &mut buf).as_ref())
+    k
+}
+
+/// The keys of `lists` (concatenated), sorted for the binary search.
+const fn sorted_keys<const N: usize>(lists: &[&[&str]]) -> [Key; N] {
+    let mut out = [0 as Key; N];
+    let mut n = 0;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            out[n] = const_key(lists[l][i]);
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    assert!(n == N, "key count");
+    // Insertion sort, at compile time.
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let t = out[j - 1];
+            out[j - 1] = out[j];
+            out[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// [`CUES`] as keys, in the same order ([`CUES`] is sorted and keys sort as words do).
+const CUE_KEYS: [Key; CUES.len()] = sorted_keys(&[CUES]);
+const PRONOUN_KEYS: [Key; PRONOUNS.len()] = sorted_keys(&[PRONOUNS]);
+const DETERMINER_KEYS: [Key; DETERMINERS.len()] = sorted_keys(&[DETERMINERS]);
+/// The words [`Ctx::is_np_word`] rejects by list: stop words, pronouns, determiners.
+const NOT_NP_KEYS: [Key; STOP.len() + PRONOUNS.len() + DETERMINERS.len()] =
+    sorted_keys(&[STOP, PRONOUNS, DETERMINERS]);
+const BETWEEN_KEYS: [Key; BETWEEN.len()] = sorted_keys(&[BETWEEN]);
+const PREPOSITION_KEYS: [Key; PREPOSITIONS.len()] = sorted_keys(&[PREPOSITIONS]);
+const INTRO_KEYS: [Key; INTRO.len()] = sorted_keys(&[INTRO]);
+const TITLE_KEYS: [Key; TITLES.len()] = sorted_keys(&[TITLES]);
+
+/// Whether `key` is one of `keys` (sorted).
+#[inline]
+fn key_in(key: Option<Key>, keys: &[Key]) -> bool {
+    key.is_some_and(|k| keys.binary_search(&k).is_ok())
+}
+
+/// The key of `word` without its trailing dots, lowercased: what the word lists are
+/// matched against (`Sen.` is `sen`).
+#[inline]
+fn trimmed_key(word: &str) -> Option<Key> {
+    lower_key(word.trim_end_matches('.'))
+}
+
+/// Whether `word`, lowercased and without trailing dots, is in the list whose keys are
+/// `keys`; words of more than 16 bytes never are.
+fn lower_in(word: &str, keys: &[Key]) -> bool {
+    word.len() <= KEY_BYTES && key_in(trimmed_key(word), keys)
+}
+
+/// Whether `word` is a title ([`TITLES`]) or `the`, lowercased and without trailing dots
+/// (any length: `Mr....` is `mr`).
+pub fn is_title_or_the(word: &str) -> bool {
+    let k = trimmed_key(word);
+    k == Some(const_key("the")) || key_in(k, &TITLE_KEYS)
 }
 
 fn is_adverb(word: &str) -> bool {
@@ -536,11 +596,13 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn is_pronoun(&self, i: usize) -> bool {
-        lower_in(self.word(i), PRONOUNS)
+        lower_in(self.word(i), &PRONOUN_KEYS)
     }
 
-    /// The cue starting at token `i` and its length in tokens.
-    pub fn cue_at(&self, i: usize) -> Option<(String, usize)> {
+    /// The cue starting at token `i` and its length in tokens. Words are matched as
+    /// [`Key`]s: lowercasing into a `String` and comparing strings were most of this
+    /// function's cost (it runs for every word near every quotation).
+    pub fn cue_at(&self, i: usize) -> Option<(&'static str, usize)> {
         let w = self.word(i);
         if w.is_empty() || is_capitalised(w) && w != "I" {
             // "Said" at a sentence start is rare; capitalised words are names.
@@ -548,29 +610,37 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        // Lowercased on the stack: two `to_lowercase` Strings per call were most of this
-        // function's cost (it runs for every word near every quotation).
-        let mut buf = [0u8; LOWER_BUF];
-        let lower = lower_small(w, &mut buf);
-        let lower = lower.as_ref();
-        let cue = match lower {
-            "according" | "went" | "goes" | "pointed" | "points" | "put" => {
-                let mut nbuf = [0u8; LOWER_BUF];
-                let next = lower_small(self.word(i + 1), &mut nbuf);
-                match (lower, next.as_ref()) {
-                    ("according", "to") => return Some(("according to".into(), 2)),
-                    ("went" | "goes", "on") => return Some((format!("{lower} on"), 2)),
-                    ("pointed" | "points", "out") => return Some((format!("{lower} out"), 2)),
-                    ("put", "it") => return Some(("put it".into(), 2)),
-                    _ => false,
-                }
+        let lower = lower_key(w)?;
+        const ACCORDING: Key = const_key("according");
+        const WENT: Key = const_key("went");
+        const GOES: Key = const_key("goes");
+        const POINTED: Key = const_key("pointed");
+        const POINTS: Key = const_key("points");
+        const PUT: Key = const_key("put");
+        const READ: Key = const_key("read");
+        const READS: Key = const_key("reads");
+        match lower {
+            ACCORDING | WENT | GOES | POINTED | POINTS | PUT => {
+                let next = lower_key(self.word(i + 1));
+                let two = match (lower, next) {
+                    (ACCORDING, Some(k)) if k == const_key("to") => "according to",
+                    (WENT, Some(k)) if k == const_key("on") => "went on",
+                    (GOES, Some(k)) if k == const_key("on") => "goes on",
+                    (POINTED, Some(k)) if k == const_key("out") => "pointed out",
+                    (POINTS, Some(k)) if k == const_key("out") => "points out",
+                    (PUT, Some(k)) if k == const_key("it") => "put it",
+                    _ => return None,
+                };
+                Some((two, 2))
             }
-            "read" | "reads" => true,
-            _ => might_be_cue(lower) && is_cue(lower),
-        };
-        cue.then(|| (lower.to_string(), 1))
+            READ => Some(("read", 1)),
+            READS => Some(("reads", 1)),
+            _ => {
+                let k = CUE_KEYS.binary_search(&lower).ok()?;
+                CUES.get(k).map(|&c| (c, 1))
+            }
+        }
     }
-
     fn is_np_word(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else {
             return false;
@@ -581,10 +651,7 @@ impl<'a> Ctx<'a> {
                 if w == "'s" || w == "’s" {
                     return true;
                 }
-                if lower_in(w, STOP)
-                    || lower_in(w, PRONOUNS)
-                    || lower_in(w, DETERMINERS)
-                    || self.cue_at(i).is_some()
+                if lower_in(w, &NOT_NP_KEYS) || self.cue_at(i).is_some()
                 {
                     return false;
                 }
@@ -597,7 +664,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn is_determiner(&self, i: usize) -> bool {
-        lower_in(self.word(i), DETERMINERS)
+        lower_in(self.word(i), &DETERMINER_KEYS)
     }
 
     /// The mention covering token `i`, if any.
@@ -628,7 +695,7 @@ impl<'a> Ctx<'a> {
         let mut skipped = 0;
         while e > lo
             && skipped < 3
-            && (lower_in(self.word(e - 1), BETWEEN) || is_adverb(self.word(e - 1)))
+            && (lower_in(self.word(e - 1), &BETWEEN_KEYS) || is_adverb(self.word(e - 1)))
         {
             e -= 1;
             skipped += 1;
@@ -671,7 +738,7 @@ impl<'a> Ctx<'a> {
         }
         let np = self.np_left(e, lo)?;
         // "who has in the past described": an object of a preposition is no subject.
-        if np.0 > lo && lower_in(self.word(np.0 - 1), PREPOSITIONS) {
+        if np.0 > lo && lower_in(self.word(np.0 - 1), &PREPOSITION_KEYS) {
             return None;
         }
         Some(np)
@@ -685,7 +752,7 @@ impl<'a> Ctx<'a> {
         if let Some(m) = self.mention_at(e - 1) {
             let (mut a, _) = self.mention_tokens(m, e - 1);
             // Titles before a name: "Sen. Lindsey Graham".
-            while a > lo && e - a < 10 && lower_in(self.word(a - 1), TITLES) {
+            while a > lo && e - a < 10 && lower_in(self.word(a - 1), &TITLE_KEYS) {
                 a -= 1;
             }
             return Some((a.max(lo), e));
@@ -726,7 +793,7 @@ impl<'a> Ctx<'a> {
             s += 1;
         }
         let first = self.word(s);
-        let intro = lower_in(first, INTRO)
+        let intro = lower_in(first, &INTRO_KEYS)
             || ((first.ends_with("ly") || first.ends_with("ing")) && self.word(s + 1) == ",")
             || matches!(self.word(s + 1), "later" | "ago" | "earlier");
         if s < limit && intro {
@@ -782,7 +849,7 @@ impl<'a> Ctx<'a> {
             // is a role ("Vatican spokesman Federico Lombardi") or a possessive.
             let w = self.word(b);
             let name_so_far = b > s && is_capitalised(self.word(s)) && !self.is_determiner(s);
-            if name_so_far && !is_capitalised(w) && !lower_in(w, TITLES) && w != "'s" && w != "’s"
+            if name_so_far && !is_capitalised(w) && !lower_in(w, &TITLE_KEYS) && w != "'s" && w != "’s"
             {
                 break;
             }
@@ -800,23 +867,72 @@ impl<'a> Ctx<'a> {
 mod tests {
     use super::*;
 
-    /// The quick filter in front of the cue list never rejects a cue.
+    /// The keys are the lists: every entry is found, in the same order for [`CUES`], and a
+    /// key lookup answers as `list.contains(&word.to_lowercase())` does, non-ASCII included.
     #[test]
-    fn cue_filter_keeps_every_cue() {
-        assert!(CUES
-            .iter()
-            .all(|c| c.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') && c.len() < 64));
-        assert!(CUES.iter().all(|c| might_be_cue(c)));
-        assert!(!might_be_cue("") && !might_be_cue("Said") && !might_be_cue("zebra-crossings"));
+    fn key_lookup_is_the_list() {
+        assert!(CUES.windows(2).all(|w| w[0] < w[1]), "CUES must stay sorted");
+        assert!(CUE_KEYS.windows(2).all(|w| w[0] < w[1]));
+        for (c, k) in CUES.iter().zip(CUE_KEYS.iter()) {
+            assert_eq!(ascii_key(c.as_bytes()), Some(*k), "{c:?}");
+        }
+        let lists: [(&[&str], &[Key]); 7] = [
+            (PRONOUNS, &PRONOUN_KEYS),
+            (DETERMINERS, &DETERMINER_KEYS),
+            (BETWEEN, &BETWEEN_KEYS),
+            (PREPOSITIONS, &PREPOSITION_KEYS),
+            (INTRO, &INTRO_KEYS),
+            (TITLES, &TITLE_KEYS),
+            (CUES, &CUE_KEYS),
+        ];
+        let probes = [
+            "", "He", "SHE", "the", "The.", "Sen.", "sen..", "said", "Said", "saidx", "sai", "reporters",
+            "spoKesman", "spo\u{212A}esman", "\u{212A}ing", "qui\u{212A}ly", "Été", "ß", "İt", "a\0", "congresswoman",
+            "representatives", "x".repeat(17).as_str(), "Mr................",
+        ]
+        .map(String::from);
+        for (list, keys) in lists {
+            for w in list {
+                assert!(key_in(ascii_key(w.as_bytes()), keys), "{w:?}");
+            }
+            for p in &probes {
+                let want = p.len() <= 16 && list.contains(&p.trim_end_matches('.').to_lowercase().as_str());
+                assert_eq!(lower_in(p, keys), want, "{p:?}");
+            }
+        }
+        for p in &probes {
+            let lower = p.trim_end_matches('.').to_lowercase();
+            assert_eq!(is_title_or_the(p), TITLES.contains(&lower.as_str()) || lower == "the", "{p:?}");
+        }
+        let not_np: Vec<&str> = [STOP, PRONOUNS, DETERMINERS].concat();
+        for p in probes.iter().map(String::as_str).chain(not_np.iter().copied()).chain(["spokesman", "Graham"]) {
+            let want = p.len() <= 16 && not_np.contains(&p.trim_end_matches('.').to_lowercase().as_str());
+            assert_eq!(lower_in(p, &NOT_NP_KEYS), want, "{p:?}");
+        }
     }
 
-    /// The sorted lookup finds every cue and nothing else.
+    /// `cue_at` finds the listed cues (any case at a sentence start for a few), the two-word
+    /// cues, and nothing else.
     #[test]
-    fn cue_lookup_is_the_list() {
-        assert!(CUES.windows(2).all(|w| w[0] < w[1]), "CUES must stay sorted");
-        assert!(CUES.iter().all(|c| is_cue(c)));
-        for not in ["", "sai", "saidx", "zebra", "a", "according to x"] {
-            assert_eq!(is_cue(not), CUES.contains(&not), "{not:?}");
-        }
+    fn cues_are_found_by_key() {
+        let text = "😀 é said Said SAID according to According To went on put it pointed out reads read \u{212A}ing as\u{212A}ed saidx";
+        let tokens = crate::tokenize::tokenize(text);
+        let ctx = Ctx { text, tokens: &tokens, mentions: &[] };
+        let found: Vec<_> = (0..tokens.len()).filter_map(|i| ctx.cue_at(i).map(|(c, n)| (ctx.word(i), c, n))).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("said", "said", 1),
+                ("Said", "said", 1),
+                ("according", "according to", 2),
+                ("According", "according to", 2),
+                ("went", "went on", 2),
+                ("put", "put it", 2),
+                ("pointed", "pointed out", 2),
+                ("reads", "reads", 1),
+                ("read", "read", 1),
+                ("as\u{212A}ed", "asked", 1),
+            ]
+        );
     }
 }
