@@ -505,21 +505,79 @@ static SHAPES: [u32; 26] = {
 
 /// Whether a lower-case word can begin a name here.
 pub fn starts(w: &str) -> bool {
+    first_index(w).is_some()
+}
+
+/// The index of `w` in [`FIRST`].
+fn first_index(w: &str) -> Option<usize> {
     let b = w.as_bytes();
-    let Some(&c) = b.first() else { return false };
-    if !c.is_ascii_lowercase() || b.len() >= 32 {
+    let &c = b.first()?;
+    if !c.is_ascii_lowercase() || b.len() >= 32 || SHAPES[(c - b'a') as usize] & (1 << b.len()) == 0 {
+        return None;
+    }
+    FIRST.binary_search(&w).ok()
+}
+
+/// Whether the first word of `name` (up to its first space) is `w`.
+const fn first_word_is(name: &str, w: &str) -> bool {
+    let (n, w) = (name.as_bytes(), w.as_bytes());
+    if n.len() < w.len() || (n.len() > w.len() && n[w.len()] != b' ') {
         return false;
     }
-    SHAPES[(c - b'a') as usize] & (1 << b.len()) != 0 && FIRST.binary_search(&w).is_ok()
+    let mut i = 0;
+    while i < w.len() {
+        if n[i] != w[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
+
+const N_NAMES: usize = NAMES.len();
+const N_FIRST: usize = FIRST.len();
+
+/// [`NAMES`] grouped by first word: `BY_FIRST.1[f]..BY_FIRST.1[f + 1]` are the positions in
+/// `BY_FIRST.0` of the indices (in [`NAMES`] order) of the names whose first word is
+/// `FIRST[f]`, so that a lookup reads only those (it compared the word with all 221).
+static BY_FIRST: ([u8; N_NAMES], [u8; N_FIRST + 1]) = {
+    let mut group = [0usize; N_NAMES];
+    let mut n = 0;
+    while n < N_NAMES {
+        let mut f = 0;
+        while f < N_FIRST && !first_word_is(NAMES[n].0, FIRST[f]) {
+            f += 1;
+        }
+        assert!(f < N_FIRST, "a name's first word is missing from FIRST");
+        group[n] = f;
+        n += 1;
+    }
+    let mut start = [0u8; N_FIRST + 1];
+    let mut order = [0u8; N_NAMES];
+    let mut k = 0;
+    let mut f = 0;
+    while f < N_FIRST {
+        start[f] = k as u8;
+        let mut n = 0;
+        while n < N_NAMES {
+            if group[n] == f {
+                order[k] = n as u8;
+                k += 1;
+            }
+            n += 1;
+        }
+        f += 1;
+    }
+    start[N_FIRST] = k as u8;
+    assert!(N_NAMES < 256);
+    (order, start)
+};
 
 /// The longest name at token `i`: (tokens, day, plain). `w(k)` is token `i + k`, lower
 /// case, "" past the end.
 pub fn lookup<'a>(w: impl Fn(usize) -> &'a str) -> Option<(usize, Day, bool)> {
     let first = w(0);
-    if !starts(first) {
-        return None;
-    }
+    let f = first_index(first)?;
     // Frequent words start few names: look further only when the next word fits.
     match first {
         "the" if !matches!(w(1), "prophet" | "night") => return None,
@@ -528,14 +586,13 @@ pub fn lookup<'a>(w: impl Fn(usize) -> &'a str) -> Option<(usize, Day, bool)> {
         _ => {}
     }
     let mut best: Option<(usize, Day, bool)> = None;
-    for &(name, day, plain) in NAMES {
-        // Only names whose first word is `first` can match (checked without splitting).
-        let nb = name.as_bytes();
-        if !(nb.starts_with(first.as_bytes())
-            && nb.get(first.len()).map_or(true, |&c| c == b' '))
-        {
-            continue;
-        }
+    // Only names whose first word is `first` can match.
+    let (order, start) = &BY_FIRST;
+    let group = match (start.get(f), start.get(f + 1)) {
+        (Some(&a), Some(&b)) => order.get(usize::from(a)..usize::from(b)).unwrap_or(&[]),
+        _ => &[],
+    };
+    for &(name, day, plain) in group.iter().filter_map(|&n| NAMES.get(usize::from(n))) {
         let mut n = 0;
         let mut ok = true;
         for part in name.split(' ') {
