@@ -46,6 +46,31 @@ impl<'a> Tok<'a> {
     }
 }
 
+/// The lowercased text of the token `s` = `text[start..end]` (see [`Tok::w`]).
+#[inline]
+fn low_of<'a>(s: &[u8], lower: &'a str, start: usize, end: usize, kind: Kind) -> &'a str {
+    match s {
+        // ’ ‘ ′ (U+2019, U+2018, U+2032) and – ‐ ‑ (U+2013, U+2010, U+2011).
+        [0xE2, 0x80, 0x98 | 0x99 | 0xB2] => "'",
+        [0xE2, 0x80, 0x90 | 0x91 | 0x93] => "-",
+        // Abbreviated units read as the words ("next yr", "3rd qtr", "2 wks").
+        [b'y' | b'Y' | b'q' | b'Q' | b'w' | b'W', ..] if kind == Kind::Word && s.len() <= 4 => {
+            match lower.get(start..end).unwrap_or("") {
+                "yr" => "year",
+                "yrs" => "years",
+                "qtr" => "quarter",
+                "qtrs" => "quarters",
+                "wk" => "week",
+                "wks" => "weeks",
+                w => w,
+            }
+        }
+        _ if s.len() <= 15 => lower.get(start..end).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// A token of any kind (the general path: non-ASCII words and punctuation).
 fn make<'a>(
     text: &str,
     lower: &'a str,
@@ -55,23 +80,8 @@ fn make<'a>(
     space: bool,
     newline: bool,
 ) -> Tok<'a> {
-    let s = &text[start..end];
-    let low: &'a str = match s {
-        "\u{2019}" | "\u{2018}" | "\u{2032}" => "'",
-        "\u{2013}" | "\u{2010}" | "\u{2011}" => "-",
-        // Abbreviated units read as the words ("next yr", "3rd qtr", "2 wks").
-        _ if kind == Kind::Word && s.len() <= 4 => match lower.get(start..end).unwrap_or("") {
-            "yr" => "year",
-            "yrs" => "years",
-            "qtr" => "quarter",
-            "qtrs" => "quarters",
-            "wk" => "week",
-            "wks" => "weeks",
-            w => w,
-        },
-        _ if s.len() <= 15 => lower.get(start..end).unwrap_or(""),
-        _ => "",
-    };
+    let s = text.get(start..end).unwrap_or("");
+    let low = low_of(s.as_bytes(), lower, start, end, kind);
     let mut num = 0u32;
     if kind == Kind::Num && s.len() <= 9 {
         num = s.bytes().fold(0u32, |a, b| a * 10 + (b - b'0') as u32);
@@ -79,11 +89,7 @@ fn make<'a>(
     let (cap, all_caps) = if kind != Kind::Word {
         (false, false)
     } else if s.is_ascii() {
-        let b = s.as_bytes();
-        (
-            b[0].is_ascii_uppercase(),
-            b.len() >= 2 && b.iter().all(|c| c.is_ascii_uppercase()),
-        )
+        caps(s.as_bytes())
     } else {
         let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
         (
@@ -104,6 +110,13 @@ fn make<'a>(
     }
 }
 
+/// (starts with a capital, every letter a capital and at least two) of an ASCII word.
+#[inline]
+fn caps(b: &[u8]) -> (bool, bool) {
+    let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+    (cap, cap && b.len() >= 2 && b.iter().all(u8::is_ascii_uppercase))
+}
+
 /// Splits `text` into tokens (linear, never panics). `lower` must be
 /// `text.to_ascii_lowercase()` (same byte offsets); tokens borrow their lowercased text from it.
 pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
@@ -113,13 +126,93 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut space = true;
     let mut newline = true;
-    // Walks bytes: ASCII is read directly, other characters decoded where they start (every
+    // Walks bytes: ASCII is read directly (letter runs, digit runs, whitespace and
+    // punctuation each on their own path), other characters decoded where they start (every
     // `i` below is a char boundary).
     let bytes = text.as_bytes();
+    let n = bytes.len();
     let at = |k: usize| text.get(k..).and_then(|s| s.chars().next());
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
         let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                let mut end = i + 1;
+                while end < n && bytes[end].is_ascii_alphabetic() {
+                    end += 1;
+                }
+                if end >= n || bytes[end] < 0x80 {
+                    let s = &bytes[i..end];
+                    let (cap, all_caps) = caps(s);
+                    toks.push(Tok {
+                        start: i,
+                        end,
+                        kind: Kind::Word,
+                        space,
+                        newline,
+                        cap,
+                        all_caps,
+                        num: 0,
+                        low: low_of(s, lower, i, end, Kind::Word),
+                    });
+                    space = false;
+                    newline = false;
+                    i = end;
+                    continue;
+                }
+                // A word that goes on with other letters: the general path below.
+            } else if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                // char::is_whitespace on ASCII.
+                space = true;
+                if b == b'\n' {
+                    newline = true;
+                }
+                i += 1;
+                continue;
+            } else if b.is_ascii_digit() {
+                let mut end = i + 1;
+                while end < n && bytes[end].is_ascii_digit() {
+                    end += 1;
+                }
+                let s = &bytes[i..end];
+                let num = if s.len() <= 9 {
+                    s.iter().fold(0u32, |a, &b| a * 10 + u32::from(b - b'0'))
+                } else {
+                    0
+                };
+                toks.push(Tok {
+                    start: i,
+                    end,
+                    kind: Kind::Num,
+                    space,
+                    newline,
+                    cap: false,
+                    all_caps: false,
+                    num,
+                    low: if s.len() <= 15 { lower.get(i..end).unwrap_or("") } else { "" },
+                });
+                space = false;
+                newline = false;
+                i = end;
+                continue;
+            } else {
+                toks.push(Tok {
+                    start: i,
+                    end: i + 1,
+                    kind: Kind::Punct,
+                    space,
+                    newline,
+                    cap: false,
+                    all_caps: false,
+                    num: 0,
+                    low: lower.get(i..i + 1).unwrap_or(""),
+                });
+                space = false;
+                newline = false;
+                i += 1;
+                continue;
+            }
+        }
         let c = if b < 0x80 {
             b as char
         } else {
@@ -130,39 +223,12 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
         };
         if c.is_whitespace() {
             space = true;
-            if c == '\n' {
-                newline = true;
-            }
             i += c.len_utf8();
             continue;
         }
-        // Fast path: a run of ASCII letters.
-        if b.is_ascii_alphabetic() {
-            let mut end = i + 1;
-            while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
-                end += 1;
-            }
-            if end >= bytes.len() || bytes[end] < 0x80 {
-                toks.push(make(text, lower, i, end, Kind::Word, space, newline));
-                space = false;
-                newline = false;
-                i = end;
-                continue;
-            }
-        }
-        let kind = if c.is_ascii_digit() {
-            Kind::Num
-        } else if c.is_alphabetic() {
-            Kind::Word
-        } else {
-            Kind::Punct
-        };
+        let kind = if c.is_alphabetic() { Kind::Word } else { Kind::Punct };
         let mut end = i + c.len_utf8();
-        if kind == Kind::Num {
-            while end < bytes.len() && bytes[end].is_ascii_digit() {
-                end += 1;
-            }
-        } else if kind == Kind::Word {
+        if kind == Kind::Word {
             while let Some(d) = at(end) {
                 if !(d.is_alphabetic() && !d.is_ascii_digit()) {
                     break;
@@ -254,6 +320,13 @@ mod tests {
             "a",
             "ä",
             "abcé",
+            "2 wks, next yr; 3rd QTR Yrs WK qtrs Wks yrly",
+            "AB Ab aB A I ÉCOLE Éc éC ABCÉ abcÉ É",
+            "a′b – c‐d‑e ‘x’ ″ “q”",
+            "x\u{b}\u{c}\r\t\u{1c}y\u{1f}z\u{85}w\u{a0}v\u{3000}u",
+            "supercalifragilistic 1234567890123 123456789 1234567890 0000000000000000",
+            "12ab34 9.1.2024 6pm 1990s '90s ½ ٣ 二〇二四",
+            "ﬁnal \u{301}x e\u{301}t\u{e9}",
         ];
         for t in texts {
             let lower = t.to_ascii_lowercase();
