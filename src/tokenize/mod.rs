@@ -43,7 +43,7 @@ impl Token {
     }
 }
 
-/// Abbreviations whose final dot belongs to the word. Sorted (byte order) for the binary search.
+/// Abbreviations whose final dot belongs to the word. Sorted (byte order): a test checks.
 const ABBREVIATIONS: &[&str] = &[
     "Adm", "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Bros", "Calif", "Capt",
     "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Dec", "Del", "Dept", "Dr", "Feb", "Fla",
@@ -59,17 +59,49 @@ const ABBREVIATIONS: &[&str] = &[
 /// The longest entry of [`ABBREVIATIONS`], in bytes: longer words skip the list.
 const MAX_ABBREVIATION: usize = 6;
 
-/// Whether `word` is in [`ABBREVIATIONS`], which is sorted (a test checks): a binary search
-/// instead of a linear scan of its 105 entries (~900 instructions a call).
+/// A word of at most [`MAX_ABBREVIATION`] (< 8) bytes as one number: its bytes big-endian
+/// and zero-padded, so that keys sort as the words do (no entry holds a NUL byte).
+const fn abbreviation_key(w: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() && i < 8 {
+        k |= (w[i] as u64) << (8 * (7 - i));
+        i += 1;
+    }
+    k
+}
+
+/// [`ABBREVIATIONS`] as keys, in its (sorted) order.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut out = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = abbreviation_key(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
+/// Whether `word` is in [`ABBREVIATIONS`]: a binary search over [`ABBREVIATION_KEYS`]
+/// (one integer comparison a step instead of a `memcmp`).
 fn in_abbreviations(word: &str) -> bool {
-    ABBREVIATIONS.binary_search(&word).is_ok()
+    let w = word.as_bytes();
+    w.len() <= MAX_ABBREVIATION
+        && !w.contains(&0)
+        && ABBREVIATION_KEYS.binary_search(&abbreviation_key(w)).is_ok()
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    if word.len() <= MAX_ABBREVIATION && in_abbreviations(word) {
+    if in_abbreviations(word) {
         return true;
     }
     // Initials and dotted acronyms: "J", "U.S", "U.N", "e.g".
+    if word.is_ascii() {
+        // Letter, dot, letter, ...: one letter between dots.
+        let w = word.as_bytes();
+        return w.len() % 2 == 1
+            && w.iter().enumerate().all(|(k, &b)| if k % 2 == 0 { b.is_ascii_alphabetic() } else { b == b'.' });
+    }
     let mut letters = 0;
     for part in word.split('.') {
         let mut chars = part.chars();
@@ -81,10 +113,34 @@ fn is_abbreviation(word: &str) -> bool {
     letters >= 1
 }
 
-#[inline]
+/// Byte classes of the ASCII chars, for the byte loops.
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = WORD;
+        }
+        // `char::is_whitespace` on ASCII (with U+000B, which `u8::is_ascii_whitespace` lacks).
+        if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            t[b] = SPACE;
+        }
+        b += 1;
+    }
+    t
+};
+
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
+    }
+    // General punctuation (dashes, curly quotes, bullets): no letter, digit or combining
+    // mark there (a test checks), and the Unicode tables' slow lookup is skipped.
+    if matches!(c as u32, 0x2000..=0x206F) {
+        return false;
     }
     c.is_alphanumeric() || is_combining(c)
 }
@@ -103,26 +159,73 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '.' | ',' | '\'' | '\u{2019}' | '&' | '/' | ':' | '_' | '\u{2010}' | '\u{2011}')
 }
 
-/// Splits `text` into tokens.
+/// The text's bytes with char access at byte offsets (always char boundaries here).
+struct Cursor<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+}
+
+impl Cursor<'_> {
+    /// The char at byte `p` and its length in bytes; `None` at the end.
+    #[inline]
+    fn char_at(&self, p: usize) -> Option<(char, usize)> {
+        match self.bytes.get(p) {
+            Some(&b) if b.is_ascii() => Some((b as char, 1)),
+            Some(_) => {
+                let c = self.text.get(p..).and_then(|s| s.chars().next())?;
+                Some((c, c.len_utf8()))
+            }
+            None => None,
+        }
+    }
+
+    /// Whether a word char starts at byte `p` (false at the end and on whitespace).
+    #[inline]
+    fn word_at(&self, p: usize) -> bool {
+        match self.bytes.get(p) {
+            Some(&b) if b.is_ascii() => ASCII_CLASS[b as usize] & WORD != 0,
+            Some(_) => self.char_at(p).is_some_and(|(c, _)| is_word_char(c)),
+            None => false,
+        }
+    }
+
+    /// The byte after the run of word chars starting at `p`.
+    #[inline]
+    fn skip_word_chars(&self, mut p: usize) -> usize {
+        while let Some(&b) = self.bytes.get(p) {
+            if b.is_ascii() {
+                if ASCII_CLASS[b as usize] & WORD == 0 {
+                    break;
+                }
+                p += 1;
+            } else {
+                match self.char_at(p) {
+                    Some((c, len)) if is_word_char(c) => p += len,
+                    _ => break,
+                }
+            }
+        }
+        p
+    }
+
+    /// The char at byte `p` unless it is whitespace (the chunk ends there) or the end.
+    #[inline]
+    fn visible_at(&self, p: usize) -> Option<(char, usize)> {
+        match self.bytes.get(p) {
+            Some(&b) if b.is_ascii() => (ASCII_CLASS[b as usize] & SPACE == 0).then_some((b as char, 1)),
+            _ => self.char_at(p).filter(|(c, _)| !c.is_whitespace()),
+        }
+    }
+}
+
+/// Splits `text` into tokens, in one pass over its bytes: ASCII bytes are classified by a
+/// table, other chars decoded where they stand (no per-chunk buffer).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let cur = Cursor { text, bytes: text.as_bytes() };
     let mut line_start = true;
-    // One buffer for every chunk's chars: allocating it per word was 45% of this
-    // function's instructions (BENCHMARKS.md).
-    let mut scratch: Vec<(usize, char)> = Vec::new();
-    let bytes = text.as_bytes();
-    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII bytes are looked at as bytes; only other chars are decoded.
-        let (c, len) = if b.is_ascii() {
-            (b as char, 1)
-        } else {
-            match char_at(i) {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
+    while let Some((c, len)) = cur.char_at(i) {
         if c.is_whitespace() {
             if c == '\n' {
                 line_start = true;
@@ -130,37 +233,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
-        // Find the whitespace-delimited chunk and split it.
-        let chunk_start = i;
-        let mut ascii = true;
-        while let Some(&d) = bytes.get(i) {
-            if d.is_ascii() {
-                if (d as char).is_whitespace() {
-                    break;
-                }
-                i += 1;
-            } else {
-                match char_at(i) {
-                    Some(d) if d.is_whitespace() => break,
-                    Some(d) => i += d.len_utf8(),
-                    None => break,
-                }
-                ascii = false;
-            }
-        }
-        let chunk_end = i;
+        // A whitespace-free chunk starts at `i`: split it.
         let before = tokens.len();
-        if ascii {
-            // Bytes are chars: no per-char buffer (the common case; the chunk is one word
-            // with its punctuation).
-            let chunk = Ascii { bytes: &bytes[chunk_start..chunk_end], start: chunk_start };
-            split_chunk(text, &chunk, &mut tokens);
-        } else {
-            scratch.clear();
-            scratch.extend(text[chunk_start..chunk_end].char_indices().map(|(k, c)| (chunk_start + k, c)));
-            let chunk = Decoded { chars: &scratch, end: chunk_end };
-            split_chunk(text, &chunk, &mut tokens);
-        }
+        i = split_chunk(&cur, i, &mut tokens);
         if line_start && tokens.len() > before {
             tokens[before].line_start = true;
             line_start = false;
@@ -180,125 +255,76 @@ fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
     tokens.push(Token { start, end, kind, sentence_start: false, line_start: false });
 }
 
-/// The chars of one whitespace-free chunk: `c(k)` is its `k`-th char, `at(k)` the byte
-/// offset of that char in the text (`at(n())` = the chunk's end).
-trait Chunk {
-    fn n(&self) -> usize;
-    fn c(&self, k: usize) -> char;
-    fn at(&self, k: usize) -> usize;
-}
-
-/// An all-ASCII chunk: byte `k` is char `k`.
-struct Ascii<'a> {
-    bytes: &'a [u8],
-    start: usize,
-}
-
-impl Chunk for Ascii<'_> {
-    #[inline]
-    fn n(&self) -> usize {
-        self.bytes.len()
-    }
-    #[inline]
-    fn c(&self, k: usize) -> char {
-        self.bytes.get(k).map_or('\0', |&b| b as char)
-    }
-    #[inline]
-    fn at(&self, k: usize) -> usize {
-        self.start + k.min(self.bytes.len())
-    }
-}
-
-/// Any other chunk, decoded once into (byte offset, char) pairs.
-struct Decoded<'a> {
-    chars: &'a [(usize, char)],
-    end: usize,
-}
-
-impl Chunk for Decoded<'_> {
-    #[inline]
-    fn n(&self) -> usize {
-        self.chars.len()
-    }
-    #[inline]
-    fn c(&self, k: usize) -> char {
-        self.chars.get(k).map_or('\0', |&(_, c)| c)
-    }
-    #[inline]
-    fn at(&self, k: usize) -> usize {
-        self.chars.get(k).map_or(self.end, |&(i, _)| i)
-    }
-}
-
-/// Splits one whitespace-free chunk.
-fn split_chunk(text: &str, chunk: &impl Chunk, tokens: &mut Vec<Token>) {
-    let n = chunk.n();
-    let at = |k: usize| chunk.at(k);
-    let ch = |k: usize| chunk.c(k);
-    let mut k = 0;
-    while k < n {
-        let c = ch(k);
+/// Splits the whitespace-free chunk starting at byte `chunk_start` (not whitespace) and
+/// returns the byte where it ends (whitespace or the end of the text).
+fn split_chunk(cur: &Cursor, chunk_start: usize, tokens: &mut Vec<Token>) -> usize {
+    let bytes = cur.bytes;
+    let mut k = chunk_start;
+    while let Some((c, clen)) = cur.visible_at(k) {
         if is_word_char(c) {
             // A word: word chars, with joiners between word chars.
             let w_start = k;
-            let mut m = k + 1;
+            let mut m = k + clen;
             loop {
-                while m < n && is_word_char(ch(m)) {
-                    m += 1;
-                }
-                if m + 1 < n && is_joiner(ch(m)) && is_word_char(ch(m + 1)) {
+                m = cur.skip_word_chars(m);
+                let Some((j, jlen)) = cur.char_at(m) else { break };
+                if is_joiner(j) && cur.word_at(m + jlen) {
                     // Possessive / contraction: "Russia's" -> "Russia" + "'s", "don't" stays.
-                    if is_apostrophe(ch(m)) {
-                        let tail_is_s = matches!(ch(m + 1), 's' | 'S')
-                            && (m + 2 >= n || !is_word_char(ch(m + 2)));
+                    if is_apostrophe(j) {
+                        let tail_is_s = matches!(bytes.get(m + jlen), Some(b's' | b'S'))
+                            && !cur.word_at(m + jlen + 1);
                         if tail_is_s {
                             break;
                         }
                     }
-                    // "1,000" but not "Paris,London": commas only between digits.
-                    if ch(m) == ',' || ch(m) == ':' {
-                        let prev_digit = ch(m - 1).is_ascii_digit();
-                        let next_digit = ch(m + 1).is_ascii_digit();
+                    // "1,000" but not "Paris,London": commas only between digits. (The
+                    // byte before is an ASCII digit only if the char before is one.)
+                    if j == ',' || j == ':' {
+                        let prev_digit = m > 0 && bytes.get(m - 1).is_some_and(u8::is_ascii_digit);
+                        let next_digit = bytes.get(m + 1).is_some_and(u8::is_ascii_digit);
                         if !(prev_digit && next_digit) {
                             break;
                         }
                     }
-                    m += 2;
+                    // The joiner and the word char after it.
+                    let wlen = cur.char_at(m + jlen).map_or(1, |(_, l)| l);
+                    m += jlen + wlen;
                     continue;
                 }
                 break;
             }
             // A trailing dot of an abbreviation stays with the word.
-            if m < n && ch(m) == '.' {
-                let word = text.get(at(w_start)..at(m)).unwrap_or("");
-                let followed_by_word = m + 1 < n && is_word_char(ch(m + 1));
-                if !followed_by_word && is_abbreviation(word) {
+            if bytes.get(m) == Some(&b'.') {
+                let followed_by_word = cur.word_at(m + 1);
+                if !followed_by_word && is_abbreviation(cur.text.get(w_start..m).unwrap_or("")) {
                     m += 1;
                 }
             }
             let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            push(tokens, at(w_start), at(m), kind);
+            push(tokens, w_start, m, kind);
             k = m;
         } else if is_apostrophe(c)
-            && k + 1 < n
-            && matches!(ch(k + 1), 's' | 'S')
-            && (k + 2 >= n || !is_word_char(ch(k + 2)))
-            && k > 0
-            && is_word_char(ch(k - 1))
+            && matches!(bytes.get(k + clen), Some(b's' | b'S'))
+            && !cur.word_at(k + clen + 1)
+            && k > chunk_start
+            && cur.text.get(..k).and_then(|s| s.chars().next_back()).is_some_and(is_word_char)
         {
             // The possessive 's.
-            push(tokens, at(k), at(k + 2), TokenKind::Word);
-            k += 2;
+            push(tokens, k, k + clen + 1, TokenKind::Word);
+            k += clen + 1;
         } else {
             // Punctuation: one char, or a run of the same char ("--", "...").
-            let mut m = k + 1;
-            while m < n && ch(m) == c && matches!(c, '-' | '.' | '=' | '*' | '_' | '~') {
-                m += 1;
+            let mut m = k + clen;
+            if matches!(c, '-' | '.' | '=' | '*' | '_' | '~') {
+                while bytes.get(m) == Some(&(c as u8)) {
+                    m += 1;
+                }
             }
-            push(tokens, at(k), at(m), TokenKind::Punct);
+            push(tokens, k, m, TokenKind::Punct);
             k = m;
         }
     }
+    k
 }
 
 fn is_closing(t: &str) -> bool {
@@ -308,42 +334,46 @@ fn is_closing(t: &str) -> bool {
 /// The longest sentence, in tokens: a longer run without a sentence end is cut here.
 pub const MAX_SENTENCE_TOKENS: usize = 256;
 
+/// Whether punctuation token `t` ends a sentence: `.`, `!`, `?`, `…` or a run of dots.
+fn is_terminator(t: &str) -> bool {
+    matches!(t.as_bytes().first(), Some(b'.' | b'!' | b'?' | 0xE2))
+        && (matches!(t, "." | "!" | "?" | "..." | "\u{2026}") || (t.len() > 1 && t.bytes().all(|b| b == b'.')))
+}
+
 fn mark_sentences(text: &str, tokens: &mut [Token]) {
     let mut next_starts = true;
+    // Tokens since the last sentence start, for the cap. (The cap reads the flag of token
+    // `i` when the walk is at `i`: only earlier tokens mark it, so it is final there.)
+    let mut run = 0;
     for i in 0..tokens.len() {
-        if tokens[i].line_start {
+        let t = tokens[i];
+        if t.line_start {
             next_starts = true;
         }
-        if next_starts {
+        if next_starts || t.sentence_start || run == MAX_SENTENCE_TOKENS {
             tokens[i].sentence_start = true;
             next_starts = false;
-        }
-        let t = tokens[i].text(text);
-        if matches!(t, "." | "!" | "?" | "..." | "\u{2026}") || (t.len() > 1 && t.bytes().all(|b| b == b'.')) {
-            // Skip closing quotes/brackets after the terminator.
-            let mut j = i + 1;
-            while j < tokens.len() && is_closing(tokens[j].text(text)) && !tokens[j].line_start {
-                j += 1;
-            }
-            if let Some(next) = tokens.get(j) {
-                let first = next.text(text).chars().next().unwrap_or(' ');
-                if first.is_uppercase()
-                    || first.is_ascii_digit()
-                    || matches!(first, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '\u{AB}')
-                {
-                    tokens[j].sentence_start = true;
-                }
-            }
-        }
-    }
-    // The cap, in a second walk: the loop above marks tokens ahead of itself.
-    let mut run = 0;
-    for t in tokens.iter_mut() {
-        if t.sentence_start || run == MAX_SENTENCE_TOKENS {
-            t.sentence_start = true;
             run = 0;
         }
         run += 1;
+        // Only punctuation tokens can be terminators.
+        if t.kind != TokenKind::Punct || !is_terminator(t.text(text)) {
+            continue;
+        }
+        // Skip closing quotes/brackets after the terminator.
+        let mut j = i + 1;
+        while j < tokens.len() && is_closing(tokens[j].text(text)) && !tokens[j].line_start {
+            j += 1;
+        }
+        if let Some(next) = tokens.get(j) {
+            let first = next.text(text).chars().next().unwrap_or(' ');
+            if first.is_uppercase()
+                || first.is_ascii_digit()
+                || matches!(first, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '\u{AB}')
+            {
+                tokens[j].sentence_start = true;
+            }
+        }
     }
 }
 
@@ -362,6 +392,9 @@ pub fn sentences(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     }
     out
 }
+
+#[cfg(test)]
+mod reference;
 
 #[cfg(test)]
 mod tests {
@@ -452,5 +485,69 @@ mod tests {
         // A sentence that ends on its own is not cut.
         let short = "He left. She stayed.";
         assert_eq!(sentences(&tokenize(short)).len(), 2);
+    }
+
+    /// The byte table and the general-punctuation shortcut agree with `char`'s own tests.
+    #[test]
+    fn char_classes_match_the_unicode_ones() {
+        for b in 0u8..128 {
+            let c = b as char;
+            assert_eq!(ASCII_CLASS[b as usize] & WORD != 0, c.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(ASCII_CLASS[b as usize] & SPACE != 0, c.is_whitespace(), "{b}");
+        }
+        for u in 0x2000..=0x206F {
+            let c = char::from_u32(u).unwrap();
+            assert!(!(c.is_alphanumeric() || is_combining(c)), "{u:x}");
+        }
+        assert!(ABBREVIATION_KEYS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// The single-pass tokenizer gives exactly the tokens and flags of the one it replaced
+    /// (kept in `reference.rs`) on news text: every stage reads these tokens.
+    #[test]
+    fn same_tokens_as_the_reference_on_news() {
+        for text in [
+            include_str!("../../tests/data/seed-article.txt"),
+            include_str!("../../bench/samples/harbour-strike.txt"),
+            "😀 Café: Mr. O'Neil's \"U.S.-backed\" plan… didn’t work.\u{a0}The A.B.C. Inc. J. Smith\u{2028}1,000 3:30 AT&T e.g. ’s 's x'S Ké'š",
+        ] {
+            assert_eq!(tokenize(text), reference::tokenize(text), "{text:?}");
+        }
+        let long = "He said \"no\". ".repeat(300) + &"word ".repeat(600);
+        assert_eq!(tokenize(&long), reference::tokenize(&long));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod prop {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            /// Any mix of words, joiners, apostrophes, dots, abbreviations, spaces (ASCII and
+            /// not), newlines, accents, combining marks, emoji and punctuation.
+            #[test]
+            fn same_tokens_as_the_reference(parts in proptest::collection::vec(prop_oneof![
+                Just("a"), Just("Mr"), Just("U"), Just("S"), Just("s"), Just("e"), Just("g"), Just("Inc"), Just("a.m"),
+                Just("1"), Just("99"), Just("é"), Just("É"), Just("\u{301}"), Just("😀"), Just("ß"), Just("\u{212A}"),
+                Just("."), Just(".."), Just(","), Just(":"), Just("'"), Just("’"), Just("-"), Just("--"), Just("&"),
+                Just("/"), Just("_"), Just("\u{2010}"), Just("\u{2011}"), Just("="), Just("~"), Just("*"), Just("!"),
+                Just("?"), Just("…"), Just("\""), Just("“"), Just("”"), Just("("), Just(")"), Just("]"), Just("»"),
+                Just("«"), Just("‘"), Just("—"), Just(" "), Just("  "), Just("\n"), Just("\t"), Just("\u{b}"),
+                Just("\u{a0}"), Just("\u{2028}"), Just("\u{3000}"), Just("\0"), Just("Said"), Just("The")
+            ], 0..40)) {
+                let text: String = parts.concat();
+                prop_assert_eq!(tokenize(&text), reference::tokenize(&text));
+            }
+        }
+
+        /// Sentence cap: long runs without an end, mixed with ends, as the reference cuts them.
+        #[test]
+        fn same_sentence_cuts_as_the_reference() {
+            for n in [255, 256, 257, 600] {
+                let text = format!("{} End. {} x", "\" ".repeat(n), "a ".repeat(n));
+                assert_eq!(tokenize(&text), reference::tokenize(&text));
+            }
+        }
     }
 }
