@@ -300,13 +300,14 @@ impl TypeSums {
         add_row(m, &mut o, h2(T_W0, t.word));
         add_row(m, &mut o, h2(T_L0, t.lower));
         memo.add(m, &mut o, h2(T_SHAPE0, t.shape));
-        for k in 0..(t.n_pre as usize).min(4) {
+        let (pre, suf) = (t.pre(), t.suf());
+        for k in 0..t.n_affix() {
             if k < 2 {
-                memo.add(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
-                memo.add(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
+                memo.add(m, &mut o, h3(T_PRE, k as u64, pre[k]));
+                memo.add(m, &mut o, h3(T_SUF, k as u64, suf[k]));
             } else {
-                add_row(m, &mut o, h3(T_PRE, k as u64, t.pre[k]));
-                add_row(m, &mut o, h3(T_SUF, k as u64, t.suf[k]));
+                add_row(m, &mut o, h3(T_PRE, k as u64, pre[k]));
+                add_row(m, &mut o, h3(T_SUF, k as u64, suf[k]));
             }
         }
         let tf = t.flags;
@@ -413,7 +414,7 @@ impl TypeSums {
         }
         let n = e - s;
         const EMPTY: TokInfo =
-            TokInfo { word: 0, lower: 0, shape: 0, sshape: 0, pre: [0; 4], suf: [0; 4], n_pre: 0, flags: 0, docform: 0 };
+            TokInfo { word: 0, lower: 0, shape: 0, sshape: 0, first4: [0; 4], last4: [0; 4], n_pre: 0, flags: 0, docform: 0 };
         let toks = doc.tok.get(s..e).unwrap_or(&[]);
         let info = |t: &Tok| doc.types.get(t.ty as usize).unwrap_or(&EMPTY);
         // Sliding window of (lower, sshape) at -2, -1, 0, +1 (sentinels outside the sentence).
