@@ -113,25 +113,38 @@ fn is_abbreviation(word: &str) -> bool {
     letters >= 1
 }
 
-/// Byte classes of the ASCII chars, for the byte loops.
+/// Byte classes, for the byte loops: an ASCII letter or digit, ASCII whitespace (as
+/// `char::is_whitespace` has it, U+000B included), an ASCII joiner ([`is_joiner`]), and a
+/// byte of a non-ASCII char (decoded where it is met).
 const WORD: u8 = 1;
 const SPACE: u8 = 2;
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+const JOIN: u8 = 4;
+const HIGH: u8 = 8;
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = WORD;
-        }
-        // `char::is_whitespace` on ASCII (with U+000B, which `u8::is_ascii_whitespace` lacks).
-        if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            t[b] = SPACE;
-        }
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if matches!(c, b'-' | b'.' | b',' | b'\'' | b'&' | b'/' | b':' | b'_') {
+            JOIN
+        } else if c >= 0x80 {
+            HIGH
+        } else {
+            0
+        };
         b += 1;
     }
     t
 };
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
+}
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -171,20 +184,24 @@ impl Cursor<'_> {
     fn char_at(&self, p: usize) -> Option<(char, usize)> {
         match self.bytes.get(p) {
             Some(&b) if b.is_ascii() => Some((b as char, 1)),
-            Some(_) => {
-                let c = self.text.get(p..).and_then(|s| s.chars().next())?;
-                Some((c, c.len_utf8()))
-            }
+            Some(_) => self.decode(p),
             None => None,
         }
+    }
+
+    /// The non-ASCII char at byte `p`.
+    #[inline(never)]
+    fn decode(&self, p: usize) -> Option<(char, usize)> {
+        let c = self.text.get(p..).and_then(|s| s.chars().next())?;
+        Some((c, c.len_utf8()))
     }
 
     /// Whether a word char starts at byte `p` (false at the end and on whitespace).
     #[inline]
     fn word_at(&self, p: usize) -> bool {
         match self.bytes.get(p) {
-            Some(&b) if b.is_ascii() => ASCII_CLASS[b as usize] & WORD != 0,
-            Some(_) => self.char_at(p).is_some_and(|(c, _)| is_word_char(c)),
+            Some(&b) if b.is_ascii() => class(b) & WORD != 0,
+            Some(_) => self.decode(p).is_some_and(|(c, _)| is_word_char(c)),
             None => false,
         }
     }
@@ -192,52 +209,53 @@ impl Cursor<'_> {
     /// The byte after the run of word chars starting at `p`.
     #[inline]
     fn skip_word_chars(&self, mut p: usize) -> usize {
-        while let Some(&b) = self.bytes.get(p) {
-            if b.is_ascii() {
-                if ASCII_CLASS[b as usize] & WORD == 0 {
-                    break;
-                }
-                p += 1;
-            } else {
-                match self.char_at(p) {
+        loop {
+            // ASCII letters and digits, the common case, byte by byte.
+            p += self.bytes.get(p..).map_or(0, |rest| rest.iter().take_while(|&&b| class(b) & WORD != 0).count());
+            match self.bytes.get(p) {
+                Some(&b) if class(b) & HIGH != 0 => match self.decode(p) {
                     Some((c, len)) if is_word_char(c) => p += len,
-                    _ => break,
-                }
+                    _ => return p,
+                },
+                _ => return p,
             }
-        }
-        p
-    }
-
-    /// The char at byte `p` unless it is whitespace (the chunk ends there) or the end.
-    #[inline]
-    fn visible_at(&self, p: usize) -> Option<(char, usize)> {
-        match self.bytes.get(p) {
-            Some(&b) if b.is_ascii() => (ASCII_CLASS[b as usize] & SPACE == 0).then_some((b as char, 1)),
-            _ => self.char_at(p).filter(|(c, _)| !c.is_whitespace()),
         }
     }
 }
 
-/// Splits `text` into tokens, in one pass over its bytes: ASCII bytes are classified by a
-/// table, other chars decoded where they stand (no per-chunk buffer).
+/// Splits `text` into tokens, in one pass over its bytes: bytes are classified by a table,
+/// non-ASCII chars decoded where they stand (no per-chunk buffer).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let cur = Cursor { text, bytes: text.as_bytes() };
     let mut line_start = true;
     let mut i = 0;
-    while let Some((c, len)) = cur.char_at(i) {
-        if c.is_whitespace() {
-            if c == '\n' {
+    while let Some(&b) = cur.bytes.get(i) {
+        let cl = class(b);
+        if cl & SPACE != 0 {
+            if b == b'\n' {
                 line_start = true;
             }
-            i += len;
+            i += 1;
             continue;
+        }
+        if cl & HIGH != 0 {
+            match cur.decode(i) {
+                Some((c, len)) if c.is_whitespace() => {
+                    i += len;
+                    continue;
+                }
+                Some(_) => {}
+                None => break,
+            }
         }
         // A whitespace-free chunk starts at `i`: split it.
         let before = tokens.len();
         i = split_chunk(&cur, i, &mut tokens);
         if line_start && tokens.len() > before {
-            tokens[before].line_start = true;
+            if let Some(t) = tokens.get_mut(before) {
+                t.line_start = true;
+            }
             line_start = false;
         }
     }
@@ -251,6 +269,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+#[inline]
 fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
     tokens.push(Token { start, end, kind, sentence_start: false, line_start: false });
 }
@@ -260,48 +279,32 @@ fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
 fn split_chunk(cur: &Cursor, chunk_start: usize, tokens: &mut Vec<Token>) -> usize {
     let bytes = cur.bytes;
     let mut k = chunk_start;
-    while let Some((c, clen)) = cur.visible_at(k) {
+    while let Some(&b) = bytes.get(k) {
+        let cl = class(b);
+        if cl & SPACE != 0 {
+            break;
+        }
+        if cl & WORD != 0 {
+            // An ASCII letter or digit starts a word (the common case).
+            let m = word_end(cur, k, k + 1);
+            let kind = if b.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+            push(tokens, k, m, kind);
+            k = m;
+            continue;
+        }
+        let (c, clen) = if cl & HIGH != 0 {
+            match cur.decode(k) {
+                Some((c, _)) if c.is_whitespace() => break,
+                Some(d) => d,
+                None => break,
+            }
+        } else {
+            (b as char, 1)
+        };
         if is_word_char(c) {
-            // A word: word chars, with joiners between word chars.
-            let w_start = k;
-            let mut m = k + clen;
-            loop {
-                m = cur.skip_word_chars(m);
-                let Some((j, jlen)) = cur.char_at(m) else { break };
-                if is_joiner(j) && cur.word_at(m + jlen) {
-                    // Possessive / contraction: "Russia's" -> "Russia" + "'s", "don't" stays.
-                    if is_apostrophe(j) {
-                        let tail_is_s = matches!(bytes.get(m + jlen), Some(b's' | b'S'))
-                            && !cur.word_at(m + jlen + 1);
-                        if tail_is_s {
-                            break;
-                        }
-                    }
-                    // "1,000" but not "Paris,London": commas only between digits. (The
-                    // byte before is an ASCII digit only if the char before is one.)
-                    if j == ',' || j == ':' {
-                        let prev_digit = m > 0 && bytes.get(m - 1).is_some_and(u8::is_ascii_digit);
-                        let next_digit = bytes.get(m + 1).is_some_and(u8::is_ascii_digit);
-                        if !(prev_digit && next_digit) {
-                            break;
-                        }
-                    }
-                    // The joiner and the word char after it.
-                    let wlen = cur.char_at(m + jlen).map_or(1, |(_, l)| l);
-                    m += jlen + wlen;
-                    continue;
-                }
-                break;
-            }
-            // A trailing dot of an abbreviation stays with the word.
-            if bytes.get(m) == Some(&b'.') {
-                let followed_by_word = cur.word_at(m + 1);
-                if !followed_by_word && is_abbreviation(cur.text.get(w_start..m).unwrap_or("")) {
-                    m += 1;
-                }
-            }
-            let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            push(tokens, w_start, m, kind);
+            // A word that starts with a non-ASCII letter.
+            let m = word_end(cur, k, k + clen);
+            push(tokens, k, m, TokenKind::Word);
             k = m;
         } else if is_apostrophe(c)
             && matches!(bytes.get(k + clen), Some(b's' | b'S'))
@@ -316,7 +319,7 @@ fn split_chunk(cur: &Cursor, chunk_start: usize, tokens: &mut Vec<Token>) -> usi
             // Punctuation: one char, or a run of the same char ("--", "...").
             let mut m = k + clen;
             if matches!(c, '-' | '.' | '=' | '*' | '_' | '~') {
-                while bytes.get(m) == Some(&(c as u8)) {
+                while bytes.get(m) == Some(&b) {
                     m += 1;
                 }
             }
@@ -325,6 +328,59 @@ fn split_chunk(cur: &Cursor, chunk_start: usize, tokens: &mut Vec<Token>) -> usi
         }
     }
     k
+}
+
+/// The end of the word that starts at byte `w_start` and whose first char ends at `m`: word chars, with joiners between
+/// word chars, and the dot of an abbreviation.
+#[inline(always)]
+fn word_end(cur: &Cursor, w_start: usize, mut m: usize) -> usize {
+    let bytes = cur.bytes;
+    loop {
+        m = cur.skip_word_chars(m);
+        let Some(&b) = bytes.get(m) else { break };
+        let cl = class(b);
+        // Whitespace and ASCII punctuation that joins nothing end the word at once.
+        let (j, jlen) = if cl & JOIN != 0 {
+            (b as char, 1)
+        } else if cl & HIGH != 0 {
+            match cur.decode(m) {
+                Some(d) if is_joiner(d.0) => d,
+                _ => break,
+            }
+        } else {
+            break;
+        };
+        if !cur.word_at(m + jlen) {
+            break;
+        }
+        // Possessive / contraction: "Russia's" -> "Russia" + "'s", "don't" stays.
+        if is_apostrophe(j) {
+            let tail_is_s = matches!(bytes.get(m + jlen), Some(b's' | b'S')) && !cur.word_at(m + jlen + 1);
+            if tail_is_s {
+                break;
+            }
+        }
+        // "1,000" but not "Paris,London": commas only between digits. (The byte before is
+        // an ASCII digit only if the char before is one.)
+        if j == ',' || j == ':' {
+            let prev_digit = m > 0 && bytes.get(m - 1).is_some_and(u8::is_ascii_digit);
+            let next_digit = bytes.get(m + 1).is_some_and(u8::is_ascii_digit);
+            if !(prev_digit && next_digit) {
+                break;
+            }
+        }
+        // The joiner and the word char after it.
+        let wlen = cur.char_at(m + jlen).map_or(1, |(_, l)| l);
+        m += jlen + wlen;
+    }
+    // A trailing dot of an abbreviation stays with the word.
+    if bytes.get(m) == Some(&b'.')
+        && !cur.word_at(m + 1)
+        && is_abbreviation(cur.text.get(w_start..m).unwrap_or(""))
+    {
+        m += 1;
+    }
+    m
 }
 
 fn is_closing(t: &str) -> bool {
@@ -492,9 +548,11 @@ mod tests {
     fn char_classes_match_the_unicode_ones() {
         for b in 0u8..128 {
             let c = b as char;
-            assert_eq!(ASCII_CLASS[b as usize] & WORD != 0, c.is_ascii_alphanumeric(), "{b}");
-            assert_eq!(ASCII_CLASS[b as usize] & SPACE != 0, c.is_whitespace(), "{b}");
+            assert_eq!(class(b) & WORD != 0, c.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(class(b) & SPACE != 0, c.is_whitespace(), "{b}");
+            assert_eq!(class(b) & JOIN != 0, is_joiner(c), "{b}");
         }
+        assert!((128u8..=255).all(|b| class(b) == HIGH));
         for u in 0x2000..=0x206F {
             let c = char::from_u32(u).unwrap();
             assert!(!(c.is_alphanumeric() || is_combining(c)), "{u:x}");
