@@ -44,7 +44,9 @@
 //!   ~500K (about 8,000 weight-row lookups: per type ~17 for its own sum and 4 as a
 //!   neighbour, per island token 4 word-pair rows, 3 shape pairs and the name list),
 //!   `DocInfo::new` ~300K (~130K of it the word-type hashes), Viterbi 163K (~3 instructions
-//!   per add-and-max, already pruned to the BIO moves), `TypeSums::new` 73K, name-list
+//!   per add-and-max, already pruned to the BIO moves; since issue 8 round 3 119K: where one
+//!   label provably leads, the O and B-X labels take it as predecessor with one add, see
+//!   [`Transitions::viterbi_island`]), `TypeSums::new` 73K, name-list
 //!   lookups 66K, `NonLocal::new` 57K. Tried and dropped: one cache of the flag and case
 //!   features per (flags, case) pair (+19K: its misses and copies cost more than the memo
 //!   hits it saved); a name-list filter of 2^20 bits instead of 2^18 (-2K for 96 KB more);
@@ -231,7 +233,7 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
     let mut stash_full = false;
     let mut isl: Vec<Island> = Vec::new();
     let tables = Transitions::new(&model.trans);
-    let mut back = Vec::new();
+    let mut lat = Lattice::default();
     for range in &sentences {
         islands(&doc, tokens, range.clone(), &mut isl);
         if isl.is_empty() {
@@ -242,7 +244,7 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
             let part = island.range();
             sums.emissions_part(&doc, model, range.clone(), part.clone(), &mut emissions);
             if let Some(out) = tags.get_mut(part.clone()) {
-                tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut back, out);
+                tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut lat, out);
             }
             if second && !stash_full && sums.repeated(&doc, part.clone()) {
                 if stash.len() + emissions.len() <= stash_tokens {
@@ -298,7 +300,7 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
                 }
             }
             if let Some(out) = tags.get_mut(part.clone()) {
-                tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut back, out);
+                tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut lat, out);
             }
         }
     }
@@ -440,18 +442,45 @@ pub fn viterbi(n: usize, trans: &[f32], emit: impl Fn(usize, usize) -> f32) -> V
 /// it plus any emission sum still fits an `i64`.
 const FORBIDDEN: i64 = i64::MIN / 4;
 
+/// The labels any label may follow (O and B-X); I-X (even, > 0) only follows B-X or I-X.
+const OPEN: [usize; 5] = [0, 1, 3, 5, 7];
+
+/// In [`Lattice`]: no single best predecessor was recorded at this position.
+const NO_PRED: u8 = u8::MAX;
+
+/// Buffers of [`Transitions::viterbi_island`], reused from one island to the next.
+#[derive(Default)]
+pub struct Lattice {
+    /// Each position's best score per label.
+    rows: Vec<[i64; N_LABELS]>,
+    /// Per position `k >= 1`: the one label at `k - 1` that is the best predecessor of every
+    /// O and B-X label at `k`, or [`NO_PRED`] (then the backtrace recomputes it).
+    pred: Vec<u8>,
+}
+
 /// The model's transition weights as fixed-size tables with the BIO constraints folded in
 /// (a forbidden move scores [`FORBIDDEN`]), built once per call.
 pub struct Transitions {
     start: [i64; N_LABELS],
     /// `tr[c][p]`: from `p` to `c`.
     tr: [[i64; N_LABELS]; N_LABELS],
+    /// Per predecessor `p`: the lowest and highest `tr[c][p]` over the [`OPEN`] labels `c`.
+    lo: [i64; N_LABELS],
+    hi: [i64; N_LABELS],
+    /// `from[p][k] = tr[OPEN[k]][p]`: the moves from `p` to the O and B-X labels.
+    from: [[i64; OPEN.len()]; N_LABELS],
 }
 
 impl Transitions {
     /// From [`Model::trans`] (row 0 = start, row 1 + p = from p); missing entries are 0.
     pub fn new(trans: &[i32]) -> Transitions {
-        let mut t = Transitions { start: [0; N_LABELS], tr: [[0; N_LABELS]; N_LABELS] };
+        let mut t = Transitions {
+            start: [0; N_LABELS],
+            tr: [[0; N_LABELS]; N_LABELS],
+            lo: [0; N_LABELS],
+            hi: [0; N_LABELS],
+            from: [[0; OPEN.len()]; N_LABELS],
+        };
         for c in 0..N_LABELS {
             t.start[c] = if allowed(None, c) { trans.get(c).copied().unwrap_or(0) as i64 } else { FORBIDDEN };
             for p in 0..N_LABELS {
@@ -462,6 +491,11 @@ impl Transitions {
                 };
             }
         }
+        for p in 0..N_LABELS {
+            t.lo[p] = OPEN.iter().map(|&c| t.tr[c][p]).min().unwrap_or(0);
+            t.hi[p] = OPEN.iter().map(|&c| t.tr[c][p]).max().unwrap_or(0);
+            t.from[p] = OPEN.map(|c| t.tr[c][p]);
+        }
         t
     }
 
@@ -470,21 +504,77 @@ impl Transitions {
     /// `i64` sums (a sentence would need billions of tokens to overflow).
     pub fn viterbi(&self, em: &[[i32; N_LABELS]]) -> Vec<u8> {
         let mut out = vec![0u8; em.len()];
-        self.viterbi_into(em, &mut Vec::new(), &mut out);
+        self.viterbi_into(em, &mut Lattice::default(), &mut out);
         out
     }
 
     /// [`Transitions::viterbi`] into `out` (positions past `em.len()` are left alone),
-    /// with `rows` as the reused buffer of per-position scores.
-    ///
-    /// The forward pass keeps only each label's best score (a max, no argmax: 5 x 9 + 4 x 2
-    /// adds per token); the backtrace recomputes the argmax for the one label on the path
-    /// from the stored scores of the position before, with the same rule (the first
-    /// predecessor on ties; I-X prefers B-X on ties), so the labels are those of a pass
-    /// that kept back-pointers. Memory: 72 bytes per token of the sentence (at most
-    /// [`tokenize::MAX_SENTENCE_TOKENS`] tokens).
-    pub fn viterbi_into(&self, em: &[[i32; N_LABELS]], rows: &mut Vec<[i64; N_LABELS]>, out: &mut [u8]) {
-        self.viterbi_island(em, false, false, rows, out);
+    /// with `lat` as the reused buffers.
+    pub fn viterbi_into(&self, em: &[[i32; N_LABELS]], lat: &mut Lattice, out: &mut [u8]) {
+        self.viterbi_island(em, false, false, lat, out);
+    }
+
+    /// The one label `p` whose `score[p] + tr[c][p]` is strictly the highest for every O
+    /// and B-X label `c`, if the bounds [`Transitions::lo`]/[`Transitions::hi`] prove it:
+    /// `p` maximises `score[p] + lo[p]` and every other `q` has `score[q] + hi[q]` below
+    /// that (then `score[q] + tr[c][q] <= score[q] + hi[q] < score[p] + lo[p] <= score[p] +
+    /// tr[c][p]`).
+    #[inline]
+    fn sole_predecessor(&self, score: &[i64; N_LABELS]) -> Option<usize> {
+        let mut best = score[0] + self.lo[0];
+        let mut arg = 0usize;
+        for p in 1..N_LABELS {
+            let a = score[p] + self.lo[p];
+            if a > best {
+                best = a;
+                arg = p;
+            }
+        }
+        // `arg` itself always reaches `best` (hi >= lo): no other label may.
+        let mut reach = 0u32;
+        for (&s, &h) in score.iter().zip(&self.hi) {
+            if s + h >= best {
+                reach += 1;
+                if reach > 1 {
+                    return None;
+                }
+            }
+        }
+        Some(arg)
+    }
+
+    /// The scores after `score` into `next` when `p` is the sole best predecessor of the O
+    /// and B-X labels: one add each for those; the I-X labels take the better of B-X and I-X.
+    #[inline]
+    fn step_from(&self, p: usize, score: &[i64; N_LABELS], e: &[i32; N_LABELS], next: &mut [i64; N_LABELS]) {
+        let (Some(&base), Some(from)) = (score.get(p), self.from.get(p)) else { return };
+        for (k, c) in OPEN.into_iter().enumerate() {
+            next[c] = base + from[k] + e[c] as i64;
+        }
+        self.step_inside(score, e, next);
+    }
+
+    /// The I-X labels of the step after `score` into `next`.
+    #[inline]
+    fn step_inside(&self, score: &[i64; N_LABELS], e: &[i32; N_LABELS], next: &mut [i64; N_LABELS]) {
+        for c in [2, 4, 6, 8] {
+            let tr = &self.tr[c];
+            next[c] = (score[c - 1] + tr[c - 1]).max(score[c] + tr[c]) + e[c] as i64;
+        }
+    }
+
+    /// The scores after `score` into `next`, every predecessor of every label considered.
+    #[inline(never)]
+    fn step_full(&self, score: &[i64; N_LABELS], e: &[i32; N_LABELS], next: &mut [i64; N_LABELS]) {
+        for c in OPEN {
+            let tr = &self.tr[c];
+            let mut best = score[0] + tr[0];
+            for p in 1..N_LABELS {
+                best = best.max(score[p] + tr[p]);
+            }
+            next[c] = best + e[c] as i64;
+        }
+        self.step_inside(score, e, next);
     }
 
     /// [`Transitions::viterbi_into`] for an island of a sentence: when `after_o`, the
@@ -492,12 +582,23 @@ impl Transitions {
     /// sentence start); when `before_o`, the token after it is O (the move to O is scored
     /// at the end). The labels are those of the whole sentence's best path whenever that
     /// path labels the tokens around the island O.
+    ///
+    /// The forward pass keeps only each label's best score (no argmax), except where one
+    /// label at the position before is provably the best predecessor of every O and B-X
+    /// label ([`Transitions::sole_predecessor`]: its score beats every other label's by more
+    /// than their transition weights differ; on the seed 377 of 409 moves): then those five
+    /// scores are one add each instead of a max over nine, and that label is kept for the
+    /// backtrace. Elsewhere the backtrace recomputes the argmax for the one label on the
+    /// path from the stored scores of the position before, with the same rule (the first
+    /// predecessor on ties; I-X prefers B-X on ties), so the labels are those of a pass that
+    /// kept back-pointers. Memory: 73 bytes per token of the island (at most
+    /// [`tokenize::MAX_SENTENCE_TOKENS`] tokens).
     pub fn viterbi_island(
         &self,
         em: &[[i32; N_LABELS]],
         after_o: bool,
         before_o: bool,
-        rows: &mut Vec<[i64; N_LABELS]>,
+        lat: &mut Lattice,
         out: &mut [u8],
     ) {
         let Some(first) = em.first() else { return };
@@ -506,33 +607,46 @@ impl Transitions {
             let from = if after_o { self.tr[c][0] } else { self.start[c] };
             score[c] = from + first[c] as i64;
         }
-        rows.clear();
-        rows.reserve(em.len());
-        rows.push(score);
-        for e in &em[1..] {
-            let mut next = [0i64; N_LABELS];
-            for c in [0, 1, 3, 5, 7] {
-                let tr = &self.tr[c];
-                let mut best = score[0] + tr[0];
-                for p in 1..N_LABELS {
-                    best = best.max(score[p] + tr[p]);
-                }
-                next[c] = best + e[c] as i64;
-            }
-            for c in [2, 4, 6, 8] {
-                let tr = &self.tr[c];
-                next[c] = (score[c - 1] + tr[c - 1]).max(score[c] + tr[c]) + e[c] as i64;
-            }
-            score = next;
-            rows.push(score);
+        let n = em.len();
+        let (rows, pred) = (&mut lat.rows, &mut lat.pred);
+        // Every position is written before it is read: grown, never cleared.
+        if rows.len() < n {
+            rows.resize(n, [0; N_LABELS]);
         }
+        if pred.len() < n {
+            pred.resize(n, NO_PRED);
+        }
+        let (rows, pred) = (&mut rows[..n], &mut pred[..n]);
+        rows[0] = score;
+        for k in 1..n {
+            let (done, rest) = rows.split_at_mut(k);
+            let (Some(prev), Some(next), Some(e), Some(p)) =
+                (done.last(), rest.first_mut(), em.get(k), pred.get_mut(k))
+            else {
+                break;
+            };
+            match self.sole_predecessor(prev) {
+                Some(sole) => {
+                    *p = sole as u8;
+                    self.step_from(sole, prev, e, next);
+                }
+                None => {
+                    *p = NO_PRED;
+                    self.step_full(prev, e, next);
+                }
+            }
+        }
+        let Some(&score) = rows.last() else { return };
         let mut cur = if before_o { self.predecessor(&score, 0) } else { argmax(&score) };
         for k in (0..rows.len()).rev() {
             if let Some(o) = out.get_mut(k) {
                 *o = cur as u8;
             }
             let Some(prev) = k.checked_sub(1).and_then(|j| rows.get(j)) else { break };
-            cur = self.predecessor(prev, cur);
+            cur = match pred.get(k) {
+                Some(&p) if p != NO_PRED && (cur == 0 || cur % 2 == 1) => p as usize,
+                _ => self.predecessor(prev, cur),
+            };
         }
     }
 
@@ -631,6 +745,43 @@ mod tests {
             let want = viterbi(n, &tf, |k, l| em[k][l] as f32);
             assert_eq!(Transitions::new(&trans).viterbi(&em), want, "round {round}");
         }
+    }
+
+    /// Guards the sole-predecessor shortcut of [`Transitions::viterbi_island`] (one add per
+    /// O and B-X label when one label provably leads): on emissions that often make one label
+    /// lead by far, and often tie, the labels must be the reference [`viterbi`]'s.
+    #[test]
+    fn sole_predecessor_shortcut_matches_reference() {
+        let mut seed = 0xD1B5_4A32_D192_ED03u64;
+        let mut next = |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as i32 - (m / 2) as i32
+        };
+        let (mut fast, mut full) = (0usize, 0usize);
+        for round in 0..600 {
+            let scale = [1, 10, 100][round % 3];
+            let trans: Vec<i32> = (0..(N_LABELS + 1) * N_LABELS).map(|_| next(7) * 10).collect();
+            let t = Transitions::new(&trans);
+            let n = 1 + round % 13;
+            let em: Vec<[i32; N_LABELS]> = (0..n).map(|_| std::array::from_fn(|_| next(9) * scale)).collect();
+            for k in 0..n.saturating_sub(1) {
+                let mut row = [0i64; N_LABELS];
+                for c in 0..N_LABELS {
+                    row[c] = em[k][c] as i64;
+                }
+                if t.sole_predecessor(&row).is_some() {
+                    fast += 1;
+                } else {
+                    full += 1;
+                }
+            }
+            let tf: Vec<f32> = trans.iter().map(|&x| x as f32).collect();
+            let want = viterbi(n, &tf, |k, l| em[k][l] as f32);
+            assert_eq!(t.viterbi(&em), want, "round {round}");
+        }
+        assert!(fast > 100 && full > 100, "{fast} fast, {full} full steps");
     }
 
     /// Seed article: "ByMallika Soni" (a byline glued to "By") is not reported.
@@ -754,7 +905,7 @@ mod tests {
                 let full = t.viterbi(&whole);
                 let off = after_o as usize;
                 let mut got = vec![0u8; n];
-                t.viterbi_island(&em, after_o, before_o, &mut Vec::new(), &mut got);
+                t.viterbi_island(&em, after_o, before_o, &mut Lattice::default(), &mut got);
                 assert_eq!(got, full[off..off + n], "round {round} {after_o} {before_o}");
             }
         }
@@ -774,7 +925,7 @@ mod tests {
         let mut em = Vec::new();
         for range in tokenize::sentences(&toks) {
             sums.emissions(&doc, m, range.clone(), &mut em);
-            tables.viterbi_into(&em, &mut Vec::new(), &mut want[range]);
+            tables.viterbi_into(&em, &mut Lattice::default(), &mut want[range]);
         }
         assert_eq!(tag_passes(m, text, &toks, false), want);
         assert!(want.iter().any(|&t| t != 0));
