@@ -98,6 +98,21 @@ pub fn pair(text: &str) -> Vec<Span> {
         // Fast path: most bytes are ASCII letters, digits, spaces and punctuation that are
         // neither a mark nor a newline; they only move `prev` and `last_non_space_end`.
         // (Decoding every char through the general path was a third of this stage.)
+        if para_end.is_none() && is_plain(b) {
+            // A run of plain bytes: skipped eight at a time, then `prev` is its last byte and
+            // `last_non_space_end` follows its last non-space byte, as the byte-by-byte
+            // steps below would leave them.
+            let run_start = i;
+            i = plain_run_end(bytes, i);
+            let run = bytes.get(run_start..i).unwrap_or(&[]);
+            if let Some(&last) = run.last() {
+                prev = Some(last as char);
+            }
+            if let Some(r) = run.iter().rposition(|&b| !(b as char).is_whitespace()) {
+                last_non_space_end = run_start + r + 1;
+            }
+            continue;
+        }
         if b.is_ascii() && !matches!(b, b'\n' | b'"' | b'\'' | b'`') {
             if (b as char).is_whitespace() {
                 prev = Some(b as char);
@@ -271,6 +286,40 @@ pub fn pair(text: &str) -> Vec<Span> {
     out
 }
 
+/// An ASCII byte that is neither a quotation mark nor a newline: it can only move `prev`
+/// and `last_non_space_end` (`\n`, `"`, `'` and `` ` `` are the ASCII bytes [`pair`] looks at).
+#[inline]
+fn is_plain(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\n' | b'"' | b'\'' | b'`')
+}
+
+/// The end of the run of plain bytes ([`is_plain`]) from `i`: eight bytes at a time while
+/// none of the eight is special (a byte >= 0x80, or equal to one of the four), then byte
+/// by byte. (Byte by byte throughout was a fifth of this stage.)
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `v` is zero (exact as a whole: no false positive without a zero byte).
+    let zero_byte = |v: u64| v.wrapping_sub(LO) & !v & HI;
+    while let Some(block) = bytes.get(i..i + 8) {
+        let Ok(block) = <[u8; 8]>::try_from(block) else { break };
+        let x = u64::from_le_bytes(block);
+        let special = (x & HI)
+            | zero_byte(x ^ (LO * b'\n' as u64))
+            | zero_byte(x ^ (LO * b'"' as u64))
+            | zero_byte(x ^ (LO * b'\'' as u64))
+            | zero_byte(x ^ (LO * b'`' as u64));
+        if special != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| is_plain(b)) {
+        i += 1;
+    }
+    i
+}
+
 fn prev_is_alnum_before(text: &str, i: usize) -> bool {
     text.get(..i)
         .and_then(|s| s.chars().next_back())
@@ -325,6 +374,22 @@ mod tests {
         ] {
             assert!(pair(text).len() >= 4);
             same_as_without_fast_path(text).unwrap();
+        }
+    }
+
+    /// The eight-byte skip stops exactly where the byte-by-byte one does.
+    #[test]
+    fn plain_runs_end_at_the_first_special_byte() {
+        let text = "He said, \"it's 90% done\" \u{a0}é`x\nand so on and so forth, said he. 😀 “ok” \u{b}\t end";
+        let bytes = text.as_bytes();
+        for i in 0..=bytes.len() {
+            let want = i + bytes[i..].iter().take_while(|&&b| is_plain(b)).count();
+            assert_eq!(plain_run_end(bytes, i), want, "{i}");
+        }
+        for b in 0..=255u8 {
+            let mut t = vec![b'a'; 20];
+            t[13] = b;
+            assert_eq!(plain_run_end(&t, 0), if is_plain(b) { 20 } else { 13 }, "{b}");
         }
     }
 
