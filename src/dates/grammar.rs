@@ -2924,6 +2924,7 @@ impl<'a> P<'a> {
                 consider(self.holiday(i, reference));
             }
             Kind::Word => {
+                let entry = starter_entry(t.w());
                 if matches!(self.w(i), "nineteen" | "the" | "two") {
                     consider(self.year(i));
                 }
@@ -2946,7 +2947,10 @@ impl<'a> P<'a> {
                 consider(self.quarter(i));
                 consider(self.season(i));
                 consider(self.the_unit(i));
-                consider(self.holiday(i, reference));
+                // Only a word that begins a holiday name can (see HOLIDAY_BIT).
+                if !fast || entry & HOLIDAY_BIT != 0 {
+                    consider(self.holiday(i, reference));
+                }
                 consider(self.upcoming_n(i));
                 consider(self.ordinal_of_month(i));
                 consider(self.nth_in_month(i, reference));
@@ -3279,19 +3283,33 @@ fn holiday_only(w: &str) -> bool {
     starter_entry(w) & HOLIDAY_ONLY_BIT != 0
 }
 
-/// The [`STARTER_TABLE`] entry of `w` (0: not a starter).
+/// The [`STARTER_TABLE`] entry of `w` (0: not a starter). Most words are turned away by
+/// [`STARTER_SHAPES`] (first two letters and length) before the hash.
+#[inline]
 fn starter_entry(w: &str) -> u16 {
     let b = w.as_bytes();
-    if b.is_empty() || b.len() > 15 {
+    let n = b.len();
+    if n == 0 || n > 15 {
         return 0;
     }
+    let Some(shape) = shape_slot(b) else { return 0 };
+    if STARTER_SHAPES.get(shape).is_none_or(|m| m & (1 << n) == 0) {
+        return 0;
+    }
+    starter_probe(b)
+}
+
+/// [`starter_entry`] past the shape filter: the hash table.
+#[inline(never)]
+fn starter_probe(b: &[u8]) -> u16 {
+    let n = b.len();
     let mut s = fnv(b) as usize & (SLOTS - 1);
     loop {
         match STARTER_TABLE.get(s).copied().unwrap_or(0) {
             0 => return 0,
             k => {
-                let idx = usize::from(k & !HOLIDAY_ONLY_BIT) - 1;
-                if STARTERS.get(idx).is_some_and(|x| x.as_bytes() == b) {
+                let idx = usize::from(k & !(HOLIDAY_ONLY_BIT | HOLIDAY_BIT)) - 1;
+                if STARTERS.get(idx).is_some_and(|x| x.len() == n && x.as_bytes() == b) {
                     return k;
                 }
             }
@@ -3302,6 +3320,49 @@ fn starter_entry(w: &str) -> u16 {
 
 /// Set in a [`STARTER_TABLE`] entry for the words of [`HOLIDAY_ONLY`].
 const HOLIDAY_ONLY_BIT: u16 = 0x8000;
+
+/// Set in a [`STARTER_TABLE`] entry for the words that can begin a holiday name: those
+/// [`P::holiday`] matches itself ([`HOLIDAY_WORDS`]) and the first words of
+/// [`super::holidays`]. [`P::holiday`] finds nothing at any other word.
+const HOLIDAY_BIT: u16 = 0x4000;
+
+/// The first words [`P::holiday`] matches before it looks in [`super::holidays`].
+const HOLIDAY_WORDS: [&str; 33] = [
+    "christmas", "xmas", "halloween", "thanksgiving", "black", "easter", "good", "ash", "palm",
+    "pentecost", "whitsunday", "memorial", "labor", "labour", "columbus", "election", "veterans",
+    "veteran", "presidents", "president", "mlk", "martin", "mother", "mothers", "father",
+    "fathers", "independence", "st", "saint", "boxing", "new", "valentine", "valentines",
+];
+
+/// The [`STARTER_SHAPES`] slot of a word: its first letter (a-z) times 27 plus its second
+/// (a-z, 26 for none); None when either is no lower-case ASCII letter (no starter is).
+#[inline]
+fn shape_slot(b: &[u8]) -> Option<usize> {
+    let c0 = b.first()?.wrapping_sub(b'a');
+    let c1 = match b.get(1) {
+        Some(c) => c.wrapping_sub(b'a'),
+        None => 26,
+    };
+    (c0 < 26 && c1 <= 26 && !(c1 == 26 && b.len() > 1)).then_some(usize::from(c0) * 27 + usize::from(c1))
+}
+
+/// For each [`shape_slot`], a bit per length (1-15) that some starter of that slot has.
+static STARTER_SHAPES: [u16; 26 * 27] = {
+    let mut t = [0u16; 26 * 27];
+    let mut i = 0;
+    while i < STARTERS.len() {
+        let b = STARTERS[i].as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            assert!(b[k].is_ascii_lowercase(), "a starter is not lower-case ASCII");
+            k += 1;
+        }
+        let c1 = if b.len() > 1 { b[1] - b'a' } else { 26 };
+        t[(b[0] - b'a') as usize * 27 + c1 as usize] |= 1 << b.len();
+        i += 1;
+    }
+    t
+};
 
 /// The starters that are in no list but the holiday names' first words (checked by
 /// `starters_match_the_word_lists`; "the" is left out: many rules begin with it).
@@ -3394,15 +3455,17 @@ const STARTERS: [&str; 378] = [
 /// Open-addressing slots (a power of two, under half full): index + 1 into [`STARTERS`].
 const SLOTS: usize = 1024;
 
+/// The table's hash of a non-empty word: its first two bytes, last byte and length mixed
+/// by one multiplication (a few instructions whatever the length; words that share all four
+/// only probe one slot further).
 const fn fnv(b: &[u8]) -> u32 {
-    let mut h = 0x811c_9dc5u32;
-    let mut i = 0;
-    while i < b.len() {
-        h ^= b[i] as u32;
-        h = h.wrapping_mul(0x0100_0193);
-        i += 1;
+    let n = b.len();
+    if n == 0 {
+        return 0;
     }
-    h
+    let second = if n > 1 { b[1] } else { 0 };
+    let h = (b[0] as u32) | (second as u32) << 8 | (b[n - 1] as u32) << 16 | (n as u32) << 24;
+    h.wrapping_mul(0x9E37_79B1) >> 16
 }
 
 static STARTER_TABLE: [u16; SLOTS] = {
@@ -3418,6 +3481,20 @@ static STARTER_TABLE: [u16; SLOTS] = {
         while h < HOLIDAY_ONLY.len() {
             if same(HOLIDAY_ONLY[h], STARTERS[i]) {
                 flag = HOLIDAY_ONLY_BIT;
+            }
+            h += 1;
+        }
+        let mut h = 0;
+        while h < HOLIDAY_WORDS.len() {
+            if same(HOLIDAY_WORDS[h], STARTERS[i]) {
+                flag |= HOLIDAY_BIT;
+            }
+            h += 1;
+        }
+        let mut h = 0;
+        while h < super::holidays::FIRST.len() {
+            if same(super::holidays::FIRST[h], STARTERS[i]) {
+                flag |= HOLIDAY_BIT;
             }
             h += 1;
         }
@@ -3663,6 +3740,14 @@ mod starter_tests {
             let only = super::holiday_only(w);
             assert_eq!(only, w != "the" && !super::starter_slow_minus(w), "{w:?}");
             assert_eq!(only, super::HOLIDAY_ONLY.contains(&w), "{w:?}");
+        }
+    }
+
+    /// Every word the holiday rule matches first carries the holiday bit.
+    #[test]
+    fn holiday_words_carry_the_bit() {
+        for w in super::HOLIDAY_WORDS.iter().chain(crate::dates::holidays::FIRST) {
+            assert!(super::starter_entry(w) & super::HOLIDAY_BIT != 0, "{w:?}");
         }
     }
 

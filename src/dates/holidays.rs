@@ -325,7 +325,7 @@ static NAMES: &[(&str, Day, bool)] = &[
 ];
 
 /// First tokens of [`NAMES`], sorted (checked by a test): the cheap filter before a lookup.
-static FIRST: &[&str] = &[
+pub(super) static FIRST: &[&str] = &[
     "amun",
     "ascension",
     "ashura",

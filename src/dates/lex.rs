@@ -153,7 +153,13 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
                         cap,
                         all_caps,
                         num: 0,
-                        low: low_of(s, lower, i, end, Kind::Word),
+                        low: match s {
+                            [b'y' | b'Y' | b'q' | b'Q' | b'w' | b'W', ..] if s.len() <= 4 => {
+                                low_of(s, lower, i, end, Kind::Word)
+                            }
+                            _ if s.len() <= 15 => lower.get(i..end).unwrap_or(""),
+                            _ => "",
+                        },
                     });
                     space = false;
                     newline = false;
