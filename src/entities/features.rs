@@ -28,9 +28,12 @@
 //! (up to 32K slots). Per type, the word, lowercase and shape hashes are computed at once;
 //! the affix hashes only when the type's own features are summed (most types are only ever
 //! read as a neighbour). Lowercase forms (case evidence, context aggregation) are numbered
-//! through a second table keyed by the lowercase hash. Measured (callgrind, seed article,
-//! one warm call): `DocInfo::new` 301K -> 221K instructions (the std `HashMap` keyed by
-//! `(&str, kind)`, three maps keyed by word hashes and the eager affix hashes before).
+//! through a second table keyed by the lowercase hash, when the type is first seen (its form
+//! too); headlines and case evidence are settled sentence by sentence in the same pass over
+//! the tokens. Words of up to 8 bytes are compared as one number. Measured (callgrind, seed
+//! article, one warm call): `DocInfo::new` 301K -> 221K instructions (the std `HashMap`
+//! keyed by `(&str, kind)`, three maps keyed by word hashes and the eager affix hashes
+//! before); the fused pass did not lower it further (227K).
 
 use crate::tokenize::{Token, TokenKind};
 
@@ -554,10 +557,19 @@ pub struct DocInfo {
 struct InternSpare {
     table: Vec<u32>,
     hashes: Vec<u32>,
-    spans: Vec<(usize, usize, u8)>,
+    spans: Vec<Span>,
     lower_table: Vec<u32>,
-    lower_ids: Vec<u32>,
     lower_of: Vec<u64>,
+    type_lower: Vec<u32>,
+}
+
+/// A word type's first occurrence: `text[start..end]`, its kind, and its first 8 bytes
+/// (words of up to 8 bytes are compared by them alone).
+struct Span {
+    start: usize,
+    end: usize,
+    kind: u8,
+    head: u64,
 }
 
 /// Tables larger than this (slots) are not kept for the next article.
@@ -567,22 +579,25 @@ thread_local! {
     static INTERN: std::cell::RefCell<InternSpare> = std::cell::RefCell::new(InternSpare::default());
 }
 
-/// The word-type table's hash of a token's bytes and kind (8 bytes at a time).
+/// The word-type table's hash of a token's bytes and kind, and the bytes of a word of up
+/// to 8 bytes as one number (0 for longer words).
 #[inline]
-fn intern_hash(w: &[u8], kind: u8) -> u32 {
+fn intern_hash(w: &[u8], kind: u8) -> (u32, u64) {
     let mut h = (kind as u64 + 1).wrapping_mul(K) ^ (w.len() as u64);
+    let pack = |b: &[u8]| b.iter().rev().fold(0u64, |x, &b| x << 8 | b as u64);
+    if w.len() <= 8 {
+        let head = pack(w);
+        h = (h.rotate_left(5) ^ head).wrapping_mul(K);
+        return ((h >> 32) as u32, head);
+    }
     let mut chunks = w.chunks_exact(8);
     for c in &mut chunks {
         let mut a = [0u8; 8];
         a.copy_from_slice(c);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(K);
     }
-    let mut x = 0u64;
-    for &b in chunks.remainder().iter().rev() {
-        x = x << 8 | b as u64;
-    }
-    h = (h.rotate_left(5) ^ x).wrapping_mul(K);
-    (h >> 32) as u32
+    h = (h.rotate_left(5) ^ pack(chunks.remainder())).wrapping_mul(K);
+    ((h >> 32) as u32, 0)
 }
 
 /// Doubles the word-type table and re-inserts every type (ids + 1, by their hashes).
@@ -599,6 +614,49 @@ fn grow(table: &mut Vec<u32>, hashes: &[u32]) {
         }
         if let Some(e) = table.get_mut(slot) {
             *e = id as u32 + 1;
+        }
+    }
+}
+
+/// Doubles the lowercase-form table and re-inserts every form (ids + 1, by their hashes).
+#[cold]
+fn grow_lower(table: &mut Vec<u32>, lower_of: &[u64]) {
+    let cap = (table.len() * 2).max(16);
+    table.clear();
+    table.resize(cap, 0);
+    let mask = cap - 1;
+    for (id, &h) in lower_of.iter().enumerate() {
+        let mut slot = h as usize & mask;
+        while table.get(slot).is_some_and(|&e| e != 0) {
+            slot = (slot + 1) & mask;
+        }
+        if let Some(e) = table.get_mut(slot) {
+            *e = id as u32 + 1;
+        }
+    }
+}
+
+/// The end of a sentence's tokens in [`DocInfo::new`]: a headline (most words ALL-CAPS)
+/// gets [`F_CAPS_LINE`] on every token; otherwise each token's case goes into its type's
+/// bits (1 title-case mid-sentence, 2 lowercase, 4 title-case at a sentence start).
+#[inline]
+fn end_sentence(toks: &mut [Tok], words: u32, caps: u32, type_bits: &mut [u8]) {
+    if words > 0 && caps * 2 > words && caps >= 1 && (words >= 2 || caps == words) {
+        for t in toks.iter_mut() {
+            t.flags |= F_CAPS_LINE;
+        }
+        return;
+    }
+    for t in toks.iter() {
+        let bit = if t.flags & F_LOWER != 0 {
+            2
+        } else if t.flags & (F_TITLE | F_MIXED) != 0 {
+            if t.flags & F_SENT_START != 0 { 4 } else { 1 }
+        } else {
+            0
+        };
+        if let Some(b) = type_bits.get_mut(t.ty as usize) {
+            *b |= bit;
         }
     }
 }
@@ -636,29 +694,42 @@ impl DocInfo {
     #[inline(never)] // once per document; kept apart for profiles
     pub fn new(text: &str, tokens: &[Token]) -> DocInfo {
         let mut spare = INTERN.try_with(|c| c.try_borrow_mut().map(|mut c| std::mem::take(&mut *c)).unwrap_or_default()).unwrap_or_default();
-        let mut types: Vec<TokInfo> = Vec::with_capacity((tokens.len() / 2 + 16).min(PRESIZE_MAX));
+        let presize = (tokens.len() / 2 + 16).min(PRESIZE_MAX);
+        let mut types: Vec<TokInfo> = Vec::with_capacity(presize);
         let mut tok: Vec<Tok> = Vec::with_capacity(tokens.len());
         // Word types: an open-addressing table of type ids (+1; 0 = empty) keyed by a hash
         // of the token's bytes and kind, checked against the bytes of the type's first
         // occurrence. Load at most 1/2; grown (and rehashed from `hashes`) as types come.
-        let table = &mut spare.table;
-        let cap = ((tokens.len() / 2 + 16).min(PRESIZE_MAX) * 2).next_power_of_two();
-        table.clear();
-        table.resize(cap, 0);
-        let hashes = &mut spare.hashes;
+        // Lowercase forms likewise, keyed by the lowercase hash (at most one per type).
+        let InternSpare { table, hashes, spans, lower_table, lower_of, type_lower } = &mut spare;
+        let cap = (presize * 2).next_power_of_two();
+        for t in [&mut *table, &mut *lower_table] {
+            t.clear();
+            t.resize(cap, 0);
+        }
         hashes.clear();
-        // Per type: its first occurrence (start, end, kind).
-        let spans = &mut spare.spans;
         spans.clear();
+        lower_of.clear();
+        type_lower.clear();
+        let mut type_form: Vec<u32> = Vec::with_capacity(presize);
+        // Per form: its number of contexts (at most MAX_CONTEXTS).
+        let mut n_of: Vec<u8> = Vec::new();
+        // Per lowercase form: its form, or NO_FORM.
+        let mut form_of_lower: Vec<u32> = Vec::with_capacity(presize);
+        // Per type: its case bits outside headlines (1 title-case mid-sentence, 2 lowercase,
+        // 4 title-case at a sentence start).
+        let mut type_bits: Vec<u8> = Vec::with_capacity(presize);
+        // The current sentence (for the headline test): its first token, words, ALL-CAPS words.
+        let (mut sent, mut words, mut caps) = (0usize, 0u32, 0u32);
         let bytes = text.as_bytes();
         for t in tokens {
+            if t.sentence_start {
+                end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, &mut type_bits);
+                (sent, words, caps) = (tok.len(), 0, 0);
+            }
             let w = bytes.get(t.start..t.end).unwrap_or(&[]);
-            let kind = match t.kind {
-                TokenKind::Word => 0u8,
-                TokenKind::Punct => 1,
-                TokenKind::Number => 2,
-            };
-            let h = intern_hash(w, kind);
+            let kind = t.kind as u8;
+            let (h, head) = intern_hash(w, kind);
             let mask = table.len() - 1;
             let mut slot = h as usize & mask;
             let ty = loop {
@@ -667,22 +738,62 @@ impl DocInfo {
                         // A new type.
                         let ty = types.len() as u32;
                         let s = text.get(t.start..t.end).unwrap_or("");
-                        types.push(tok_info(s, t.kind));
+                        let info = tok_info(s, t.kind);
+                        // Its lowercase form.
+                        let lmask = lower_table.len() - 1;
+                        let mut ls = info.lower as usize & lmask;
+                        let lid = loop {
+                            match lower_table.get(ls).copied() {
+                                Some(0) | None => {
+                                    lower_of.push(info.lower);
+                                    form_of_lower.push(NO_FORM);
+                                    if let Some(e) = lower_table.get_mut(ls) {
+                                        *e = lower_of.len() as u32;
+                                    }
+                                    break lower_of.len() as u32 - 1;
+                                }
+                                Some(e) if lower_of.get(e as usize - 1) == Some(&info.lower) => break e - 1,
+                                Some(_) => ls = (ls + 1) & lmask,
+                            }
+                        };
+                        type_lower.push(lid);
+                        // Its form, if it is a capitalised word.
+                        let form = if is_capitalized(info.flags) && info.flags & (F_PUNCT | F_NUMBER) == 0 {
+                            match form_of_lower.get_mut(lid as usize) {
+                                Some(f) if *f == NO_FORM => {
+                                    *f = n_of.len() as u32;
+                                    n_of.push(0);
+                                    *f
+                                }
+                                Some(f) => *f,
+                                None => NO_FORM,
+                            }
+                        } else {
+                            NO_FORM
+                        };
+                        type_form.push(form);
+                        type_bits.push(0);
+                        types.push(info);
                         hashes.push(h);
-                        spans.push((t.start, t.end, kind));
+                        spans.push(Span { start: t.start, end: t.end, kind, head });
                         if let Some(e) = table.get_mut(slot) {
                             *e = ty + 1;
                         }
                         if types.len() * 2 > table.len() {
                             grow(table, hashes);
+                            grow_lower(lower_table, lower_of);
                         }
                         break ty;
                     }
                     Some(e) => {
                         let id = e as usize - 1;
                         if hashes.get(id) == Some(&h) {
-                            if let Some(&(a, b, k)) = spans.get(id) {
-                                if k == kind && bytes.get(a..b) == Some(w) {
+                            if let Some(sp) = spans.get(id) {
+                                if sp.kind == kind
+                                    && sp.end - sp.start == w.len()
+                                    && sp.head == head
+                                    && (w.len() <= 8 || bytes.get(sp.start..sp.end) == Some(w))
+                                {
                                     break id as u32;
                                 }
                             }
@@ -691,86 +802,25 @@ impl DocInfo {
                     }
                 }
             };
-            let mut flags = types.get(ty as usize).map_or(0, |i| i.flags);
+            let ty_us = ty as usize;
+            let mut flags = types.get(ty_us).map_or(0, |i| i.flags);
             if t.sentence_start {
                 flags |= F_SENT_START;
             }
+            if flags & (F_ALLCAPS | F_TITLE | F_LOWER | F_MIXED) != 0 {
+                words += 1;
+                caps += (flags & F_ALLCAPS != 0) as u32;
+            }
+            if let Some(c) = type_form.get(ty_us).and_then(|&f| n_of.get_mut(f as usize)) {
+                *c = (*c + 1).min(MAX_CONTEXTS as u8);
+            }
             tok.push(Tok { ty, flags });
         }
-        // Headline lines: most words ALL-CAPS.
-        let mut i = 0;
-        let n = tok.len().min(tokens.len());
-        while i < n {
-            let mut j = i + 1;
-            while j < n && !tokens[j].sentence_start {
-                j += 1;
-            }
-            let (mut caps, mut words) = (0, 0);
-            for t in &tok[i..j] {
-                if t.flags & (F_ALLCAPS | F_TITLE | F_LOWER | F_MIXED) != 0 {
-                    words += 1;
-                    if t.flags & F_ALLCAPS != 0 {
-                        caps += 1;
-                    }
-                }
-            }
-            if words > 0 && caps * 2 > words && caps >= 1 && (words >= 2 || caps == words) {
-                for t in &mut tok[i..j] {
-                    t.flags |= F_CAPS_LINE;
-                }
-            }
-            i = j;
-        }
+        end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, &mut type_bits);
         // Case evidence: per lowercase form, how it is written outside headlines.
-        // Bits: 1 = title-case in mid-sentence, 2 = lowercase, 4 = title-case at sentence start.
-        // Gathered per type first (one update per type, not per token).
-        let mut type_bits = vec![0u8; types.len()];
-        for t in &tok {
-            if t.flags & F_CAPS_LINE != 0 {
-                continue;
-            }
-            let bit = if t.flags & F_LOWER != 0 {
-                2
-            } else if t.flags & (F_TITLE | F_MIXED) != 0 {
-                if t.flags & F_SENT_START != 0 { 4 } else { 1 }
-            } else {
-                0
-            };
-            if let Some(b) = type_bits.get_mut(t.ty as usize) {
-                *b |= bit;
-            }
-        }
-        // Lowercase forms: one id per distinct `lower` hash (an open-addressing table of ids
-        // + 1 keyed by the hash itself), per type.
-        let lower_ids = &mut spare.lower_ids;
-        lower_ids.clear();
-        let lower_table = &mut spare.lower_table;
-        let lcap = (types.len() * 2 + 2).next_power_of_two();
-        lower_table.clear();
-        lower_table.resize(lcap, 0);
-        let lmask = lcap - 1;
-        let lower_of = &mut spare.lower_of;
-        lower_of.clear();
-        for info in &types {
-            let mut slot = info.lower as usize & lmask;
-            let id = loop {
-                match lower_table.get(slot).copied() {
-                    Some(0) | None => {
-                        lower_of.push(info.lower);
-                        if let Some(e) = lower_table.get_mut(slot) {
-                            *e = lower_of.len() as u32;
-                        }
-                        break lower_of.len() as u32 - 1;
-                    }
-                    Some(e) if lower_of.get(e as usize - 1) == Some(&info.lower) => break e - 1,
-                    Some(_) => slot = (slot + 1) & lmask,
-                }
-            };
-            lower_ids.push(id);
-        }
         let mut seen = vec![0u8; lower_of.len()];
         let mut any_caps = false;
-        for ((info, &bits), &l) in types.iter().zip(&type_bits).zip(lower_ids.iter()) {
+        for ((info, &bits), &l) in types.iter().zip(&type_bits).zip(type_lower.iter()) {
             if let Some(s) = seen.get_mut(l as usize) {
                 *s |= bits;
             }
@@ -782,9 +832,9 @@ impl DocInfo {
             let mut titled: Vec<u64> =
                 types.iter().zip(&type_bits).filter(|(_, &bits)| bits & (1 | 4) != 0).map(|(info, _)| info.word).collect();
             titled.sort_unstable();
-            for (info, &(a, b, _)) in types.iter_mut().zip(spans.iter()) {
+            for (info, sp) in types.iter_mut().zip(spans.iter()) {
                 if info.flags & F_ALLCAPS != 0 {
-                    let th = title_hash(text.get(a..b).unwrap_or(""));
+                    let th = title_hash(text.get(sp.start..sp.end).unwrap_or(""));
                     if titled.binary_search(&th).is_ok() {
                         info.docform = th;
                     }
@@ -792,38 +842,10 @@ impl DocInfo {
             }
         }
         drop(type_bits);
-        let type_case: Vec<u8> = lower_ids.iter().map(|&l| seen.get(l as usize).copied().unwrap_or(0)).collect();
-        // Forms: one id per lowercase form of the capitalised words, per type (not per token).
-        let mut form_of_lower = vec![NO_FORM; lower_of.len()];
-        let mut n_forms = 0u32;
-        let type_form: Vec<u32> = types
-            .iter()
-            .zip(lower_ids.iter())
-            .map(|(info, &l)| {
-                if is_capitalized(info.flags) && info.flags & (F_PUNCT | F_NUMBER) == 0 {
-                    match form_of_lower.get_mut(l as usize) {
-                        Some(f) if *f == NO_FORM => {
-                            *f = n_forms;
-                            n_forms += 1;
-                            *f
-                        }
-                        Some(f) => *f,
-                        None => NO_FORM,
-                    }
-                } else {
-                    NO_FORM
-                }
-            })
-            .collect();
-        let n_forms = n_forms as usize;
+        let type_case: Vec<u8> = type_lower.iter().map(|&l| seen.get(l as usize).copied().unwrap_or(0)).collect();
+        let n_forms = n_of.len();
         let form = |t: &Tok| type_form.get(t.ty as usize).copied().unwrap_or(NO_FORM);
-        // Contexts per form, laid out one form after the other: count, then fill.
-        let mut n_of = vec![0u8; n_forms];
-        for t in &tok {
-            if let Some(c) = n_of.get_mut(form(t) as usize) {
-                *c = (*c + 1).min(MAX_CONTEXTS as u8);
-            }
-        }
+        // Contexts per form, laid out one form after the other.
         let mut form_start = Vec::with_capacity(n_forms + 1);
         let mut total = 0u32;
         for &c in &n_of {
@@ -1224,6 +1246,9 @@ fn gaz_marks(doc: &DocInfo, gaz: &dyn Gazetteer, s: usize, e: usize, gaz_b: &mut
 ///
 /// Only capitalised occurrences are counted. Linear: counts per form ([`DocInfo::form`]: the
 /// capitalised words' lowercase forms, numbered once per article), no hashing per token.
+/// The features of an occurrence depend only on its form, its own label and position, and
+/// its case: one with the same as the form's previous one computed copies them (seed
+/// article: `NonLocal::new` 54K -> 43K instructions).
 pub struct NonLocal {
     feats: Vec<u64>,
     offs: Vec<u32>,
@@ -1277,43 +1302,61 @@ impl NonLocal {
         offs.push(0u32);
         // Per form: the type of its last occurrence so far, or NONE.
         let mut prev: Vec<u8> = vec![NONE; counts.len()];
+        // Per form: the last (own type and position, case) computed and where its features
+        // are in `feats` (the same word with the same label and case has the same ones).
+        let mut last: Vec<(u32, u32, u32)> = vec![(u32::MAX, 0, 0); counts.len()];
         for i in 0..n {
-            if let Some((t, p)) = own.get(i).filter(|&&o| o != NONE).map(|&o| (o as usize / 4, o as usize % 4)) {
+            if let Some(&o) = own.get(i).filter(|&&o| o != NONE) {
+                let (t, p) = (o as usize / 4, o as usize % 4);
                 let f = doc.form(i) as usize;
-                if let Some(c) = counts.get(f) {
-                    let mut c = *c;
-                    c[t] = c[t].saturating_sub(1);
-                    if t > 0 {
-                        let k = 5 + (t - 1) * 4 + p;
-                        c[k] = c[k].saturating_sub(1);
+                let case = doc.flags(i) & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
+                let key = o as u32 | case << 8;
+                match (counts.get(f), last.get_mut(f)) {
+                    (Some(_), Some(l)) if l.0 == key => {
+                        let (a, b) = (l.1 as usize, l.2 as usize);
+                        if b <= feats.len() && a <= b {
+                            feats.extend_from_within(a..b);
+                        }
                     }
-                    let total: u32 = c[..5].iter().map(|&x| x as u32).sum();
-                    let mut sorted = [c[0], c[1], c[2], c[3], c[4]];
-                    sorted.sort_unstable();
-                    let tie = sorted[4] == sorted[3];
-                    if total > 0 && !tie {
+                    (Some(c), l) => {
+                        let a = feats.len();
+                        let mut c = *c;
+                        c[t] = c[t].saturating_sub(1);
+                        if t > 0 {
+                            let k = 5 + (t - 1) * 4 + p;
+                            c[k] = c[k].saturating_sub(1);
+                        }
+                        let total: u32 = c[..5].iter().map(|&x| x as u32).sum();
+                        // The first most frequent type, and whether another one ties with it.
                         let mut maj = 0;
-                        for k in 0..5 {
-                            if c[k] > 0 {
-                                let q = (4 * c[k] as u32 / total).min(4);
-                                feats.push(h3(T_NL_FRAC, k as u64, q as u64));
-                            }
+                        for k in 1..5 {
                             if c[k] > c[maj] {
                                 maj = k;
                             }
                         }
-                        let case = doc.flags(i) & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
-                        feats.push(h3(T_NL_MAJ_CASE, maj as u64, case as u64));
-                        for (k, &n) in c.iter().enumerate().skip(5) {
-                            if n > 0 {
-                                feats.push(h2(T_NL_POS, k as u64));
+                        let tie = c[..5].iter().filter(|&&x| x == c[maj]).count() >= 2;
+                        if total > 0 && !tie {
+                            for k in 0..5 {
+                                if c[k] > 0 {
+                                    let q = (4 * c[k] as u32 / total).min(4);
+                                    feats.push(h3(T_NL_FRAC, k as u64, q as u64));
+                                }
                             }
+                            feats.push(h3(T_NL_MAJ_CASE, maj as u64, case as u64));
+                            for (k, &n) in c.iter().enumerate().skip(5) {
+                                if n > 0 {
+                                    feats.push(h2(T_NL_POS, k as u64));
+                                }
+                            }
+                        } else if total > 0 {
+                            // A tie between types elsewhere: only that there is one.
+                            feats.push(h3(T_NL_MAJ_CASE, 99, case as u64));
                         }
-                    } else if total > 0 {
-                        // A tie between types elsewhere: only that there is one.
-                        let case = doc.flags(i) & (F_TITLE | F_ALLCAPS | F_MIXED | F_SENT_START | F_CAPS_LINE);
-                        feats.push(h3(T_NL_MAJ_CASE, 99, case as u64));
+                        if let Some(l) = l {
+                            *l = (key, a as u32, feats.len() as u32);
+                        }
                     }
+                    _ => {}
                 }
                 if let Some(last) = prev.get_mut(f) {
                     if *last != NONE {
