@@ -129,17 +129,15 @@ pub fn find(text: &str, tokens: &[Token], mentions: &[Mention]) -> Vec<Quote> {
     let mut ti = 0usize;
     let mut paragraph = 0usize;
     for s in &spans {
-        while ti < tokens.len() && tokens[ti].start < s.start {
-            ti += 1;
-            if ti < tokens.len() && tokens[ti].line_start && tokens[ti].start < s.start {
-                paragraph += 1;
-            }
+        // Tokens before the quotation; each that opens a line (but the first token) starts
+        // a paragraph.
+        let before = tokens.get(ti..).map_or(0, |rest| rest.partition_point(|t| t.start < s.start));
+        if let Some(passed) = tokens.get(ti + 1..(ti + before).max(ti + 1)) {
+            paragraph += passed.iter().filter(|t| t.line_start).count();
         }
+        ti += before;
         let qs = ti;
-        let mut qe = qs;
-        while qe < tokens.len() && tokens[qe].start < s.end {
-            qe += 1;
-        }
+        let qe = qs + tokens.get(qs..).map_or(0, |rest| rest.partition_point(|t| t.start < s.end));
         let inner = text.get(s.start..s.end).unwrap_or("");
         let (words, title_case) = count_words(inner);
         drafts.push(Draft {
@@ -261,8 +259,19 @@ fn count_words(s: &str) -> (usize, bool) {
             *title = false;
         }
     };
-    for c in s.chars() {
-        if c.is_alphanumeric() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes are chars; other chars are decoded where they start.
+        let c = if b.is_ascii() {
+            i += 1;
+            b as char
+        } else {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+            i += c.len_utf8();
+            c
+        };
+        if is_alphanumeric(c) {
             if !in_word {
                 // A sentence end before more words: a sentence, not a title.
                 if stop {
@@ -288,6 +297,19 @@ fn count_words(s: &str) -> (usize, bool) {
         close(word_len, word_cap, &mut title);
     }
     (words, title && words > 0)
+}
+
+/// `char::is_alphanumeric`, with the ASCII and general-punctuation (curly quotes, dashes)
+/// answers first: no letter or digit lies in U+2000..U+206F.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c as u32, 0x2000..=0x206F) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn attribute(ctx: &Ctx, d: &Draft, prev_qe: usize, next_qs: usize) -> (Option<Found>, How) {

@@ -471,30 +471,36 @@ type Key = u128;
 const KEY_BYTES: usize = 16;
 
 /// The key of `s` lowercased (ASCII), or `None` when `s` is longer than [`KEY_BYTES`],
-/// holds a NUL or a non-ASCII byte: then it is in none of the lists (all ASCII, no NUL).
+/// holds a non-ASCII byte or ends in NUL: then it is in none of the lists (all ASCII, no
+/// NUL; a NUL inside leaves a zero byte no list key has). The bytes are read as one number
+/// and lowercased together (a byte loop with shifts was a tenth of this stage).
 #[inline]
 fn ascii_key(s: &[u8]) -> Option<Key> {
-    if s.len() > KEY_BYTES {
+    const HI: Key = Key::from_ne_bytes([0x80; KEY_BYTES]);
+    const ONES: Key = Key::from_ne_bytes([0x01; KEY_BYTES]);
+    let mut buf = [0u8; KEY_BYTES];
+    buf.get_mut(..s.len())?.copy_from_slice(s);
+    let x = Key::from_be_bytes(buf);
+    if x & HI != 0 {
         return None;
     }
-    let mut k: Key = 0;
-    for (i, &b) in s.iter().enumerate() {
-        if b == 0 || !b.is_ascii() {
-            return None;
-        }
-        k |= (b.to_ascii_lowercase() as Key) << (8 * (KEY_BYTES - 1 - i));
-    }
-    Some(k)
+    // Every byte is below 0x80, so these sums carry into no neighbour: the high bit of a
+    // byte of `ge_a` is set when the byte is >= b'A', of `gt_z` when it is > b'Z'.
+    let ge_a = x + ONES * (0x80 - b'A' as Key);
+    let gt_z = x + ONES * (0x80 - b'Z' as Key - 1);
+    let upper = ge_a & !gt_z & HI;
+    let k = x | (upper >> 2);
+    (key_shape(k).1 == s.len()).then_some(k)
 }
 
 /// The key of `word.to_lowercase()`: ASCII words are lowercased byte by byte; others go
 /// through `to_lowercase` (the Kelvin sign lowercases to an ASCII `k`).
 #[inline]
 fn lower_key(word: &str) -> Option<Key> {
-    if word.is_ascii() {
-        ascii_key(word.as_bytes())
-    } else {
-        ascii_key(word.to_lowercase().as_bytes())
+    match ascii_key(word.as_bytes()) {
+        Some(k) => Some(k),
+        None if !word.is_ascii() => ascii_key(word.to_lowercase().as_bytes()),
+        None => None,
     }
 }
 
@@ -543,21 +549,69 @@ const fn sorted_keys<const N: usize>(lists: &[&[&str]]) -> [Key; N] {
 }
 
 /// [`CUES`] as keys, in the same order ([`CUES`] is sorted and keys sort as words do).
-const CUE_KEYS: [Key; CUES.len()] = sorted_keys(&[CUES]);
-const PRONOUN_KEYS: [Key; PRONOUNS.len()] = sorted_keys(&[PRONOUNS]);
-const DETERMINER_KEYS: [Key; DETERMINERS.len()] = sorted_keys(&[DETERMINERS]);
+const CUE_ARRAY: [Key; CUES.len()] = sorted_keys(&[CUES]);
+const PRONOUN_ARRAY: [Key; PRONOUNS.len()] = sorted_keys(&[PRONOUNS]);
+const DETERMINER_ARRAY: [Key; DETERMINERS.len()] = sorted_keys(&[DETERMINERS]);
 /// The words [`Ctx::is_np_word`] rejects by list: stop words, pronouns, determiners.
-const NOT_NP_KEYS: [Key; STOP.len() + PRONOUNS.len() + DETERMINERS.len()] =
+const NOT_NP_ARRAY: [Key; STOP.len() + PRONOUNS.len() + DETERMINERS.len()] =
     sorted_keys(&[STOP, PRONOUNS, DETERMINERS]);
-const BETWEEN_KEYS: [Key; BETWEEN.len()] = sorted_keys(&[BETWEEN]);
-const PREPOSITION_KEYS: [Key; PREPOSITIONS.len()] = sorted_keys(&[PREPOSITIONS]);
-const INTRO_KEYS: [Key; INTRO.len()] = sorted_keys(&[INTRO]);
-const TITLE_KEYS: [Key; TITLES.len()] = sorted_keys(&[TITLES]);
+const BETWEEN_ARRAY: [Key; BETWEEN.len()] = sorted_keys(&[BETWEEN]);
+const PREPOSITION_ARRAY: [Key; PREPOSITIONS.len()] = sorted_keys(&[PREPOSITIONS]);
+const INTRO_ARRAY: [Key; INTRO.len()] = sorted_keys(&[INTRO]);
+const TITLE_ARRAY: [Key; TITLES.len()] = sorted_keys(&[TITLES]);
 
-/// Whether `key` is one of `keys` (sorted).
+/// A word list as sorted keys, with a quick filter: bit `f` of `shapes[n]` is set when some
+/// word of `n` bytes starts with letter `b'a' + f` (every list word starts with a letter).
+/// Most words fail the filter and skip the binary search.
+struct KeySet {
+    keys: &'static [Key],
+    shapes: [u32; KEY_BYTES + 1],
+}
+
+impl KeySet {
+    const fn new(keys: &'static [Key]) -> KeySet {
+        let mut shapes = [0u32; KEY_BYTES + 1];
+        let mut i = 0;
+        while i < keys.len() {
+            let (first, len) = key_shape(keys[i]);
+            assert!(first.is_ascii_lowercase(), "list word not starting with a letter");
+            shapes[len] |= 1 << (first - b'a');
+            i += 1;
+        }
+        KeySet { keys, shapes }
+    }
+
+    /// The index of `key` in `keys`, if it is there.
+    #[inline]
+    fn find(&self, key: Key) -> Option<usize> {
+        let (first, len) = key_shape(key);
+        if !first.is_ascii_lowercase() || self.shapes.get(len).is_none_or(|&m| m & (1 << (first - b'a')) == 0) {
+            return None;
+        }
+        self.keys.binary_search(&key).ok()
+    }
+}
+
+/// The first byte and the length of the word of a key.
 #[inline]
-fn key_in(key: Option<Key>, keys: &[Key]) -> bool {
-    key.is_some_and(|k| keys.binary_search(&k).is_ok())
+const fn key_shape(k: Key) -> (u8, usize) {
+    let len = if k == 0 { 0 } else { KEY_BYTES - (k.trailing_zeros() / 8) as usize };
+    ((k >> (8 * (KEY_BYTES - 1))) as u8, len)
+}
+
+const CUE_KEYS: KeySet = KeySet::new(&CUE_ARRAY);
+const PRONOUN_KEYS: KeySet = KeySet::new(&PRONOUN_ARRAY);
+const DETERMINER_KEYS: KeySet = KeySet::new(&DETERMINER_ARRAY);
+const NOT_NP_KEYS: KeySet = KeySet::new(&NOT_NP_ARRAY);
+const BETWEEN_KEYS: KeySet = KeySet::new(&BETWEEN_ARRAY);
+const PREPOSITION_KEYS: KeySet = KeySet::new(&PREPOSITION_ARRAY);
+const INTRO_KEYS: KeySet = KeySet::new(&INTRO_ARRAY);
+const TITLE_KEYS: KeySet = KeySet::new(&TITLE_ARRAY);
+
+/// Whether `key` is one of `set`'s.
+#[inline]
+fn key_in(key: Option<Key>, set: &KeySet) -> bool {
+    key.is_some_and(|k| set.find(k).is_some())
 }
 
 /// The key of `word` without its trailing dots, lowercased: what the word lists are
@@ -569,7 +623,7 @@ fn trimmed_key(word: &str) -> Option<Key> {
 
 /// Whether `word`, lowercased and without trailing dots, is in the list whose keys are
 /// `keys`; words of more than 16 bytes never are.
-fn lower_in(word: &str, keys: &[Key]) -> bool {
+fn lower_in(word: &str, keys: &KeySet) -> bool {
     word.len() <= KEY_BYTES && key_in(trimmed_key(word), keys)
 }
 
@@ -603,6 +657,11 @@ impl<'a> Ctx<'a> {
     /// [`Key`]s: lowercasing into a `String` and comparing strings were most of this
     /// function's cost (it runs for every word near every quotation).
     pub fn cue_at(&self, i: usize) -> Option<(&'static str, usize)> {
+        // Cues are words of three letters or more: punctuation and numbers never are, nor
+        // is a shorter token (lowercasing never lengthens a word into ASCII).
+        if self.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word || t.end - t.start < 3) {
+            return None;
+        }
         let w = self.word(i);
         if w.is_empty() || is_capitalised(w) && w != "I" {
             // "Said" at a sentence start is rare; capitalised words are names.
@@ -636,7 +695,7 @@ impl<'a> Ctx<'a> {
             READ => Some(("read", 1)),
             READS => Some(("reads", 1)),
             _ => {
-                let k = CUE_KEYS.binary_search(&lower).ok()?;
+                let k = CUE_KEYS.find(lower)?;
                 CUES.get(k).map(|&c| (c, 1))
             }
         }
@@ -872,11 +931,11 @@ mod tests {
     #[test]
     fn key_lookup_is_the_list() {
         assert!(CUES.windows(2).all(|w| w[0] < w[1]), "CUES must stay sorted");
-        assert!(CUE_KEYS.windows(2).all(|w| w[0] < w[1]));
-        for (c, k) in CUES.iter().zip(CUE_KEYS.iter()) {
+        assert!(CUE_KEYS.keys.windows(2).all(|w| w[0] < w[1]));
+        for (c, k) in CUES.iter().zip(CUE_KEYS.keys.iter()) {
             assert_eq!(ascii_key(c.as_bytes()), Some(*k), "{c:?}");
         }
-        let lists: [(&[&str], &[Key]); 7] = [
+        let lists: [(&[&str], &KeySet); 7] = [
             (PRONOUNS, &PRONOUN_KEYS),
             (DETERMINERS, &DETERMINER_KEYS),
             (BETWEEN, &BETWEEN_KEYS),
@@ -909,6 +968,26 @@ mod tests {
             let want = p.len() <= 16 && not_np.contains(&p.trim_end_matches('.').to_lowercase().as_str());
             assert_eq!(lower_in(p, &NOT_NP_KEYS), want, "{p:?}");
         }
+    }
+
+    /// The word-at-once lowercasing is `to_ascii_lowercase`, on every byte value.
+    #[test]
+    fn ascii_keys_lowercase_like_bytes() {
+        let naive = |s: &[u8]| -> Option<Key> {
+            if s.len() > KEY_BYTES || s.iter().any(|&b| !b.is_ascii()) || s.last() == Some(&0) {
+                return None;
+            }
+            let mut buf = [0u8; KEY_BYTES];
+            buf[..s.len()].copy_from_slice(&s.to_ascii_lowercase());
+            Some(Key::from_be_bytes(buf))
+        };
+        for b in 0..=255u8 {
+            for w in [vec![b], vec![b'a', b, b'Z'], vec![b; 16], vec![b; 17], vec![b'@', b'[', b'`', b'{', b]] {
+                assert_eq!(ascii_key(&w), naive(&w), "{w:?}");
+            }
+        }
+        assert_eq!(ascii_key(b""), Some(0));
+        assert_eq!(lower_key("Sen\u{212A}"), ascii_key(b"senk"));
     }
 
     /// `cue_at` finds the listed cues (any case at a sentence start for a few), the two-word
