@@ -2924,37 +2924,76 @@ impl<'a> P<'a> {
                 consider(self.holiday(i, reference));
             }
             Kind::Word => {
-                let entry = starter_entry(t.w());
-                if matches!(self.w(i), "nineteen" | "the" | "two") {
+                // Which rules can match at all is decided by the first word (each guard below
+                // states the words with which the rule's code can return a hit; `fast` false
+                // tries every rule, as the test `word_guards_change_nothing` does).
+                let w = t.w();
+                let all = !fast;
+                let entry = starter_entry(w);
+                let number = words::number(w).is_some();
+                let ordinal = words::ordinal(w).is_some();
+                // What P::qty accepts at a word.
+                let qty = number || matches!(w, "a" | "an" | "several" | "few" | "many" | "some" | "couple");
+                if matches!(w, "nineteen" | "the" | "two") {
                     consider(self.year(i));
                 }
                 consider(self.month_first(i));
                 consider(self.weekday(i, reference));
                 consider(self.deictic(i));
                 consider(self.relative(i));
-                consider(self.duration(i));
-                consider(self.fraction(i));
-                consider(self.weekdays_away(i));
-                consider(self.day_of_rel_month(i, reference));
-                consider(self.hour_then_day(i, reference));
+                if all || qty || matches!(w, "the" | "past" | "last" | "next" | "first") {
+                    consider(self.duration(i));
+                }
+                if all || qty || matches!(w, "fortnight" | "half" | "quarter") {
+                    consider(self.fraction(i));
+                }
+                if all || qty {
+                    consider(self.weekdays_away(i));
+                }
+                if all || ordinal || w == "the" {
+                    consider(self.day_of_rel_month(i, reference));
+                }
+                if all || number {
+                    consider(self.hour_then_day(i, reference));
+                }
                 consider(self.month_day(i));
                 consider(self.vague_duration(i));
                 consider(self.vague_rel(i));
                 consider(self.that_year(i));
                 consider(self.year_end(i));
-                consider(self.ord_century(i));
+                if all || ordinal {
+                    consider(self.ord_century(i));
+                }
                 consider(self.set(i));
-                consider(self.quarter(i));
+                if all
+                    || ordinal
+                    || matches!(
+                        w,
+                        "the" | "fiscal" | "fy" | "comparable" | "corresponding" | "year" | "this"
+                            | "last" | "next" | "nineteen" | "two" | "quarter" | "latest" | "q"
+                    )
+                {
+                    consider(self.quarter(i));
+                }
                 consider(self.season(i));
                 consider(self.the_unit(i));
                 // Only a word that begins a holiday name can (see HOLIDAY_BIT).
-                if !fast || entry & HOLIDAY_BIT != 0 {
+                if all || entry & HOLIDAY_BIT != 0 {
                     consider(self.holiday(i, reference));
                 }
-                consider(self.upcoming_n(i));
+                if all || qty || w == "upcoming" {
+                    consider(self.upcoming_n(i));
+                }
                 consider(self.ordinal_of_month(i));
-                consider(self.nth_in_month(i, reference));
-                consider(self.clock_hit(i));
+                if all || ordinal || matches!(w, "the" | "last") {
+                    consider(self.nth_in_month(i, reference));
+                }
+                if all
+                    || number
+                    || matches!(w, "noon" | "midday" | "midnight" | "half" | "quarter" | "a" | "couple")
+                {
+                    consider(self.clock_hit(i));
+                }
             }
             Kind::Punct => {
                 consider(self.year(i));
@@ -3748,6 +3787,33 @@ mod starter_tests {
     fn holiday_words_carry_the_bit() {
         for w in super::HOLIDAY_WORDS.iter().chain(crate::dates::holidays::FIRST) {
             assert!(super::starter_entry(w) & super::HOLIDAY_BIT != 0, "{w:?}");
+        }
+    }
+
+    /// The first-word guards in [`super::P::core_with`] skip only rules that find nothing:
+    /// every starter (and a few other words) before every starter, number and punctuation
+    /// gives the same hit with and without them.
+    #[test]
+    fn word_guards_change_nothing() {
+        use crate::calendar::CivilDate;
+        let mut first: Vec<&str> = STARTERS.to_vec();
+        first.extend(["upcoming", "fortnight", "comparable", "corresponding", "fy", "q", "couple"]);
+        let mut next: Vec<&str> = STARTERS.to_vec();
+        next.extend(["2024", "3", "1/2", "-", ".", "of", "upcoming", "quarter", "past", "to"]);
+        for w in &first {
+            for n in &next {
+                for text in [format!("{w} {n} 2024"), format!("at {w} {n} of next month"), format!("on {w} {n} ago")] {
+                    let lower = text.to_ascii_lowercase();
+                    let toks = crate::dates::lex::lex(&text, &lower);
+                    let p = super::P { t: &toks };
+                    let k = usize::from(text.starts_with("at ") || text.starts_with("on "));
+                    for r in [None, CivilDate::new(2024, 1, 9)] {
+                        if !super::holiday_only(w) {
+                            assert_eq!(p.core_with(k, r, true), p.core_with(k, r, false), "{text:?}");
+                        }
+                    }
+                }
+            }
         }
     }
 
