@@ -20,7 +20,9 @@
 //!
 //! No `String` is allocated per token: words are hashed char by char, ASCII words (most of
 //! an English article) byte by byte with a class table, which a unit test checks against the
-//! char path on every ASCII string of one and two bytes.
+//! char path on every ASCII string of one and two bytes; words of letters only, lowercase or
+//! with one capital first, take their shape hashes from a table built at compile time (seed
+//! article: tagger 858K -> 845K instructions per warm call).
 //!
 //! Word types ([`DocInfo`]) are interned in an open-addressing table of type ids keyed by a
 //! hash of the token's bytes (8 at a time) and checked against the bytes of the type's first
@@ -121,7 +123,7 @@ const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 impl Hasher {
     #[inline]
-    pub fn new(seed: u64) -> Self {
+    pub const fn new(seed: u64) -> Self {
         Hasher(seed.wrapping_mul(K) ^ 0x243F_6A88_85A3_08D3)
     }
     #[inline]
@@ -392,10 +394,107 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// [`Hasher::u64`] at compile time.
+const fn mix_const(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+/// [`Hasher::finish`] at compile time.
+const fn finish_const(h: u64) -> u64 {
+    let mut x = h;
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+/// The shape and collapsed-shape hashes of a word of lowercase letters (`first_upper`
+/// false) or of one capital and then lowercase letters, `n` chars long (index `n.min(5)`):
+/// what [`Shapes`] gives for those class sequences.
+const fn letter_shapes(first_upper: bool) -> [(u64, u64); 6] {
+    let mut out = [(0u64, 0u64); 6];
+    let mut n = 1;
+    while n < 6 {
+        let mut shape = Hasher::new(3).0;
+        let mut sshape = Hasher::new(4).0;
+        let mut i = 0;
+        let mut prev = 0u64;
+        let mut run = 0;
+        while i < n {
+            let cls = if i == 0 && first_upper { 'X' as u64 } else { 'x' as u64 };
+            if cls == prev {
+                run += 1;
+            } else {
+                run = 1;
+                sshape = mix_const(sshape, cls);
+            }
+            if run <= 4 {
+                shape = mix_const(shape, cls);
+            }
+            prev = cls;
+            i += 1;
+        }
+        out[n] = (finish_const(shape), finish_const(sshape));
+        n += 1;
+    }
+    out
+}
+
+const LOWER_SHAPES: [(u64, u64); 6] = letter_shapes(false);
+const TITLE_SHAPES: [(u64, u64); 6] = letter_shapes(true);
+
+/// [`tok_info_ascii`] for a word of ASCII letters, all lowercase or one capital first (most
+/// words of an article): the shapes come from a table, the word and lowercase forms are
+/// hashed without classes. `None` for any other word.
+#[inline]
+fn tok_info_letters(s: &[u8], kind: TokenKind) -> Option<TokInfo> {
+    let (&first, rest) = s.split_first()?;
+    let first_upper = first.is_ascii_uppercase();
+    if !(first_upper || first.is_ascii_lowercase()) || !rest.iter().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut word = Hasher::new(1);
+    let mut lower = Hasher::new(2);
+    word.u64(first as u64);
+    lower.u64((first | 0x20) as u64);
+    for &b in rest {
+        word.u64(b as u64);
+        lower.u64(b as u64);
+    }
+    let n = s.len();
+    let (shape, sshape) = if first_upper { TITLE_SHAPES } else { LOWER_SHAPES }[n.min(5)];
+    let mut first4 = [0u32; 4];
+    for (f, &b) in first4.iter_mut().zip(s) {
+        *f = (b | 0x20) as u32;
+    }
+    let mut last4 = [0u32; 4];
+    let tail = s.get(n.saturating_sub(4)..).unwrap_or(&[]);
+    for (l, &b) in last4.iter_mut().skip(4 - tail.len()).zip(tail) {
+        *l = (b | 0x20) as u32;
+    }
+    let upper = first_upper as usize;
+    let flags = case_flags(n, upper, n - upper, 0, first_upper, kind);
+    Some(TokInfo {
+        word: word.finish(),
+        lower: lower.finish(),
+        shape,
+        sshape,
+        first4,
+        last4,
+        n_pre: n.min(4) as u8,
+        flags,
+        docform: 0,
+    })
+}
+
 /// [`tok_info_chars`] for an ASCII word: the same hashes and flags, byte by byte with a
 /// class table (no char decoding, no Unicode class lookups). Most words of an English
 /// article take this path; a unit test checks it against the char path.
 fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
+    if let Some(info) = tok_info_letters(s, kind) {
+        return info;
+    }
     let mut word = Hasher::new(1);
     let mut lower = Hasher::new(2);
     let mut first4 = [0u32; 4];
@@ -1469,6 +1568,8 @@ mod tests {
         for w in [
             "Pirelli", "PIRELLI", "U.S.", "U.S.-led", "McDonald's", "1996-08-30", "Lord", "'s", "iPhone",
             "ABCDEFGH", "a-b-c", "x", "Xx", "XXXXXXxxxxx", "0000", "12,345.67", "O'Neill", "e-mail", "AAAAaa99--",
+            "the", "said", "minister", "Minister", "Sunak", "Ab", "abc", "Abc", "abcd", "Abcd", "abcde", "Abcde",
+            "abcdef", "Abcdefghijkl", "internationalisation", "Internationalisation",
         ] {
             words.push(w.to_string());
         }
