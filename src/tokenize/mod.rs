@@ -228,37 +228,7 @@ impl Cursor<'_> {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let cur = Cursor { text, bytes: text.as_bytes() };
-    let mut line_start = true;
-    let mut i = 0;
-    while let Some(&b) = cur.bytes.get(i) {
-        let cl = class(b);
-        if cl & SPACE != 0 {
-            if b == b'\n' {
-                line_start = true;
-            }
-            i += 1;
-            continue;
-        }
-        if cl & HIGH != 0 {
-            match cur.decode(i) {
-                Some((c, len)) if c.is_whitespace() => {
-                    i += len;
-                    continue;
-                }
-                Some(_) => {}
-                None => break,
-            }
-        }
-        // A whitespace-free chunk starts at `i`: split it.
-        let before = tokens.len();
-        i = split_chunk(&cur, i, &mut tokens);
-        if line_start && tokens.len() > before {
-            if let Some(t) = tokens.get_mut(before) {
-                t.line_start = true;
-            }
-            line_start = false;
-        }
-    }
+    split(&cur, &mut tokens);
     mark_sentences(text, &mut tokens);
     // The capacity guess is for prose; punctuation-only text (a million quotation marks)
     // has a token per byte, and the doubled capacity would stay allocated (issue 9). Prose
@@ -270,31 +240,44 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 #[inline]
-fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
-    tokens.push(Token { start, end, kind, sentence_start: false, line_start: false });
+fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind, line_start: &mut bool) {
+    let line_start = std::mem::take(line_start);
+    tokens.push(Token { start, end, kind, sentence_start: false, line_start });
 }
 
-/// Splits the whitespace-free chunk starting at byte `chunk_start` (not whitespace) and
-/// returns the byte where it ends (whitespace or the end of the text).
-fn split_chunk(cur: &Cursor, chunk_start: usize, tokens: &mut Vec<Token>) -> usize {
+/// Splits the text into whitespace-free chunks and those into tokens, in one loop: the
+/// first token after a newline (or of the text) is marked `line_start`.
+fn split(cur: &Cursor, tokens: &mut Vec<Token>) {
+    let mut line_start = true;
+    // Where the current whitespace-free chunk started.
+    let mut chunk_start = 0;
     let bytes = cur.bytes;
     let mut k = chunk_start;
     while let Some(&b) = bytes.get(k) {
         let cl = class(b);
         if cl & SPACE != 0 {
-            break;
+            if b == b'\n' {
+                line_start = true;
+            }
+            k += 1;
+            chunk_start = k;
+            continue;
         }
         if cl & WORD != 0 {
             // An ASCII letter or digit starts a word (the common case).
             let m = word_end(cur, k, k + 1);
             let kind = if b.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            push(tokens, k, m, kind);
+            push(tokens, k, m, kind, &mut line_start);
             k = m;
             continue;
         }
         let (c, clen) = if cl & HIGH != 0 {
             match cur.decode(k) {
-                Some((c, _)) if c.is_whitespace() => break,
+                Some((c, len)) if c.is_whitespace() => {
+                    k += len;
+                    chunk_start = k;
+                    continue;
+                }
                 Some(d) => d,
                 None => break,
             }
@@ -304,7 +287,7 @@ fn split_chunk(cur: &Cursor, chunk_start: usize, tokens: &mut Vec<Token>) -> usi
         if is_word_char(c) {
             // A word that starts with a non-ASCII letter.
             let m = word_end(cur, k, k + clen);
-            push(tokens, k, m, TokenKind::Word);
+            push(tokens, k, m, TokenKind::Word, &mut line_start);
             k = m;
         } else if is_apostrophe(c)
             && matches!(bytes.get(k + clen), Some(b's' | b'S'))
@@ -313,7 +296,7 @@ fn split_chunk(cur: &Cursor, chunk_start: usize, tokens: &mut Vec<Token>) -> usi
             && cur.text.get(..k).and_then(|s| s.chars().next_back()).is_some_and(is_word_char)
         {
             // The possessive 's.
-            push(tokens, k, k + clen + 1, TokenKind::Word);
+            push(tokens, k, k + clen + 1, TokenKind::Word, &mut line_start);
             k += clen + 1;
         } else {
             // Punctuation: one char, or a run of the same char ("--", "...").
@@ -323,11 +306,10 @@ fn split_chunk(cur: &Cursor, chunk_start: usize, tokens: &mut Vec<Token>) -> usi
                     m += 1;
                 }
             }
-            push(tokens, k, m, TokenKind::Punct);
+            push(tokens, k, m, TokenKind::Punct, &mut line_start);
             k = m;
         }
     }
-    k
 }
 
 /// The end of the word that starts at byte `w_start` and whose first char ends at `m`: word chars, with joiners between
