@@ -86,7 +86,7 @@ struct Open {
 
 /// Finds the outermost quotations in `text`, in order.
 pub fn pair(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(16);
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     // Paragraph end pending: the byte where the previous paragraph's text ended.
     let mut para_end: Option<usize> = None;
