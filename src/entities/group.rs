@@ -15,10 +15,11 @@
 //! cold). Issue 8 round 3: every fact that depends only on a surface (its lowercase form,
 //! grouping key, glued form, person, group) is computed once per distinct surface (a
 //! [`Form`]) and kept in one vector indexed by form, not in hash maps keyed by strings per
-//! mention; byte-level scans where the characters do not matter: 204K -> 123K per warm seed
-//! call (`node bench/callgrind.mjs --copies 1 --repeat 11`), the result checked against the
-//! previous implementation on random articles. Not measured: coreference accuracy beyond the
-//! seed article.
+//! mention; byte-level scans where the characters do not matter; buffers and maps sized once:
+//! 204K -> 110K per warm seed call (`node bench/callgrind.mjs --copies 1 --repeat 11`; 67
+//! of the rest are the mentions' own name strings), the result checked against the previous
+//! implementation on random articles. Not measured: coreference accuracy beyond the seed
+//! article.
 
 // Maps keyed by the article's own words, private to one call: the crate's fast fixed-seed
 // hasher rather than SipHash (nothing here depends on iteration order, which SipHash's
@@ -204,7 +205,7 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         }
         fid.push(f);
     }
-    let mut lower = String::new();
+    let mut lower = String::with_capacity(texts.iter().map(|s| s.len()).sum());
     let mut forms: Vec<Form> = Vec::with_capacity(texts.len());
     for s in &texts {
         let a = lower.len();
@@ -255,8 +256,8 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     // (the first such mention's).
     // (Bytes: dropping ASCII spaces from UTF-8 leaves UTF-8, and byte strings compare as
     // the strings do.)
-    let mut squashed: Vec<u8> = Vec::new();
-    let mut squashed_at: Vec<(usize, usize, EntityLabel)> = Vec::new();
+    let mut squashed: Vec<u8> = Vec::with_capacity(lower.len());
+    let mut squashed_at: Vec<(usize, usize, EntityLabel)> = Vec::with_capacity(forms.len());
     for (m, &f) in mentions.iter().zip(&fid) {
         let Some(form) = forms.get_mut(f as usize) else { continue };
         if form.multi && form.glued == 0 {
@@ -347,12 +348,13 @@ fn at(buf: &str, r: (usize, usize)) -> &str {
 /// forms.
 fn people(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form], lower: &str) {
     // Person mentions per lowercased form.
-    let mut lid_of: HashMap<&str, u32> = HashMap::default();
-    let mut lcount: Vec<u32> = Vec::new();
+    let cap = forms.len().min(256);
+    let mut lid_of: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(cap, Default::default());
+    let mut lcount: Vec<u32> = Vec::with_capacity(cap);
     // Full names: the first mention of each multi-word form, with the ASCII-lowercased
     // surface it is deduplicated by (non-ASCII ones in `ascii`; ASCII ones are their
     // lowercase form).
-    let mut cands: Vec<(u32, u32, bool, (usize, usize))> = Vec::new();
+    let mut cands: Vec<(u32, u32, bool, (usize, usize))> = Vec::with_capacity(cap);
     let mut ascii = String::new();
     for (i, (m, &f)) in mentions.iter().zip(fid).enumerate() {
         if m.label != EntityLabel::Per {
@@ -404,9 +406,10 @@ fn people(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form],
     drop(seen);
     // Suffixes keyed by a 64-bit hash of their word ids (built from the end, so a name of
     // k words costs k steps); a hit is verified by comparing words.
-    let mut word_id: HashMap<&str, u64> = HashMap::default();
+    let n_words: usize = full_names.iter().map(|n| n.2 .0).sum();
+    let mut word_id: HashMap<&str, u64> = HashMap::with_capacity_and_hasher(n_words, Default::default());
     let suffix_step = |h: u64, id: u64| h.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29) ^ id.wrapping_add(1);
-    let mut best_for: HashMap<(u64, usize), usize> = HashMap::default();
+    let mut best_for: HashMap<(u64, usize), usize> = HashMap::with_capacity_and_hasher(n_words, Default::default());
     for (k, &(_, f, rank)) in full_names.iter().enumerate() {
         let mut h = 0u64;
         for (d, w) in words_of(f).rev().enumerate() {
@@ -471,7 +474,7 @@ fn people(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form],
 /// frequent, then the first. Sets [`Form::other`] of the non-person mentions' forms.
 fn others(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form], lower: &str) {
     // Grouping keys as bytes (see the glued forms).
-    let mut keys: Vec<u8> = Vec::new();
+    let mut keys: Vec<u8> = Vec::with_capacity(lower.len());
     let mut any = false;
     for (i, (m, &f)) in mentions.iter().zip(fid).enumerate() {
         if m.label == EntityLabel::Per {
@@ -495,7 +498,7 @@ fn others(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form],
     let cap = mentions.len().min(256);
     let mut group_of_key: HashMap<&[u8], u32> = HashMap::with_capacity_and_hasher(cap, Default::default());
     // Per group: its first mention.
-    let mut first_of: Vec<u32> = Vec::new();
+    let mut first_of: Vec<u32> = Vec::with_capacity(forms.len());
     for (i, (m, &f)) in mentions.iter().zip(fid).enumerate() {
         if m.label == EntityLabel::Per {
             continue;
