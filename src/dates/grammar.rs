@@ -2506,7 +2506,17 @@ impl<'a> P<'a> {
     /// Holidays: fixed dates ("Christmas", "New Year's Day 2024", "St. Patrick's Day") and
     /// rule-based ones (Thanksgiving, Easter via the computus, Memorial Day, Labor Day, MLK
     /// Day, Mother's Day ...), with an optional year.
-    fn holiday(&self, i: usize, reference: Option<crate::calendar::CivilDate>) -> Option<Hit> {
+    /// `arms` false when the word is none of [`HOLIDAY_WORDS`], so that only the names of
+    /// [`super::holidays`] can match (the match below falls through to them).
+    fn holiday(
+        &self,
+        i: usize,
+        reference: Option<crate::calendar::CivilDate>,
+        arms: bool,
+    ) -> Option<Hit> {
+        if !arms {
+            return self.named_holiday(i, reference);
+        }
         let w = self.w(i);
         let nth = |month: u8, n: i8, wd: u8, plus: i8| -> Option<Rule> {
             Some(Rule::Nth { month, n, wd, plus })
@@ -2721,7 +2731,8 @@ impl<'a> P<'a> {
         i: usize,
         reference: Option<crate::calendar::CivilDate>,
     ) -> Option<Hit> {
-        let (n, day, plain) = super::holidays::lookup(|k| self.w(i + k))?;
+        let f = holiday_first(self.w(i))?;
+        let (n, day, plain) = super::holidays::lookup_in(f, |k| self.w(i + k))?;
         let mut k = i + n;
         let mut year = None;
         if let Some((y, k2)) = self.holiday_year(k, reference) {
@@ -2903,6 +2914,7 @@ impl<'a> P<'a> {
             }
         };
         let t = self.t.get(i)?;
+        let entry = if t.kind == Kind::Word { starter_entry(t.w()) } else { 0 };
         match t.kind {
             Kind::Num => {
                 consider(self.numeric(i, reference));
@@ -2920,8 +2932,8 @@ impl<'a> P<'a> {
                 consider(self.clock_hit(i));
                 consider(self.ord_century(i));
             }
-            Kind::Word if fast && holiday_only(t.w()) => {
-                consider(self.holiday(i, reference));
+            Kind::Word if fast && entry & HOLIDAY_ONLY_BIT != 0 => {
+                consider(self.holiday(i, reference, entry & HOLIDAY_ARMS_BIT != 0));
             }
             Kind::Word => {
                 // Which rules can match at all is decided by the first word (each guard below
@@ -2929,16 +2941,19 @@ impl<'a> P<'a> {
                 // tries every rule, as the test `word_guards_change_nothing` does).
                 let w = t.w();
                 let all = !fast;
-                let entry = starter_entry(w);
-                let number = words::number(w).is_some();
-                let ordinal = words::ordinal(w).is_some();
+                let number = entry & NUMBER_BIT != 0;
+                let ordinal = entry & ORDINAL_BIT != 0;
                 // What P::qty accepts at a word.
                 let qty = number || matches!(w, "a" | "an" | "several" | "few" | "many" | "some" | "couple");
                 if matches!(w, "nineteen" | "the" | "two") {
                     consider(self.year(i));
                 }
-                consider(self.month_first(i));
-                consider(self.weekday(i, reference));
+                if all || entry & MONTH_BIT != 0 {
+                    consider(self.month_first(i));
+                }
+                if all || entry & WEEKDAY_BIT != 0 {
+                    consider(self.weekday(i, reference));
+                }
                 consider(self.deictic(i));
                 consider(self.relative(i));
                 if all || qty || matches!(w, "the" | "past" | "last" | "next" | "first") {
@@ -2947,7 +2962,8 @@ impl<'a> P<'a> {
                 if all || qty || matches!(w, "fortnight" | "half" | "quarter") {
                     consider(self.fraction(i));
                 }
-                if all || qty {
+                // A weekday (a starter) within the three words after the amount.
+                if all || qty && (1..=3).any(|d| starter(self.w(i + d))) {
                     consider(self.weekdays_away(i));
                 }
                 if all || ordinal || w == "the" {
@@ -2979,12 +2995,14 @@ impl<'a> P<'a> {
                 consider(self.the_unit(i));
                 // Only a word that begins a holiday name can (see HOLIDAY_BIT).
                 if all || entry & HOLIDAY_BIT != 0 {
-                    consider(self.holiday(i, reference));
+                    consider(self.holiday(i, reference, all || entry & HOLIDAY_ARMS_BIT != 0));
                 }
                 if all || qty || w == "upcoming" {
                     consider(self.upcoming_n(i));
                 }
-                consider(self.ordinal_of_month(i));
+                if all || ordinal {
+                    consider(self.ordinal_of_month(i));
+                }
                 if all || ordinal || matches!(w, "the" | "last") {
                     consider(self.nth_in_month(i, reference));
                 }
@@ -3318,6 +3336,7 @@ fn starter(w: &str) -> bool {
 
 /// Whether `w` begins nothing but a holiday name ("world", "ramadan"): only
 /// [`P::holiday`] can match there, so [`P::core`] tries no other rule.
+#[cfg(test)]
 fn holiday_only(w: &str) -> bool {
     starter_entry(w) & HOLIDAY_ONLY_BIT != 0
 }
@@ -3347,7 +3366,7 @@ fn starter_probe(b: &[u8]) -> u16 {
         match STARTER_TABLE.get(s).copied().unwrap_or(0) {
             0 => return 0,
             k => {
-                let idx = usize::from(k & !(HOLIDAY_ONLY_BIT | HOLIDAY_BIT)) - 1;
+                let idx = usize::from(k & !FLAGS) - 1;
                 if STARTERS.get(idx).is_some_and(|x| x.len() == n && x.as_bytes() == b) {
                     return k;
                 }
@@ -3364,6 +3383,82 @@ const HOLIDAY_ONLY_BIT: u16 = 0x8000;
 /// [`P::holiday`] matches itself ([`HOLIDAY_WORDS`]) and the first words of
 /// [`super::holidays`]. [`P::holiday`] finds nothing at any other word.
 const HOLIDAY_BIT: u16 = 0x4000;
+
+/// The index in `holidays::FIRST` of a starter word, through [`STARTER_FIRST`].
+fn holiday_first(w: &str) -> Option<usize> {
+    let k = starter_entry(w) & !FLAGS;
+    let f = *STARTER_FIRST.get(usize::from(k).checked_sub(1)?)?;
+    (f != u8::MAX).then_some(usize::from(f))
+}
+
+/// For each of [`STARTERS`], its index in `holidays::FIRST` (255: none), so that a holiday
+/// lookup needs no search for the first word.
+static STARTER_FIRST: [u8; STARTERS.len()] = {
+    let mut t = [u8::MAX; STARTERS.len()];
+    let first = super::holidays::FIRST;
+    assert!(first.len() < 255);
+    let mut i = 0;
+    while i < STARTERS.len() {
+        let mut f = 0;
+        while f < first.len() {
+            if same(first[f], STARTERS[i]) {
+                t[i] = f as u8;
+            }
+            f += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// Set in a [`STARTER_TABLE`] entry for the words of [`HOLIDAY_WORDS`].
+const HOLIDAY_ARMS_BIT: u16 = 0x2000;
+
+/// Set in a [`STARTER_TABLE`] entry for a month name (`words::month`).
+const MONTH_BIT: u16 = 0x1000;
+/// Set for a weekday name or its plural (`words::weekday`, `words::weekday_plural`).
+const WEEKDAY_BIT: u16 = 0x0800;
+/// Set for a number word (`words::number`).
+const NUMBER_BIT: u16 = 0x0400;
+/// Set for an ordinal word (`words::ordinal`).
+const ORDINAL_BIT: u16 = 0x0200;
+/// The flags of a [`STARTER_TABLE`] entry; the rest is the index + 1 into [`STARTERS`].
+const FLAGS: u16 = 0xfe00;
+
+/// The words of those lists (the test `class_bits_match_the_word_lists` checks them).
+const MONTH_WORDS: [&str; 24] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+];
+const WEEKDAY_WORDS: [&str; 25] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "mondays", "tuesdays",
+    "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+];
+const NUMBER_WORDS: [&str; 29] = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "dozen",
+];
+const ORDINAL_WORDS: [&str; 21] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth",
+];
+
+/// Whether `w` is one of `list`.
+const fn listed(list: &[&str], w: &str) -> bool {
+    let mut i = 0;
+    while i < list.len() {
+        if same(list[i], w) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
 
 /// The first words [`P::holiday`] matches before it looks in [`super::holidays`].
 const HOLIDAY_WORDS: [&str; 33] = [
@@ -3526,7 +3621,7 @@ static STARTER_TABLE: [u16; SLOTS] = {
         let mut h = 0;
         while h < HOLIDAY_WORDS.len() {
             if same(HOLIDAY_WORDS[h], STARTERS[i]) {
-                flag |= HOLIDAY_BIT;
+                flag |= HOLIDAY_BIT | HOLIDAY_ARMS_BIT;
             }
             h += 1;
         }
@@ -3537,6 +3632,20 @@ static STARTER_TABLE: [u16; SLOTS] = {
             }
             h += 1;
         }
+        let w = STARTERS[i];
+        if listed(&MONTH_WORDS, w) {
+            flag |= MONTH_BIT;
+        }
+        if listed(&WEEKDAY_WORDS, w) {
+            flag |= WEEKDAY_BIT;
+        }
+        if listed(&NUMBER_WORDS, w) {
+            flag |= NUMBER_BIT;
+        }
+        if listed(&ORDINAL_WORDS, w) {
+            flag |= ORDINAL_BIT;
+        }
+        assert!(i + 1 < 0x200, "too many starters for the flags");
         t[s] = (i + 1) as u16 | flag;
         i += 1;
     }
@@ -3782,12 +3891,38 @@ mod starter_tests {
         }
     }
 
+    /// The class bits of the starter table say exactly what the word lists say.
+    #[test]
+    fn class_bits_match_the_word_lists() {
+        use crate::dates::words;
+        for w in STARTERS {
+            let e = super::starter_entry(w);
+            assert_eq!(e & super::MONTH_BIT != 0, words::month(w).is_some(), "{w:?}");
+            let wd = words::weekday(w).is_some() || words::weekday_plural(w).is_some();
+            assert_eq!(e & super::WEEKDAY_BIT != 0, wd, "{w:?}");
+            assert_eq!(e & super::NUMBER_BIT != 0, words::number(w).is_some(), "{w:?}");
+            assert_eq!(e & super::ORDINAL_BIT != 0, words::ordinal(w).is_some(), "{w:?}");
+            assert!(super::starter(w));
+        }
+        // Every word of the lists is a starter (so a word outside the table is in none).
+        for w in super::MONTH_WORDS.iter().chain(&super::WEEKDAY_WORDS).chain(&super::NUMBER_WORDS).chain(&super::ORDINAL_WORDS) {
+            assert!(super::starter(w), "{w:?}");
+        }
+    }
+
     /// Every word the holiday rule matches first carries the holiday bit.
     #[test]
     fn holiday_words_carry_the_bit() {
         for w in super::HOLIDAY_WORDS.iter().chain(crate::dates::holidays::FIRST) {
             assert!(super::starter_entry(w) & super::HOLIDAY_BIT != 0, "{w:?}");
         }
+        for w in super::HOLIDAY_WORDS {
+            assert!(super::starter_entry(w) & super::HOLIDAY_ARMS_BIT != 0, "{w:?}");
+        }
+        for (f, w) in crate::dates::holidays::FIRST.iter().enumerate() {
+            assert_eq!(super::holiday_first(w), Some(f), "{w:?}");
+        }
+        assert_eq!(super::holiday_first("january"), None);
     }
 
     /// The first-word guards in [`super::P::core_with`] skip only rules that find nothing:

@@ -576,8 +576,15 @@ static BY_FIRST: ([u8; N_NAMES], [u8; N_FIRST + 1]) = {
 /// The longest name at token `i`: (tokens, day, plain). `w(k)` is token `i + k`, lower
 /// case, "" past the end.
 pub fn lookup<'a>(w: impl Fn(usize) -> &'a str) -> Option<(usize, Day, bool)> {
+    lookup_in(first_index(w(0))?, w)
+}
+
+/// [`lookup`] when the caller knows that `w(0)` is `FIRST[f]`.
+pub(super) fn lookup_in<'a>(f: usize, w: impl Fn(usize) -> &'a str) -> Option<(usize, Day, bool)> {
     let first = w(0);
-    let f = first_index(first)?;
+    if FIRST.get(f) != Some(&first) {
+        return None;
+    }
     // Frequent words start few names: look further only when the next word fits.
     match first {
         "the" if !matches!(w(1), "prophet" | "night") => return None,
@@ -595,8 +602,8 @@ pub fn lookup<'a>(w: impl Fn(usize) -> &'a str) -> Option<(usize, Day, bool)> {
     for &(name, day, plain) in group.iter().filter_map(|&n| NAMES.get(usize::from(n))) {
         let mut n = 0;
         let mut ok = true;
-        for part in name.split(' ') {
-            if w(n) != part {
+        for part in name.as_bytes().split(|&c| c == b' ') {
+            if w(n).as_bytes() != part {
                 ok = false;
                 break;
             }

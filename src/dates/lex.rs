@@ -137,12 +137,10 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
         let b = bytes[i];
         if b < 0x80 {
             if b.is_ascii_alphabetic() {
-                let mut end = i + 1;
-                while end < n && bytes[end].is_ascii_alphabetic() {
-                    end += 1;
-                }
-                if end >= n || bytes[end] < 0x80 {
-                    let s = &bytes[i..end];
+                let rest = bytes.get(i + 1..).unwrap_or(&[]);
+                let end = i + 1 + rest.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+                if bytes.get(end).is_none_or(|&c| c < 0x80) {
+                    let s = bytes.get(i..end).unwrap_or(&[]);
                     let (cap, all_caps) = caps(s);
                     toks.push(Tok {
                         start: i,
