@@ -463,16 +463,13 @@ fn tok_info_letters(s: &[u8], kind: TokenKind) -> Option<TokInfo> {
         lower.u64(b as u64);
     }
     let n = s.len();
-    let (shape, sshape) = if first_upper { TITLE_SHAPES } else { LOWER_SHAPES }[n.min(5)];
-    let mut first4 = [0u32; 4];
-    for (f, &b) in first4.iter_mut().zip(s) {
-        *f = (b | 0x20) as u32;
-    }
-    let mut last4 = [0u32; 4];
-    let tail = s.get(n.saturating_sub(4)..).unwrap_or(&[]);
-    for (l, &b) in last4.iter_mut().skip(4 - tail.len()).zip(tail) {
-        *l = (b | 0x20) as u32;
-    }
+    let shapes = if first_upper { &TITLE_SHAPES } else { &LOWER_SHAPES };
+    let (shape, sshape) = shapes.get(n.min(5)).copied().unwrap_or((0, 0));
+    // The first and last four chars, lowercase (0 past the word's length).
+    let at = |i: usize| s.get(i).map_or(0, |&b| (b | 0x20) as u32);
+    let first4 = [at(0), at(1), at(2), at(3)];
+    let back = |k: usize| if k < n { at(n - 1 - k) } else { 0 };
+    let last4 = [back(3), back(2), back(1), back(0)];
     let upper = first_upper as usize;
     let flags = case_flags(n, upper, n - upper, 0, first_upper, kind);
     Some(TokInfo {
@@ -492,9 +489,6 @@ fn tok_info_letters(s: &[u8], kind: TokenKind) -> Option<TokInfo> {
 /// class table (no char decoding, no Unicode class lookups). Most words of an English
 /// article take this path; a unit test checks it against the char path.
 fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
-    if let Some(info) = tok_info_letters(s, kind) {
-        return info;
-    }
     let mut word = Hasher::new(1);
     let mut lower = Hasher::new(2);
     let mut first4 = [0u32; 4];
@@ -554,6 +548,9 @@ fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
 
 /// The word-level hashes and flags of one word type.
 fn tok_info(s: &str, kind: TokenKind) -> TokInfo {
+    if let Some(info) = tok_info_letters(s.as_bytes(), kind) {
+        return info;
+    }
     if s.is_ascii() {
         tok_info_ascii(s.as_bytes(), kind)
     } else {
@@ -1575,11 +1572,10 @@ mod tests {
         }
         for w in &words {
             for kind in [TokenKind::Word, TokenKind::Punct, TokenKind::Number] {
-                assert_eq!(
-                    info_fields(&tok_info_ascii(w.as_bytes(), kind)),
-                    info_fields(&tok_info_chars(w, kind)),
-                    "{w:?}"
-                );
+                let slow = info_fields(&tok_info_chars(w, kind));
+                assert_eq!(info_fields(&tok_info_ascii(w.as_bytes(), kind)), slow, "{w:?}");
+                // With the letters-only path first (words of letters, one capital first).
+                assert_eq!(info_fields(&tok_info(w, kind)), slow, "{w:?}");
             }
         }
         // Non-ASCII words take the char path.

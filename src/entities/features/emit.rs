@@ -218,8 +218,6 @@ pub struct TypeSums {
     group_sum: Vec<Scores>,
     /// The sentinels at -2, -1 (sentence start) and +1, +2 (sentence end).
     sentinel: [Scores; 4],
-    /// Per type: its context-aggregation group (index into `groups`: its form) or [`NO_FORM`].
-    group: Vec<u32>,
     /// Per group: its entries' range in `entries`.
     groups: Vec<(u32, u32)>,
     /// (token, the entry's summed `ca_*` features).
@@ -339,7 +337,6 @@ impl TypeSums {
         }
         let mut bias = [0; N_LABELS];
         add_row(m, &mut bias, h2(T_BIAS, 0));
-        let group: Vec<u32> = (0..n_types as u32).map(|ty| doc.form_of_type(ty)).collect();
         let mut sentinel = neighbour(m, SENTINEL_START, SENTINEL_END);
         add_row(m, &mut sentinel[1], h2(T_SHAPEM1, SENTINEL_START));
         add_row(m, &mut sentinel[2], h2(T_SHAPEP1, SENTINEL_END));
@@ -355,7 +352,6 @@ impl TypeSums {
             bias,
             group_sum,
             sentinel,
-            group,
             groups,
             entries,
             gaz_none,
@@ -395,7 +391,8 @@ impl TypeSums {
             add_row(m, &mut o, h2(T_DOCFORM, t.docform));
             add_row(m, &mut o, h2(T_W0, t.docform));
         }
-        if let Some(sum) = self.group.get(ty).and_then(|&g| self.group_sum.get(g as usize)) {
+        // The type's context-aggregation group is its form.
+        if let Some(sum) = doc.type_form.get(ty).and_then(|&g| self.group_sum.get(g as usize)) {
             add(&mut o, sum);
         }
         if let (Some(x), Some(f)) = (self.own.get_mut(ty), self.filled.get_mut(ty)) {
@@ -444,7 +441,7 @@ impl TypeSums {
     /// (whatever the first pass's labels).
     pub fn repeated(&self, doc: &DocInfo, range: std::ops::Range<usize>) -> bool {
         doc.tok.get(range.start..range.end.min(doc.len())).unwrap_or(&[]).iter().any(|t| {
-            self.group
+            doc.type_form
                 .get(t.ty as usize)
                 .and_then(|&g| self.groups.get(g as usize))
                 .is_some_and(|&(a, b)| b - a >= 2)
@@ -554,7 +551,7 @@ impl TypeSums {
             add_row(m, &mut v, h3(T_LM1_SS0, l1, s0));
             add_row(m, &mut v, h3(T_SS0_LP1, s0, lp));
             // Context aggregation: all entries are in `own`; not the token's own entry.
-            if let Some(&(a, b)) = self.group.get(ty).and_then(|&g| self.groups.get(g as usize)) {
+            if let Some(&(a, b)) = doc.type_form.get(ty).and_then(|&g| self.groups.get(g as usize)) {
                 let i = (s + k) as u32;
                 if let Some((_, ev)) = self.entries.get(a as usize..b as usize).and_then(|es| es.iter().find(|x| x.0 == i)) {
                     sub(&mut v, ev);
