@@ -368,35 +368,34 @@ impl TypeSums {
         if self.filled.get(ty).is_none_or(|&f| f & OWN != 0) {
             return;
         }
-        let Some(t) = doc.types.get(ty) else { return };
+        let (Some(t), Some(o)) = (doc.types.get(ty), self.own.get_mut(ty)) else { return };
         let memo = &mut self.memo;
-        let mut o = self.bias;
-        add_row(m, &mut o, h2(T_W0, t.word));
-        add_row(m, &mut o, h2(T_L0, t.lower));
-        memo.add(m, &mut o, h2(T_SHAPE0, t.shape));
+        *o = self.bias;
+        add_row(m, o, h2(T_W0, t.word));
+        add_row(m, o, h2(T_L0, t.lower));
+        memo.add(m, o, h2(T_SHAPE0, t.shape));
         let (pre, suf) = (t.pre(), t.suf());
         for k in 0..t.n_affix() {
             if k < 2 {
-                memo.add(m, &mut o, h3(T_PRE, k as u64, pre[k]));
-                memo.add(m, &mut o, h3(T_SUF, k as u64, suf[k]));
+                memo.add(m, o, h3(T_PRE, k as u64, pre[k]));
+                memo.add(m, o, h3(T_SUF, k as u64, suf[k]));
             } else {
-                add_row(m, &mut o, h3(T_PRE, k as u64, pre[k]));
-                add_row(m, &mut o, h3(T_SUF, k as u64, suf[k]));
+                add_row(m, o, h3(T_PRE, k as u64, pre[k]));
+                add_row(m, o, h3(T_SUF, k as u64, suf[k]));
             }
         }
         let tf = t.flags;
         let dc = doc.type_case.get(ty).copied().unwrap_or(0);
-        memo.combo(m, &mut o, COMBO_FLAGS, [tf as u64, dc as u64, 0, 0], false);
+        memo.combo(m, o, COMBO_FLAGS, [tf as u64, dc as u64, 0, 0], false);
         if t.docform != 0 {
-            add_row(m, &mut o, h2(T_DOCFORM, t.docform));
-            add_row(m, &mut o, h2(T_W0, t.docform));
+            add_row(m, o, h2(T_DOCFORM, t.docform));
+            add_row(m, o, h2(T_W0, t.docform));
         }
         // The type's context-aggregation group is its form.
         if let Some(sum) = doc.type_form.get(ty).and_then(|&g| self.group_sum.get(g as usize)) {
-            add(&mut o, sum);
+            add(o, sum);
         }
-        if let (Some(x), Some(f)) = (self.own.get_mut(ty), self.filled.get_mut(ty)) {
-            *x = o;
+        if let Some(f) = self.filled.get_mut(ty) {
             *f |= OWN;
         }
     }
@@ -412,24 +411,25 @@ impl TypeSums {
             return;
         }
         let (Some(t), Some(x)) = (doc.types.get(ty), self.nb.get_mut(ty)) else { return };
-        for k in 0..4 {
-            if missing & (1 << k) == 0 {
-                continue;
-            }
-            let mut v = [0; N_LABELS];
-            match k {
-                0 => add_row(m, &mut v, h2(T_LM2, t.lower)),
-                1 => {
-                    add_row(m, &mut v, h2(T_LM1, t.lower));
-                    self.memo.add(m, &mut v, h2(T_SHAPEM1, t.shape));
-                }
-                2 => {
-                    add_row(m, &mut v, h2(T_LP1, t.lower));
-                    self.memo.add(m, &mut v, h2(T_SHAPEP1, t.shape));
-                }
-                _ => add_row(m, &mut v, h2(T_LP2, t.lower)),
-            }
-            x[k] = v;
+        let memo = &mut self.memo;
+        let [x0, x1, x2, x3] = x;
+        if missing & 1 != 0 {
+            *x0 = [0; N_LABELS];
+            add_row(m, x0, h2(T_LM2, t.lower));
+        }
+        if missing & 2 != 0 {
+            *x1 = [0; N_LABELS];
+            add_row(m, x1, h2(T_LM1, t.lower));
+            memo.add(m, x1, h2(T_SHAPEM1, t.shape));
+        }
+        if missing & 4 != 0 {
+            *x2 = [0; N_LABELS];
+            add_row(m, x2, h2(T_LP1, t.lower));
+            memo.add(m, x2, h2(T_SHAPEP1, t.shape));
+        }
+        if missing & 8 != 0 {
+            *x3 = [0; N_LABELS];
+            add_row(m, x3, h2(T_LP2, t.lower));
         }
         if let Some(f) = self.filled.get_mut(ty) {
             *f |= missing << NB_SHIFT;
