@@ -117,6 +117,32 @@ fn caps(b: &[u8]) -> (bool, bool) {
     (cap, cap && b.len() >= 2 && b.iter().all(u8::is_ascii_uppercase))
 }
 
+/// The end of the run of ASCII letters that goes on at `k`: eight bytes at a time, each
+/// byte's high bit set when it is a letter (a word of the seed takes one step, not a loop
+/// iteration per letter).
+#[inline]
+fn letters_end(bytes: &[u8], mut k: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(k..k + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        // ASCII folded to lower case, high bits clear: 'a'..='z' is 0x61..=0x7a.
+        let y = (x | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+        let ge_a = y + 0x1f1f_1f1f_1f1f_1f1f; // high bit: y >= 0x61
+        let gt_z = y + 0x0505_0505_0505_0505; // high bit: y > 0x7a
+        let not_letter = !(ge_a & !gt_z & !x) & HIGH;
+        if not_letter != 0 {
+            return k + (not_letter.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    while bytes.get(k).is_some_and(u8::is_ascii_alphabetic) {
+        k += 1;
+    }
+    k
+}
+
 /// Splits `text` into tokens (linear, never panics). `lower` must be
 /// `text.to_ascii_lowercase()` (same byte offsets); tokens borrow their lowercased text from it.
 pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
@@ -137,8 +163,7 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
         let b = bytes[i];
         if b < 0x80 {
             if b.is_ascii_alphabetic() {
-                let rest = bytes.get(i + 1..).unwrap_or(&[]);
-                let end = i + 1 + rest.iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+                let end = letters_end(bytes, i + 1);
                 if bytes.get(end).is_none_or(|&c| c < 0x80) {
                     let s = bytes.get(i..end).unwrap_or(&[]);
                     let (cap, all_caps) = caps(s);
@@ -230,7 +255,10 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
             i += c.len_utf8();
             continue;
         }
-        let kind = if c.is_alphabetic() { Kind::Word } else { Kind::Punct };
+        // General Punctuation (curly quotes, dashes, bullets) holds no letter: no table
+        // lookup for the commonest non-ASCII characters of news text.
+        let letter = !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic();
+        let kind = if letter { Kind::Word } else { Kind::Punct };
         let mut end = i + c.len_utf8();
         if kind == Kind::Word {
             while let Some(d) = at(end) {
@@ -343,6 +371,21 @@ mod tests {
                     .collect()
             };
             assert_eq!(key(lex(t, &lower)), key(lex_reference(t, &lower)), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter() {
+        assert!(('\u{2000}'..='\u{206f}').all(|c| !c.is_alphabetic()));
+    }
+
+    #[test]
+    fn letter_runs_end_where_the_byte_loop_ends() {
+        let mut text: Vec<u8> = (0u8..=255).collect();
+        text.extend(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ \xc3\xa9abcdefgh");
+        for k in 0..text.len() {
+            let slow = k + text[k..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            assert_eq!(letters_end(&text, k), slow, "at {k}");
         }
     }
 
