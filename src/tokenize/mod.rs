@@ -86,8 +86,10 @@ const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
 /// (one integer comparison a step instead of a `memcmp`).
 fn in_abbreviations(word: &str) -> bool {
     let w = word.as_bytes();
+    // A NUL byte at the end would read as padding; one inside leaves a zero byte that no
+    // entry's key has (no entry holds a NUL).
     w.len() <= MAX_ABBREVIATION
-        && !w.contains(&0)
+        && w.last() != Some(&0)
         && ABBREVIATION_KEYS.binary_search(&abbreviation_key(w)).is_ok()
 }
 
@@ -226,10 +228,8 @@ impl Cursor<'_> {
 /// Splits `text` into tokens, in one pass over its bytes: bytes are classified by a table,
 /// non-ASCII chars decoded where they stand (no per-chunk buffer).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let cur = Cursor { text, bytes: text.as_bytes() };
-    split(&cur, &mut tokens);
-    mark_sentences(text, &mut tokens);
+    let mut tokens = split(&cur, Vec::with_capacity(text.len() / 5 + 1));
     // The capacity guess is for prose; punctuation-only text (a million quotation marks)
     // has a token per byte, and the doubled capacity would stay allocated (issue 9). Prose
     // stays within the guess: no shrink (a copy) there.
@@ -239,16 +239,55 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// What the flags of the next token depend on: sentence starts are marked as tokens are
+/// pushed (the rules of the module docs; the tests compare with the two-pass reference).
+struct Flags {
+    /// A newline since the last token (true before the first).
+    line_start: bool,
+    /// The last tokens were a sentence terminator and closing quotes/brackets after it.
+    after_end: bool,
+    /// Tokens since the last sentence start, for [`MAX_SENTENCE_TOKENS`].
+    run: usize,
+}
+
 #[inline]
-fn push(tokens: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind, line_start: &mut bool) {
-    let line_start = std::mem::take(line_start);
-    tokens.push(Token { start, end, kind, sentence_start: false, line_start });
+fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: TokenKind, f: &mut Flags) {
+    let line_start = std::mem::take(&mut f.line_start);
+    let mut sentence_start = line_start || tokens.is_empty();
+    if f.after_end {
+        after_end(text.get(start..end).unwrap_or(""), kind, line_start, f, &mut sentence_start);
+    }
+    if sentence_start || f.run == MAX_SENTENCE_TOKENS {
+        sentence_start = true;
+        f.run = 0;
+    }
+    f.run += 1;
+    tokens.push(Token { start, end, kind, sentence_start, line_start });
+}
+
+/// The token `t` after a terminator and any closing quotes/brackets: another closing one
+/// is skipped; the first other token starts a sentence if it starts with an uppercase
+/// letter, a digit or an opening quote.
+#[inline(never)]
+fn after_end(t: &str, kind: TokenKind, line_start: bool, f: &mut Flags, sentence_start: &mut bool) {
+    if kind == TokenKind::Punct && is_closing(t) && !line_start {
+        return;
+    }
+    f.after_end = false;
+    let first = t.chars().next().unwrap_or(' ');
+    if first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '\u{AB}')
+    {
+        *sentence_start = true;
+    }
 }
 
 /// Splits the text into whitespace-free chunks and those into tokens, in one loop: the
 /// first token after a newline (or of the text) is marked `line_start`.
-fn split(cur: &Cursor, tokens: &mut Vec<Token>) {
-    let mut line_start = true;
+fn split(cur: &Cursor, mut tokens: Vec<Token>) -> Vec<Token> {
+    let mut f = Flags { line_start: true, after_end: false, run: 0 };
+    let text = cur.text;
     // Where the current whitespace-free chunk started.
     let mut chunk_start = 0;
     let bytes = cur.bytes;
@@ -257,7 +296,7 @@ fn split(cur: &Cursor, tokens: &mut Vec<Token>) {
         let cl = class(b);
         if cl & SPACE != 0 {
             if b == b'\n' {
-                line_start = true;
+                f.line_start = true;
             }
             k += 1;
             chunk_start = k;
@@ -267,7 +306,7 @@ fn split(cur: &Cursor, tokens: &mut Vec<Token>) {
             // An ASCII letter or digit starts a word (the common case).
             let m = word_end(cur, k, k + 1);
             let kind = if b.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
-            push(tokens, k, m, kind, &mut line_start);
+            push(&mut tokens, text, k, m, kind, &mut f);
             k = m;
             continue;
         }
@@ -287,7 +326,7 @@ fn split(cur: &Cursor, tokens: &mut Vec<Token>) {
         if is_word_char(c) {
             // A word that starts with a non-ASCII letter.
             let m = word_end(cur, k, k + clen);
-            push(tokens, k, m, TokenKind::Word, &mut line_start);
+            push(&mut tokens, text, k, m, TokenKind::Word, &mut f);
             k = m;
         } else if is_apostrophe(c)
             && matches!(bytes.get(k + clen), Some(b's' | b'S'))
@@ -296,7 +335,7 @@ fn split(cur: &Cursor, tokens: &mut Vec<Token>) {
             && cur.text.get(..k).and_then(|s| s.chars().next_back()).is_some_and(is_word_char)
         {
             // The possessive 's.
-            push(tokens, k, k + clen + 1, TokenKind::Word, &mut line_start);
+            push(&mut tokens, text, k, k + clen + 1, TokenKind::Word, &mut f);
             k += clen + 1;
         } else {
             // Punctuation: one char, or a run of the same char ("--", "...").
@@ -306,10 +345,14 @@ fn split(cur: &Cursor, tokens: &mut Vec<Token>) {
                     m += 1;
                 }
             }
-            push(tokens, k, m, TokenKind::Punct, &mut line_start);
+            push(&mut tokens, text, k, m, TokenKind::Punct, &mut f);
+            if is_terminator(text.get(k..m).unwrap_or("")) {
+                f.after_end = true;
+            }
             k = m;
         }
     }
+    tokens
 }
 
 /// The end of the word that starts at byte `w_start` and whose first char ends at `m`: word chars, with joiners between
@@ -378,43 +421,6 @@ fn is_terminator(t: &str) -> bool {
         && (matches!(t, "." | "!" | "?" | "..." | "\u{2026}") || (t.len() > 1 && t.bytes().all(|b| b == b'.')))
 }
 
-fn mark_sentences(text: &str, tokens: &mut [Token]) {
-    let mut next_starts = true;
-    // Tokens since the last sentence start, for the cap. (The cap reads the flag of token
-    // `i` when the walk is at `i`: only earlier tokens mark it, so it is final there.)
-    let mut run = 0;
-    for i in 0..tokens.len() {
-        let t = tokens[i];
-        if t.line_start {
-            next_starts = true;
-        }
-        if next_starts || t.sentence_start || run == MAX_SENTENCE_TOKENS {
-            tokens[i].sentence_start = true;
-            next_starts = false;
-            run = 0;
-        }
-        run += 1;
-        // Only punctuation tokens can be terminators.
-        if t.kind != TokenKind::Punct || !is_terminator(t.text(text)) {
-            continue;
-        }
-        // Skip closing quotes/brackets after the terminator.
-        let mut j = i + 1;
-        while j < tokens.len() && is_closing(tokens[j].text(text)) && !tokens[j].line_start {
-            j += 1;
-        }
-        if let Some(next) = tokens.get(j) {
-            let first = next.text(text).chars().next().unwrap_or(' ');
-            if first.is_uppercase()
-                || first.is_ascii_digit()
-                || matches!(first, '"' | '\u{201C}' | '\'' | '\u{2018}' | '(' | '\u{AB}')
-            {
-                tokens[j].sentence_start = true;
-            }
-        }
-    }
-}
-
 /// Sentences as ranges of token indices.
 pub fn sentences(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
@@ -460,7 +466,7 @@ mod tests {
         // Sorted and without repeats, so that the binary search finds every entry.
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]), "ABBREVIATIONS must stay sorted");
         assert!(ABBREVIATIONS.iter().all(|a| in_abbreviations(a)));
-        for not in ["", "mr", "MR", "Mrs.", "Sept.", "Jane", "a.m."] {
+        for not in ["", "mr", "MR", "Mrs.", "Sept.", "Jane", "a.m.", "Mr\0", "M\0r", "\0", "Co\0\0", "\0Co"] {
             assert_eq!(in_abbreviations(not), ABBREVIATIONS.contains(&not), "{not:?}");
         }
     }
