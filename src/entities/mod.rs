@@ -44,9 +44,9 @@
 //!   ~500K (about 8,000 weight-row lookups: per type ~17 for its own sum and 4 as a
 //!   neighbour, per island token 4 word-pair rows, 3 shape pairs and the name list),
 //!   `DocInfo::new` ~300K (~130K of it the word-type hashes), Viterbi 163K (~3 instructions
-//!   per add-and-max, already pruned to the BIO moves; since issue 8 round 3 119K: where one
-//!   label provably leads, the O and B-X labels take it as predecessor with one add, see
-//!   [`Transitions::viterbi_island`]), `TypeSums::new` 73K, name-list
+//!   per add-and-max, already pruned to the BIO moves; since issue 8 round 3 107K: where one
+//!   label provably leads, the O and B-X labels take it as predecessor with one add, O
+//!   tested first, see [`Transitions::viterbi_island`]), `TypeSums::new` 73K, name-list
 //!   lookups 66K, `NonLocal::new` 57K. Tried and dropped: one cache of the flag and case
 //!   features per (flags, case) pair (+19K: its misses and copies cost more than the memo
 //!   hits it saved); a name-list filter of 2^20 bits instead of 2^18 (-2K for 96 KB more);
@@ -521,6 +521,11 @@ impl Transitions {
     /// tr[c][p]`).
     #[inline]
     fn sole_predecessor(&self, score: &[i64; N_LABELS]) -> Option<usize> {
+        // O first (the leader at most island tokens): then no argmax is needed.
+        let o = score[0] + self.lo[0];
+        if score[1..].iter().zip(&self.hi[1..]).all(|(&s, &h)| s + h < o) {
+            return Some(0);
+        }
         let mut best = score[0] + self.lo[0];
         let mut arg = 0usize;
         for p in 1..N_LABELS {
