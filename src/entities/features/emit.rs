@@ -48,7 +48,7 @@ use crate::entities::model::{Model, N_LABELS};
 /// One token's scores for each label, in model fixed point.
 pub type Scores = [i32; N_LABELS];
 
-#[inline]
+#[inline(always)]
 fn add_row(m: &Model, acc: &mut Scores, h: u64) {
     if let Some(row) = m.row(h) {
         for (a, &w) in acc.iter_mut().zip(row) {
