@@ -1,6 +1,16 @@
-//! Candidate parsers: at each token, every rule of the grammar (see the module docs of
-//! [`super`]) is tried and the longest match wins. Parsers return the token index they
-//! consumed up to and an unresolved [`Val`]; they never look at the reference date.
+//! Candidate parsers: at each token that can begin an expression, every rule of the grammar
+//! (see the module docs of [`super`]) that can match there is tried and the longest match
+//! wins. Parsers return the token index they consumed up to and an unresolved [`Val`]; they
+//! never look at the reference date.
+//!
+//! Which tokens and rules: [`STARTER_TABLE`] holds the 378 words an expression can begin
+//! with (turned away first by [`STARTER_SHAPES`], first two letters and length, then a
+//! 4-byte hash), each with class bits (month, weekday, number, ordinal, holiday name,
+//! English holiday, holiday name only). [`P::core_with`] tries a rule at a word only when
+//! the word's class allows the rule a hit (a duration needs an amount word or the/past/
+//! last/next/first, a clock time a number word or noon/half/quarter/a ..., the holiday
+//! lookup a holiday's first word, found by index); the test `word_guards_change_nothing`
+//! runs every starter before every starter with and without the guards.
 
 use super::lex::{Kind, Tok};
 use super::resolve::{Rule, Unit, Val};

@@ -5,6 +5,10 @@
 //! of one ASCII-lowercased copy of the input (made once, same byte offsets), so reading it
 //! costs no validation; words longer than 15 bytes read as "" (never lexicon words), and
 //! the unit abbreviations "yr", "qtr", "wk" (and plurals) read as the full words.
+//!
+//! Speed: ASCII letter runs are found eight bytes at a time ([`letters_end`]); ASCII words,
+//! digit runs, whitespace and punctuation each take their own path without decoding; curly
+//! quotes and dashes skip the Unicode letter table.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -114,7 +118,9 @@ fn make<'a>(
 #[inline]
 fn caps(b: &[u8]) -> (bool, bool) {
     let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-    (cap, cap && b.len() >= 2 && b.iter().all(u8::is_ascii_uppercase))
+    // Most capitalised words end there: the second letter is lower case.
+    let all = cap && b.get(1).is_some_and(u8::is_ascii_uppercase) && b.iter().all(u8::is_ascii_uppercase);
+    (cap, all)
 }
 
 /// The end of the run of ASCII letters that goes on at `k`: eight bytes at a time, each

@@ -258,8 +258,43 @@ fn month_add(year: i32, month: u8, delta: i64) -> (i32, u8) {
     (idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u8)
 }
 
+/// "YYYY-MM-DD", as `d.to_string()` writes it (digits pushed directly: the formatting
+/// machinery was most of a date's cost).
 fn fmt_day(d: CivilDate) -> String {
-    d.to_string()
+    let Ok(y) = u32::try_from(d.year) else {
+        return d.to_string();
+    };
+    if y > 9999 {
+        return d.to_string();
+    }
+    let mut s = String::with_capacity(16);
+    push_padded(&mut s, y, 4);
+    s.push('-');
+    push_padded(&mut s, u32::from(d.month), 2);
+    s.push('-');
+    push_padded(&mut s, u32::from(d.day), 2);
+    s
+}
+
+/// Pushes `n` zero-padded to `width` digits, as `format!("{n:0width$}")` does.
+fn push_padded(s: &mut String, n: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut k = digits.len();
+    let mut m = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 || k == 0 {
+            break;
+        }
+    }
+    for _ in (digits.len() - k)..width {
+        s.push('0');
+    }
+    for &c in &digits[k..] {
+        s.push(char::from(c));
+    }
 }
 
 fn week_of(d: CivilDate) -> String {
@@ -572,9 +607,14 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                 Some(b) => value(b, r, tense),
                 None => r.map(fmt_day).unwrap_or_else(|| "XXXX-XX-XX".into()),
             };
-            let mut s = format!("{d}T{hour:02}:{minute:02}");
+            let mut s = d;
+            s.push('T');
+            push_padded(&mut s, u32::from(*hour), 2);
+            s.push(':');
+            push_padded(&mut s, u32::from(*minute), 2);
             if let Some(sec) = second {
-                s.push_str(&format!(":{sec:02}"));
+                s.push(':');
+                push_padded(&mut s, u32::from(*sec), 2);
             }
             if let Some(z) = zone {
                 s.push_str(z);
@@ -613,6 +653,27 @@ fn rel_value(r: CivilDate, unit: Unit, n: i64) -> Option<String> {
         Unit::Decade => format!("{:03}", r.year as i64 / 10 + n),
         Unit::Century => format!("{:02}", r.year as i64 / 100 + n),
     })
+}
+
+#[cfg(test)]
+mod fmt_tests {
+    use super::*;
+
+    /// The digits pushed by hand are what `format!` writes.
+    #[test]
+    fn padded_digits_match_format() {
+        for n in [0u32, 1, 9, 10, 99, 100, 999, 1000, 2024, 9999, 10000, 123_456, u32::MAX] {
+            for width in [2usize, 3, 4] {
+                let mut s = String::new();
+                push_padded(&mut s, n, width);
+                assert_eq!(s, format!("{n:0width$}"));
+            }
+        }
+        for (y, m, d) in [(2024, 1, 9), (1, 12, 31), (999, 2, 28), (9999, 12, 31)] {
+            let day = CivilDate::new(y, m, d).expect("valid");
+            assert_eq!(fmt_day(day), day.to_string());
+        }
+    }
 }
 
 #[cfg(test)]
