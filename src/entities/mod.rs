@@ -44,7 +44,7 @@
 //!   ~500K (about 8,000 weight-row lookups: per type ~17 for its own sum and 4 as a
 //!   neighbour, per island token 4 word-pair rows, 3 shape pairs and the name list),
 //!   `DocInfo::new` ~300K (~130K of it the word-type hashes), Viterbi 163K (~3 instructions
-//!   per add-and-max, already pruned to the BIO moves; since issue 8 round 3 107K: where one
+//!   per add-and-max, already pruned to the BIO moves; since issue 8 round 3 105K: where one
 //!   label provably leads, the O and B-X labels take it as predecessor with one add, O
 //!   tested first, see [`Transitions::viterbi_island`]), `TypeSums::new` 73K, name-list
 //!   lookups 66K, `NonLocal::new` 57K. Tried and dropped: one cache of the flag and case
@@ -630,14 +630,17 @@ impl Transitions {
             else {
                 break;
             };
-            match self.sole_predecessor(prev) {
+            // Opaque to the optimiser: the tables are read where used, not first copied to
+            // the stack once per island (most islands are a few tokens).
+            let t = std::hint::black_box(self);
+            match t.sole_predecessor(prev) {
                 Some(sole) => {
                     *p = sole as u8;
-                    self.step_from(sole, prev, e, next);
+                    t.step_from(sole, prev, e, next);
                 }
                 None => {
                     *p = NO_PRED;
-                    self.step_full(prev, e, next);
+                    t.step_full(prev, e, next);
                 }
             }
         }
