@@ -652,7 +652,6 @@ pub struct DocInfo {
 #[derive(Default)]
 struct InternSpare {
     table: Vec<u32>,
-    hashes: Vec<u32>,
     spans: Vec<Span>,
     lower_table: Vec<u32>,
     lower_of: Vec<u64>,
@@ -666,6 +665,8 @@ struct Span {
     end: usize,
     kind: u8,
     head: u64,
+    /// Its hash in the table ([`intern_hash`]).
+    hash: u32,
 }
 
 /// Tables larger than this (slots) are not kept for the next article.
@@ -698,13 +699,13 @@ fn intern_hash(w: &[u8], kind: u8) -> (u32, u64) {
 
 /// Doubles the word-type table and re-inserts every type (ids + 1, by their hashes).
 #[cold]
-fn grow(table: &mut Vec<u32>, hashes: &[u32]) {
+fn grow(table: &mut Vec<u32>, spans: &[Span]) {
     let cap = (table.len() * 2).max(16);
     table.clear();
     table.resize(cap, 0);
     let mask = cap - 1;
-    for (id, &h) in hashes.iter().enumerate() {
-        let mut slot = h as usize & mask;
+    for (id, sp) in spans.iter().enumerate() {
+        let mut slot = sp.hash as usize & mask;
         while table.get(slot).is_some_and(|&e| e != 0) {
             slot = (slot + 1) & mask;
         }
@@ -797,13 +798,12 @@ impl DocInfo {
         // of the token's bytes and kind, checked against the bytes of the type's first
         // occurrence. Load at most 1/2; grown (and rehashed from `hashes`) as types come.
         // Lowercase forms likewise, keyed by the lowercase hash (at most one per type).
-        let InternSpare { table, hashes, spans, lower_table, lower_of, type_lower } = &mut spare;
+        let InternSpare { table, spans, lower_table, lower_of, type_lower } = &mut spare;
         let cap = (presize * 2).next_power_of_two();
         for t in [&mut *table, &mut *lower_table] {
             t.clear();
             t.resize(cap, 0);
         }
-        hashes.clear();
         spans.clear();
         lower_of.clear();
         type_lower.clear();
@@ -833,8 +833,10 @@ impl DocInfo {
                     Some(0) | None => {
                         // A new type.
                         let ty = types.len() as u32;
-                        let s = text.get(t.start..t.end).unwrap_or("");
-                        let info = tok_info(s, t.kind);
+                        let info = match tok_info_letters(w, t.kind) {
+                            Some(info) => info,
+                            None => tok_info(text.get(t.start..t.end).unwrap_or(""), t.kind),
+                        };
                         // Its lowercase form.
                         let lmask = lower_table.len() - 1;
                         let mut ls = info.lower as usize & lmask;
@@ -870,28 +872,26 @@ impl DocInfo {
                         type_form.push(form);
                         type_bits.push(0);
                         types.push(info);
-                        hashes.push(h);
-                        spans.push(Span { start: t.start, end: t.end, kind, head });
+                        spans.push(Span { start: t.start, end: t.end, kind, head, hash: h });
                         if let Some(e) = table.get_mut(slot) {
                             *e = ty + 1;
                         }
                         if types.len() * 2 > table.len() {
-                            grow(table, hashes);
+                            grow(table, spans);
                             grow_lower(lower_table, lower_of);
                         }
                         break ty;
                     }
                     Some(e) => {
                         let id = e as usize - 1;
-                        if hashes.get(id) == Some(&h) {
-                            if let Some(sp) = spans.get(id) {
-                                if sp.kind == kind
-                                    && sp.end - sp.start == w.len()
-                                    && sp.head == head
-                                    && (w.len() <= 8 || bytes.get(sp.start..sp.end) == Some(w))
-                                {
-                                    break id as u32;
-                                }
+                        if let Some(sp) = spans.get(id) {
+                            if sp.hash == h
+                                && sp.head == head
+                                && sp.kind == kind
+                                && sp.end - sp.start == w.len()
+                                && (w.len() <= 8 || bytes.get(sp.start..sp.end) == Some(w))
+                            {
+                                break id as u32;
                             }
                         }
                         slot = (slot + 1) & mask;
