@@ -16,10 +16,10 @@
 //! grouping key, glued form, person, group) is computed once per distinct surface (a
 //! [`Form`]) and kept in one vector indexed by form, not in hash maps keyed by strings per
 //! mention; byte-level scans where the characters do not matter; buffers and maps sized once:
-//! 204K -> 110K per warm seed call (`node bench/callgrind.mjs --copies 1 --repeat 11`; 67
-//! of the rest are the mentions' own name strings), the result checked against the previous
-//! implementation on random articles. Not measured: coreference accuracy beyond the seed
-//! article.
+//! 204K -> 110K per warm seed call (`node bench/callgrind.mjs --copies 1 --repeat 11`; about
+//! 20K of the rest is allocating each mention's own `entity` string, 67 on the seed), the
+//! result checked against the previous implementation on random articles. Not measured:
+//! coreference accuracy beyond the seed article.
 
 // Maps keyed by the article's own words, private to one call: the crate's fast fixed-seed
 // hasher rather than SipHash (nothing here depends on iteration order, which SipHash's
