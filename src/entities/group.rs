@@ -16,7 +16,7 @@
 //! grouping key, glued form, person, group) is computed once per distinct surface (a
 //! [`Form`]) and kept in one vector indexed by form, not in hash maps keyed by strings per
 //! mention; byte-level scans where the characters do not matter; buffers and maps sized once:
-//! 204K -> 110K per warm seed call (`node bench/callgrind.mjs --copies 1 --repeat 11`; about
+//! 204K -> 109K per warm seed call (`node bench/callgrind.mjs --copies 1 --repeat 11`; about
 //! 20K of the rest is allocating each mention's own `entity` string, 67 on the seed), the
 //! result checked against the previous implementation on random articles. Not measured:
 //! coreference accuracy beyond the seed article.
@@ -197,46 +197,50 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     let mut form_of: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(cap, Default::default());
     let mut texts: Vec<&str> = Vec::with_capacity(cap);
     let mut fid: Vec<u32> = Vec::with_capacity(mentions.len());
-    for s in &surfaces {
+    let mut lower = String::with_capacity(surfaces.iter().map(|s| s.len()).sum());
+    let mut forms: Vec<Form> = Vec::with_capacity(cap);
+    // Forms, and the votes of the next step.
+    for (s, m) in surfaces.iter().zip(mentions.iter()) {
         let next = texts.len() as u32;
         let f = *form_of.entry(&**s).or_insert(next);
         if f == next {
             texts.push(s);
+            let a = lower.len();
+            push_lower(&mut lower, s);
+            forms.push(Form {
+                multi: s.as_bytes().contains(&b' '),
+                lower: (a, lower.len()),
+                votes: [0; 4],
+                glued: 0,
+                last: UNSET,
+                full: 0,
+                others: 0,
+                lid: UNSET,
+                person: UNSET,
+                other: NONE,
+                key: (0, 0),
+                group: UNSET,
+                count: 0,
+                first: 0,
+            });
         }
         fid.push(f);
-    }
-    let mut lower = String::with_capacity(texts.iter().map(|s| s.len()).sum());
-    let mut forms: Vec<Form> = Vec::with_capacity(texts.len());
-    for s in &texts {
-        let a = lower.len();
-        push_lower(&mut lower, s);
-        forms.push(Form {
-            multi: s.as_bytes().contains(&b' '),
-            lower: (a, lower.len()),
-            votes: [0; 4],
-            glued: 0,
-            last: UNSET,
-            full: 0,
-            others: 0,
-            lid: UNSET,
-            person: UNSET,
-            other: NONE,
-            key: (0, 0),
-            group: UNSET,
-            count: 0,
-            first: 0,
-        });
-    }
-
-    // The same name written the same way is one thing: the majority label wins (the first
-    // label on ties; a mention keeps its label when it has as many votes).
-    for (m, &f) in mentions.iter().zip(&fid) {
         if let Some(v) = forms.get_mut(f as usize).and_then(|f| f.votes.get_mut(m.label.index())) {
             *v += 1;
         }
     }
+
+    // The same name written the same way is one thing: the majority label wins (the first
+    // label on ties; a mention keeps its label when it has as many votes).
+    // Glued forms ("HindustanTimes" in a page footer after "Hindustan Times"): a one-word
+    // mention that is a multi-word mention without its spaces takes that mention's label
+    // (the first such mention's; its label after the vote).
+    // (Bytes: dropping ASCII spaces from UTF-8 leaves UTF-8, and byte strings compare as
+    // the strings do.)
+    let mut squashed: Vec<u8> = Vec::with_capacity(lower.len());
+    let mut squashed_at: Vec<(usize, usize, EntityLabel)> = Vec::with_capacity(forms.len());
     for (m, &f) in mentions.iter_mut().zip(&fid) {
-        let Some(form) = forms.get(f as usize) else { continue };
+        let Some(form) = forms.get_mut(f as usize) else { continue };
         let v = form.votes;
         let mut best = 0;
         for k in 1..4 {
@@ -249,17 +253,6 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
                 m.label = l;
             }
         }
-    }
-
-    // Glued forms ("HindustanTimes" in a page footer after "Hindustan Times"): a one-word
-    // mention that is a multi-word mention without its spaces takes that mention's label
-    // (the first such mention's).
-    // (Bytes: dropping ASCII spaces from UTF-8 leaves UTF-8, and byte strings compare as
-    // the strings do.)
-    let mut squashed: Vec<u8> = Vec::with_capacity(lower.len());
-    let mut squashed_at: Vec<(usize, usize, EntityLabel)> = Vec::with_capacity(forms.len());
-    for (m, &f) in mentions.iter().zip(&fid) {
-        let Some(form) = forms.get_mut(f as usize) else { continue };
         if form.multi && form.glued == 0 {
             form.glued = 1;
             let a = squashed.len();
@@ -267,15 +260,21 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             squashed_at.push((a, squashed.len(), m.label));
         }
     }
-    if !squashed_at.is_empty() {
-        let mut glued: HashMap<&[u8], EntityLabel> =
-            HashMap::with_capacity_and_hasher(squashed_at.len(), Default::default());
-        for &(a, b, l) in &squashed_at {
-            glued.entry(squashed.get(a..b).unwrap_or(&[])).or_insert(l);
-        }
-        for (m, &f) in mentions.iter_mut().zip(&fid) {
-            let Some(form) = forms.get_mut(f as usize) else { continue };
-            if form.multi {
+    let mut glued: HashMap<&[u8], EntityLabel> =
+        HashMap::with_capacity_and_hasher(squashed_at.len(), Default::default());
+    for &(a, b, l) in &squashed_at {
+        glued.entry(squashed.get(a..b).unwrap_or(&[])).or_insert(l);
+    }
+
+    // Per last word of a person's full name: (full-name mentions, one-word mentions of that
+    // word labelled otherwise). The one-word mentions become the person unless they
+    // outnumber the full names more than twice: "Lebed Chechnya" (a headline the tagger read
+    // as one person) must not turn seven mentions of "Chechnya" into people. (In the pass
+    // that gives one-word mentions their glued label: that leaves multi-word ones alone.)
+    for (m, &f) in mentions.iter_mut().zip(&fid) {
+        let Some(form) = forms.get_mut(f as usize) else { continue };
+        if !form.multi {
+            if glued.is_empty() {
                 continue;
             }
             if form.glued == 0 {
@@ -287,16 +286,9 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             if let Some(l) = EntityLabel::from_index((form.glued as usize).wrapping_sub(2)) {
                 m.label = l;
             }
+            continue;
         }
-    }
-
-    // Per last word of a person's full name: (full-name mentions, one-word mentions of that
-    // word labelled otherwise). The one-word mentions become the person unless they
-    // outnumber the full names more than twice: "Lebed Chechnya" (a headline the tagger read
-    // as one person) must not turn seven mentions of "Chechnya" into people.
-    for (m, &f) in mentions.iter().zip(&fid) {
-        let Some(form) = forms.get_mut(f as usize) else { continue };
-        if m.label != EntityLabel::Per || !form.multi {
+        if m.label != EntityLabel::Per {
             continue;
         }
         if form.last == UNSET {
