@@ -298,6 +298,19 @@ impl TypeSums {
         let mut groups = Vec::with_capacity(n_forms);
         let mut entries = Vec::with_capacity(doc.contexts.len());
         let mut group_sum: Vec<Scores> = Vec::with_capacity(n_forms);
+        // The entries' features at the sentence boundary (a capitalised word opens many
+        // sentences): summed once, not looked up per entry.
+        let row_of = |t: u64, x: u64| {
+            let mut v = [0; N_LABELS];
+            add_row(m, &mut v, h2(t, x));
+            v
+        };
+        let ca_bound = [
+            row_of(T_CA_PREV, SENTINEL_START),
+            row_of(T_CA_NEXT, SENTINEL_END),
+            row_of(T_CA_PREV2, SENTINEL_START),
+            row_of(T_CA_NEXT2, SENTINEL_END),
+        ];
         for f in 0..n_forms {
             let a = entries.len() as u32;
             let mut total = [0; N_LABELS];
@@ -312,10 +325,20 @@ impl TypeSums {
                     entries.push((c.tok, e));
                     continue;
                 }
-                add_row(m, &mut e, h2(T_CA_PREV, p));
-                add_row(m, &mut e, h2(T_CA_NEXT, n));
-                add_row(m, &mut e, h2(T_CA_PREV2, p2));
-                add_row(m, &mut e, h2(T_CA_NEXT2, n2));
+                for (k, (t, x, bound)) in [
+                    (T_CA_PREV, p, SENTINEL_START),
+                    (T_CA_NEXT, n, SENTINEL_END),
+                    (T_CA_PREV2, p2, SENTINEL_START),
+                    (T_CA_NEXT2, n2, SENTINEL_END),
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    match ca_bound.get(k) {
+                        Some(v) if x == bound => add(&mut e, v),
+                        _ => add_row(m, &mut e, h2(t, x)),
+                    }
+                }
                 add(&mut total, &e);
                 entries.push((c.tok, e));
             }
