@@ -14,7 +14,7 @@
 //! names are lowercased in place: 243K -> 206K instructions on the seed article (callgrind,
 //! cold). Issue 8 round 3: every fact that depends only on a surface (its lowercase form,
 //! grouping key, glued form, person, group) is computed once per distinct surface (a
-//! [`Form`]) and kept in one vector indexed by form, not in hash maps keyed by strings per
+//! `Form`) and kept in one vector indexed by form, not in hash maps keyed by strings per
 //! mention; byte-level scans where the characters do not matter; buffers and maps sized once:
 //! 204K -> 109K per warm seed call (`node bench/callgrind.mjs --copies 1 --repeat 11`; about
 //! 20K of the rest is allocating each mention's own `entity` string, 67 on the seed), the

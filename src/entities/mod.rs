@@ -593,7 +593,7 @@ impl Transitions {
     ///
     /// The forward pass keeps only each label's best score (no argmax), except where one
     /// label at the position before is provably the best predecessor of every O and B-X
-    /// label ([`Transitions::sole_predecessor`]: its score beats every other label's by more
+    /// label (`Transitions::sole_predecessor`: its score beats every other label's by more
     /// than their transition weights differ; on the seed 377 of 409 moves): then those five
     /// scores are one add each instead of a max over nine, and that label is kept for the
     /// backtrace. Elsewhere the backtrace recomputes the argmax for the one label on the
