@@ -627,7 +627,7 @@ impl<'a> P<'a> {
 
     /// A quantity for durations: digits, number words, "a", "a few", "several".
     /// Returns (text for the value, end).
-    pub(crate) fn qty(&self, i: usize) -> Option<(String, usize)> {
+    pub(crate) fn qty(&self, i: usize) -> Option<(Qty, usize)> {
         let w = self.w(i);
         if let Some((n, d)) = self.num(i) {
             if self.in_numeral_before(i) {
@@ -637,13 +637,13 @@ impl<'a> P<'a> {
             if self.glued(i + 1) && matches!(self.w(i + 1), "." | ",") && self.glued(i + 2) {
                 if let Some((f, _)) = self.num(i + 2) {
                     if self.is(i + 1, ".") {
-                        return Some((format!("{n}.{f}"), i + 3));
+                        return Some((Qty::num(n).dot(f), i + 3));
                     }
-                    return Some((format!("{n}{:03}", f), i + 3));
+                    return Some((Qty::num(n).thousands(f), i + 3));
                 }
             }
             let _ = d;
-            return Some((n.to_string(), i + 1));
+            return Some((Qty::num(n), i + 1));
         }
         if let Some(n) = words::number(w) {
             // "twenty four", "twenty-four"
@@ -655,26 +655,117 @@ impl<'a> P<'a> {
                 };
                 if let Some(u) = words::number(self.w(k)) {
                     if u < 10 {
-                        return Some(((n + u).to_string(), k + 1));
+                        return Some((Qty::num(n + u), k + 1));
                     }
                 }
             }
-            return Some((n.to_string(), i + 1));
+            return Some((Qty::num(n), i + 1));
         }
         match w {
             "a" | "an" => {
                 if self.is(i + 1, "few") {
-                    return Some(("X".into(), i + 2));
+                    return Some((Qty::lit("X"), i + 2));
                 }
                 if self.is(i + 1, "couple") && self.is(i + 2, "of") {
-                    return Some(("2".into(), i + 3));
+                    return Some((Qty::lit("2"), i + 3));
                 }
-                Some(("1".into(), i + 1))
+                Some((Qty::lit("1"), i + 1))
             }
-            "several" | "few" | "many" | "some" => Some(("X".into(), i + 1)),
-            "couple" if self.is(i + 1, "of") => Some(("2".into(), i + 2)),
+            "several" | "few" | "many" | "some" => Some((Qty::lit("X"), i + 1)),
+            "couple" if self.is(i + 1, "of") => Some((Qty::lit("2"), i + 2)),
             _ => None,
         }
+    }
+}
+
+/// An amount as [`P::qty`] reads it ("3", "1.5", "2000", "X"), kept on the stack: the
+/// amount parser runs at every number and amount word, and a `String` there cost a heap
+/// allocation each time. Derefs to the text (at most 21 bytes: "{u32}.{u32}").
+#[derive(Clone, Copy)]
+pub(crate) struct Qty {
+    buf: [u8; 24],
+    len: u8,
+}
+
+impl Qty {
+    /// A fixed amount ("1", "2", "X").
+    fn lit(s: &str) -> Qty {
+        let mut q = Qty { buf: [0; 24], len: 0 };
+        q.push_str(s.as_bytes());
+        q
+    }
+    /// `n` in decimal (as `n.to_string()`).
+    fn num(n: u32) -> Qty {
+        let mut q = Qty { buf: [0; 24], len: 0 };
+        q.push_u32(n, 1);
+        q
+    }
+    /// "{self}.{f}" (`f` unpadded, as `format!` wrote it).
+    fn dot(mut self, f: u32) -> Qty {
+        self.push_str(b".");
+        self.push_u32(f, 1);
+        self
+    }
+    /// "{self}{f:03}": "2,000" -> "2000".
+    fn thousands(mut self, f: u32) -> Qty {
+        self.push_u32(f, 3);
+        self
+    }
+    fn push_str(&mut self, s: &[u8]) {
+        for &b in s {
+            if let Some(slot) = self.buf.get_mut(usize::from(self.len)) {
+                *slot = b;
+                self.len += 1;
+            }
+        }
+    }
+    /// `n` in decimal, zero-padded to `width` digits.
+    fn push_u32(&mut self, n: u32, width: usize) {
+        let mut digits = [0u8; 10];
+        let mut k = digits.len();
+        let mut n = n;
+        loop {
+            k -= 1;
+            digits[k] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 || k == 0 {
+                break;
+            }
+        }
+        while digits.len() - k < width && k > 0 {
+            k -= 1;
+            digits[k] = b'0';
+        }
+        let d = digits;
+        self.push_str(d.get(k..).unwrap_or(&[]));
+    }
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.buf.get(..usize::from(self.len)).unwrap_or(&[])).unwrap_or("")
+    }
+}
+
+impl std::ops::Deref for Qty {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Qty {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+
+impl std::fmt::Display for Qty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for Qty {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
@@ -1906,7 +1997,7 @@ impl<'a> P<'a> {
         let (mut q, k) = match self.qty(j) {
             Some(x) => x,
             // "the coming weeks" has no quantity; in "the weeks before" TimeML marks "weeks" only.
-            None if prefix && j > i + 1 => ("X".to_string(), j),
+            None if prefix && j > i + 1 => (Qty::lit("X"), j),
             None => return None,
         };
         // "two to three weeks", "the next 12 to 18 months": one amount, not exactly known
@@ -1915,7 +2006,7 @@ impl<'a> P<'a> {
         if self.is(k, "to") && self.kind(j) == self.kind(k + 1) {
             if let Some((_, k2)) = self.qty(k + 1) {
                 if words::unit(self.w(k2)).is_some_and(|u| u.1) {
-                    q = "X".to_string();
+                    q = Qty::lit("X");
                     k = k2;
                 }
             }
@@ -1989,7 +2080,7 @@ impl<'a> P<'a> {
         let first = self.w(j);
         if matches!(first, "a" | "an")
             && k > j + 1
-            && self.qty(j).map(|(s, _)| s) == Some("1".into())
+            && self.qty(j).is_some_and(|(s, _)| s == "1")
             && !matches!(self.w(j + 1), "few" | "couple")
         {
             // "a" directly before the unit only
@@ -2232,9 +2323,9 @@ impl<'a> P<'a> {
             return None;
         }
         let mut j = i + 1;
-        let mut q = "1".to_string();
+        let mut q = Qty::lit("1");
         if self.is(j, "other") {
-            q = "2".into();
+            q = Qty::lit("2");
             j += 1;
         } else if let Some((n, k)) = self.qty(j) {
             if n != "1" && words::unit(self.w(k)).is_some_and(|u| u.1) {
@@ -2932,7 +3023,11 @@ impl<'a> P<'a> {
                 consider(self.year(i));
                 consider(self.duration(i));
                 consider(self.fraction(i));
-                consider(self.weekdays_away(i));
+                // A weekday within the three tokens after the number ("2 Sundays", "1,000
+                // Fridays": the amount ends at i + 3 at most).
+                if !fast || (1..=3).any(|d| starter_entry(self.w(i + d)) & WEEKDAY_BIT != 0) {
+                    consider(self.weekdays_away(i));
+                }
                 consider(self.day_of_rel_month(i, reference));
                 consider(self.hour_then_day(i, reference));
                 consider(self.month_day(i));
@@ -3863,6 +3958,37 @@ impl P<'_> {
 
 
 #[cfg(test)]
+mod qty_tests {
+    /// The stack amount writes what the `String` it replaced held ("1.05" stays "1.5" as
+    /// `format!("{n}.{f}")` wrote it; "2,005" is "2005"; u32::MAX fits).
+    #[test]
+    fn amounts_read_as_the_string_did() {
+        let cases = [
+            ("é👍 3 days", "3"),
+            ("é👍 1.5 hours", "1.5"),
+            ("é👍 1.05 hours", "1.5"),
+            ("é👍 2,000 years", "2000"),
+            ("é👍 2,005 years", "2005"),
+            ("é👍 0,000 years", "0000"),
+            ("é👍 twenty-four hours", "24"),
+            ("é👍 a few days", "X"),
+            ("é👍 a couple of days", "2"),
+            ("é👍 an hour", "1"),
+            ("é👍 999999999.999999999 s", "999999999.999999999"),
+        ];
+        for (text, want) in cases {
+            let lower = text.to_ascii_lowercase();
+            let toks = crate::dates::lex::lex(text, &lower);
+            let p = super::P { t: &toks };
+            let (q, _) = p.qty(2).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(q.as_str(), want, "{text:?}");
+        }
+        assert_eq!(super::Qty::num(u32::MAX).dot(u32::MAX).as_str(), "4294967295.4294967295");
+        assert_eq!(super::Qty::num(0).thousands(7).as_str(), "0007");
+    }
+}
+
+#[cfg(test)]
 mod starter_tests {
     use super::{starter, starter_slow, STARTERS};
 
@@ -3943,6 +4069,8 @@ mod starter_tests {
         use crate::calendar::CivilDate;
         let mut first: Vec<&str> = STARTERS.to_vec();
         first.extend(["upcoming", "fortnight", "comparable", "corresponding", "fy", "q", "couple"]);
+        // Numbers too: the weekday guard of "2 Sundays from now" / "1,000 Fridays ago".
+        first.extend(["2", "1", "1,000"]);
         let mut next: Vec<&str> = STARTERS.to_vec();
         next.extend(["2024", "3", "1/2", "-", ".", "of", "upcoming", "quarter", "past", "to"]);
         for w in &first {

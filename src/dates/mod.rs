@@ -153,10 +153,11 @@
 //! weekday, number, ordinal, holiday-name bits in the same table; see [`grammar`]); holiday
 //! names are looked up among those with the same first word only; the lexer walks bytes
 //! (letter runs eight at a time); values are written without the formatting machinery;
-//! the whole-text "quarter" scan runs only when an expression needs it. One warm call on the
-//! seed (`node bench/callgrind.mjs --copies 1 --repeat 11`): 355,508 -> 170,232
-//! instructions (139 -> 66 a byte); most of what is left is the lexer (a 48-byte token per
-//! word, ~45K) and the rules at the ~40 starter words of the seed (~50K).
+//! the whole-text "quarter" scan runs only when an expression needs it; amounts are parsed
+//! into a stack value (`grammar::Qty`, no `String`); tense cues are looked up at words only.
+//! One warm call on the seed (`node bench/callgrind.mjs --copies 1 --repeat 11`): 355,508 ->
+//! 163,713 instructions (139 -> 64 a byte); most of what is left is the lexer (a 48-byte
+//! token per word, ~45K) and the rules at the ~40 starter words of the seed (~48K).
 //!
 //! Memory: [`find_at`] works on pieces of about 32 KiB cut at blank lines (else line breaks,
 //! else sentence ends), so the tokens never cover a whole long document: the stage peaks at
@@ -731,7 +732,12 @@ fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
         t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";" | "\"" | "“" | "”")
     };
     let cue = |k: usize| -> Option<Tense> {
-        let w = toks.get(k)?.w();
+        let t = toks.get(k)?;
+        // Every cue is a word (no number or punctuation is one): no lookups at the others.
+        if t.kind != lex::Kind::Word {
+            return None;
+        }
+        let w = t.w();
         if words::future_cue(w) {
             return Some(Tense::Future);
         }
