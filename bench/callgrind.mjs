@@ -7,8 +7,9 @@
 //                            [--baseline bench/callgrind-baseline.json] [--write-baseline] [--targets]
 //
 // `--repeat N` annotates the document N times in separate calls, as a page annotating one
-// article after another does, and prints the cost of one call (the model load, once, apart):
-// `--copies 1 --repeat 11` is the per-article workload of bench/node.mjs, warm.
+// article after another does, and prints the cost of one warm call: the counts of N calls
+// minus those of one call, over N - 1 (two valgrind runs). `--copies 1 --repeat 11` is the
+// per-article workload of bench/node.mjs.
 //
 // With --baseline, each stage's instructions per byte are compared with the recorded ones
 // (the default workload only) and the change is printed; --targets exits 1 when the total
@@ -53,13 +54,29 @@ const input = path.join(tmp, "input.txt");
 const out = path.join(tmp, "callgrind.out");
 fs.writeFileSync(input, doc);
 
-const run = spawnSync("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, BIN, "--once", input, "--repeat", String(REPEAT)], { encoding: "utf8" });
-if (run.status !== 0) {
-  console.error(`callgrind: valgrind failed (${run.status}): ${run.stderr.slice(-2000)}`);
-  process.exit(1);
+// Inclusive instruction counts by function name, for `calls` separate annotate() calls.
+function profile(calls) {
+  const run = spawnSync("valgrind", ["--tool=callgrind", `--callgrind-out-file=${out}`, BIN, "--once", input, "--repeat", String(calls)], {
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    console.error(`callgrind: valgrind failed (${run.status}): ${run.stderr.slice(-2000)}`);
+    process.exit(1);
+  }
+  const ann = spawnSync("callgrind_annotate", ["--inclusive=yes", out], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const counts = new Map();
+  for (const line of ann.stdout.split("\n")) {
+    const m = line.match(/^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:(\S+)\s/);
+    if (m && !counts.has(m[2])) counts.set(m[2], Number(m[1].replace(/,/g, "")));
+  }
+  return { counts, text: ann.stdout };
 }
-const ann = spawnSync("callgrind_annotate", ["--inclusive=yes", out], { encoding: "utf8", maxBuffer: 1 << 28 });
+const first = profile(1);
+// With --repeat N: (N calls - 1 call) / (N - 1) is exactly the cost of one warm call; the
+// model load and every other first-call cost fall out, wherever they sit in the call tree.
+const later = REPEAT > 1 ? profile(REPEAT) : null;
 fs.rmSync(tmp, { recursive: true, force: true });
+const ann = { stdout: first.text };
 
 // [label, function, module prefix]: the function's inclusive count, or, when the optimiser
 // inlined it away, the largest inclusive count of any function of the module (its entry).
@@ -75,10 +92,12 @@ const STAGES = [
   ["  dates", "article_annotator::dates::find", "article_annotator::dates::"],
   ["  result (UTF-16, shapes)", "article_annotator::analyze::Analysis::to_result", null],
 ];
-const counts = new Map();
-for (const line of ann.stdout.split("\n")) {
-  const m = line.match(/^\s*([\d,]+)\s+\([^)]*\)\s+\S*?:(\S+)\s/);
-  if (m && !counts.has(m[2])) counts.set(m[2], Number(m[1].replace(/,/g, "")));
+const counts = new Map(first.counts);
+if (later) {
+  for (const [name, n] of later.counts) {
+    if (name.endsWith("Model::parse")) continue;
+    counts.set(name, Math.round((n - (first.counts.get(name) || 0)) / (REPEAT - 1)));
+  }
 }
 function countOf(fn, prefix) {
   if (counts.has(fn)) return [counts.get(fn), fn];
@@ -92,17 +111,11 @@ function countOf(fn, prefix) {
 const bytes = Buffer.byteLength(doc);
 let base = null;
 if (BASELINE && fs.existsSync(BASELINE) && !WRITE) base = JSON.parse(fs.readFileSync(BASELINE, "utf8"));
-const perCall = REPEAT > 1 ? `, ${REPEAT} separate calls: one call's instructions (model load apart)` : "";
+const perCall = REPEAT > 1 ? `, one warm call of ${REPEAT} separate ones` : "";
 console.log(`callgrind: ${path.basename(FILE)} x ${COPIES} in one document (${bytes} bytes)${perCall}, inclusive instructions`);
-const modelLoad = countOf("article_annotator::entities::model::Model::parse", null)[0] || 0;
 const record = { file: path.relative(ROOT, FILE), copies: COPIES, bytes, perByte: {} };
 for (const [label, wanted, prefix] of STAGES) {
-  let [n, found] = countOf(wanted, prefix);
-  if (n !== undefined && REPEAT > 1 && !wanted.endsWith("Model::parse")) {
-    // The model loads inside the first call, under these stages.
-    const holdsLoad = /annotate \(total\)|entities|tagger/.test(label);
-    n = Math.round((holdsLoad ? n - modelLoad : n) / REPEAT);
-  }
+  const [n, found] = countOf(wanted, prefix);
   const fn = wanted; // the baseline is keyed by the stage's function name
   const via = found !== wanted ? `   (${found})` : "";
   if (n === undefined) {
