@@ -154,9 +154,10 @@
 //! names are looked up among those with the same first word only; the lexer walks bytes
 //! (letter runs eight at a time); values are written without the formatting machinery;
 //! the whole-text "quarter" scan runs only when an expression needs it; amounts are parsed
-//! into a stack value (`grammar::Qty`, no `String`); tense cues are looked up at words only.
+//! into a stack value (`grammar::Qty`, no `String`); tense cues are looked up only at words
+//! whose length and first letter some cue word has (or -ed words).
 //! One warm call on the seed (`node bench/callgrind.mjs --copies 1 --repeat 11`): 355,508 ->
-//! 163,713 instructions (139 -> 64 a byte); most of what is left is the lexer (a 48-byte
+//! 162,790 instructions (139 -> 63 a byte); most of what is left is the lexer (a 48-byte
 //! token per word, ~45K) and the rules at the ~40 starter words of the seed (~48K).
 //!
 //! Memory: [`find_at`] works on pieces of about 32 KiB cut at blank lines (else line breaks,
@@ -727,14 +728,55 @@ fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, words: &[&str], reac
 /// The tense of the clause around tokens `s..e`: the nearest cue word up to 10 tokens before
 /// or 8 after, within the sentence ("said Friday" is past even when "will" follows further on; "as
 /// soon as Tuesday" is future). Cues at equal distance on both sides cancel out.
+/// Every word [`words::future_cue`] and [`words::past_cue`] list, and "to", "as": the words
+/// at which [`tense_around`] can find a cue (besides -ed words of five letters or more).
+const CUE_WORDS: &[&str] = &[
+    "ago", "aims", "announced", "as", "became", "began", "bought", "broke", "brought", "built",
+    "came", "caught", "chose", "coming", "did", "drove", "due", "ed", "expected", "expects",
+    "fell", "felt", "fled", "flew", "fought", "found", "gave", "going", "got", "grew", "had",
+    "heard", "held", "hit", "hopes", "intends", "kept", "killed", "knew", "last", "led", "left",
+    "ll", "lost", "made", "met", "next", "paid", "plan", "planned", "plans", "ran", "rose",
+    "said", "saw", "scheduled", "sent", "set", "shall", "shot", "sold", "sought", "spent",
+    "spoke", "stole", "stood", "struck", "swore", "thought", "threw", "to", "told", "tomorrow",
+    "took", "until", "upcoming", "was", "went", "were", "will", "withdrew", "won", "wore",
+    "wrote", "yesterday",
+];
+
+/// For each length (1-15), a bit per first letter of a [`CUE_WORDS`] word of that length.
+static CUE_SHAPES: [u32; 16] = {
+    let mut t = [0u32; 16];
+    let mut i = 0;
+    while i < CUE_WORDS.len() {
+        let b = CUE_WORDS[i].as_bytes();
+        assert!(b.len() < 16 && b[0].is_ascii_lowercase(), "a cue word is not short lower-case ASCII");
+        t[b.len()] |= 1 << (b[0] - b'a');
+        i += 1;
+    }
+    t
+};
+
+/// Whether `w` may be a tense cue: false turns it away before the word-list lookups (a
+/// word whose length and first letter no cue word has, and no -ed word).
+#[inline]
+fn maybe_cue(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n > 4 && b.ends_with(b"ed") {
+        return true;
+    }
+    let c = b.first().map_or(26, |c| c.wrapping_sub(b'a'));
+    c < 26 && CUE_SHAPES.get(n).is_some_and(|m| m & (1 << c) != 0)
+}
+
 fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
     let stop = |t: &lex::Tok| {
         t.kind == lex::Kind::Punct && matches!(t.w(), "." | "!" | "?" | ";" | "\"" | "“" | "”")
     };
     let cue = |k: usize| -> Option<Tense> {
         let t = toks.get(k)?;
-        // Every cue is a word (no number or punctuation is one): no lookups at the others.
-        if t.kind != lex::Kind::Word {
+        // Every cue is a word (no number or punctuation is one): no lookups at the others,
+        // nor at words no cue word resembles.
+        if t.kind != lex::Kind::Word || !maybe_cue(t.w()) {
             return None;
         }
         let w = t.w();
@@ -840,4 +882,30 @@ pub fn parse_published(raw: &str) -> Option<CivilDate> {
     find(&raw[..cut], None)
         .into_iter()
         .find_map(|t| t.value.get(..10).and_then(CivilDate::parse_iso))
+}
+
+#[cfg(test)]
+mod cue_tests {
+    use super::{maybe_cue, words};
+
+    /// The prefilter of tense cues turns away no cue: every word written in the dates sources
+    /// (where every word of the cue lists is written), its plural and its -ed form.
+    #[test]
+    fn cue_prefilter_keeps_every_cue() {
+        let src = [include_str!("words.rs"), include_str!("mod.rs"), include_str!("grammar.rs")];
+        for s in src {
+            for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+                let w = w.to_ascii_lowercase();
+                for w in [w.clone(), format!("{w}s"), format!("{w}ed")] {
+                    let cue = words::future_cue(&w) || words::past_cue(&w) || w == "to" || w == "as";
+                    assert!(!cue || maybe_cue(&w), "{w:?}");
+                }
+            }
+        }
+        for w in ["", "é", "x", "said", "will", "ll", "expected", "lasted", "zzz"] {
+            let cue = words::future_cue(w) || words::past_cue(w) || w == "to" || w == "as";
+            assert!(!cue || maybe_cue(w), "{w:?}");
+        }
+        assert!(!maybe_cue("zebra") && !maybe_cue("é") && !maybe_cue(""));
+    }
 }
