@@ -30,6 +30,28 @@ type Hit = (usize, T, Val);
 
 pub struct P<'a> {
     pub t: &'a [Tok<'a>],
+    /// The last starter entry [`candidates`] looked up, with its token index, so that
+    /// [`P::core_with`] at that token does not look it up again (`usize::MAX`: none).
+    entry_at: std::cell::Cell<(usize, u16)>,
+}
+
+impl<'a> P<'a> {
+    pub fn new(t: &'a [Tok<'a>]) -> Self {
+        P { t, entry_at: std::cell::Cell::new((usize::MAX, 0)) }
+    }
+
+    /// The [`STARTER_TABLE`] entry of word `i` (0 for other tokens), from the memo when
+    /// [`candidates`] just looked it up.
+    #[inline]
+    fn entry(&self, i: usize, t: &Tok) -> u16 {
+        if t.kind != Kind::Word {
+            return 0;
+        }
+        match self.entry_at.get() {
+            (k, e) if k == i => e,
+            _ => starter_entry(t.w()),
+        }
+    }
 }
 
 impl<'a> P<'a> {
@@ -2614,9 +2636,10 @@ impl<'a> P<'a> {
         i: usize,
         reference: Option<crate::calendar::CivilDate>,
         arms: bool,
+        entry: u16,
     ) -> Option<Hit> {
         if !arms {
-            return self.named_holiday(i, reference);
+            return self.named_holiday(i, reference, entry);
         }
         let w = self.w(i);
         let nth = |month: u8, n: i8, wd: u8, plus: i8| -> Option<Rule> {
@@ -2711,7 +2734,7 @@ impl<'a> P<'a> {
                 }
                 (k + 1, Some((2, 14)), None)
             }
-            _ => return self.named_holiday(i, reference),
+            _ => return self.named_holiday(i, reference, entry),
         };
         let year_after = self.holiday_year(k, reference);
         // Lower case only for words that are no ordinary English word ("good friday" is),
@@ -2831,8 +2854,9 @@ impl<'a> P<'a> {
         &self,
         i: usize,
         reference: Option<crate::calendar::CivilDate>,
+        entry: u16,
     ) -> Option<Hit> {
-        let f = holiday_first(self.w(i))?;
+        let f = holiday_first_of(entry)?;
         let (n, day, plain) = super::holidays::lookup_in(f, |k| self.w(i + k))?;
         let mut k = i + n;
         let mut year = None;
@@ -3015,7 +3039,7 @@ impl<'a> P<'a> {
             }
         };
         let t = self.t.get(i)?;
-        let entry = if t.kind == Kind::Word { starter_entry(t.w()) } else { 0 };
+        let entry = self.entry(i, t);
         match t.kind {
             Kind::Num => {
                 consider(self.numeric(i, reference));
@@ -3038,7 +3062,7 @@ impl<'a> P<'a> {
                 consider(self.ord_century(i));
             }
             Kind::Word if fast && entry & HOLIDAY_ONLY_BIT != 0 => {
-                consider(self.holiday(i, reference, entry & HOLIDAY_ARMS_BIT != 0));
+                consider(self.holiday(i, reference, entry & HOLIDAY_ARMS_BIT != 0, entry));
             }
             Kind::Word => {
                 // Which rules can match at all is decided by the first word (each guard below
@@ -3100,7 +3124,7 @@ impl<'a> P<'a> {
                 consider(self.the_unit(i));
                 // Only a word that begins a holiday name can (see HOLIDAY_BIT).
                 if all || entry & HOLIDAY_BIT != 0 {
-                    consider(self.holiday(i, reference, all || entry & HOLIDAY_ARMS_BIT != 0));
+                    consider(self.holiday(i, reference, all || entry & HOLIDAY_ARMS_BIT != 0, entry));
                 }
                 if all || qty || w == "upcoming" {
                     consider(self.upcoming_n(i));
@@ -3490,8 +3514,14 @@ const HOLIDAY_ONLY_BIT: u16 = 0x8000;
 const HOLIDAY_BIT: u16 = 0x4000;
 
 /// The index in `holidays::FIRST` of a starter word, through [`STARTER_FIRST`].
+#[cfg(test)]
 fn holiday_first(w: &str) -> Option<usize> {
-    let k = starter_entry(w) & !FLAGS;
+    holiday_first_of(starter_entry(w))
+}
+
+/// [`holiday_first`] from the word's [`STARTER_TABLE`] entry.
+fn holiday_first_of(entry: u16) -> Option<usize> {
+    let k = entry & !FLAGS;
     let f = *STARTER_FIRST.get(usize::from(k).checked_sub(1)?)?;
     (f != u8::MAX).then_some(usize::from(f))
 }
@@ -3909,7 +3939,7 @@ fn after_the(w: &str) -> bool {
 
 /// All candidates, left to right, longest match first; overlapping ones are not produced.
 pub fn candidates(toks: &[Tok], reference: Option<crate::calendar::CivilDate>) -> Vec<Cand> {
-    let p = P { t: toks };
+    let p = P::new(toks);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -3922,7 +3952,9 @@ pub fn candidates(toks: &[Tok], reference: Option<crate::calendar::CivilDate>) -
                 if w == "the" {
                     after_the(p.w(i + 1)) || toks.get(i + 1).is_some_and(|n| n.kind != Kind::Word)
                 } else {
-                    starter(w)
+                    let e = starter_entry(w);
+                    p.entry_at.set((i, e));
+                    e != 0
                 }
             }
         };
@@ -3979,7 +4011,7 @@ mod qty_tests {
         for (text, want) in cases {
             let lower = text.to_ascii_lowercase();
             let toks = crate::dates::lex::lex(text, &lower);
-            let p = super::P { t: &toks };
+            let p = super::P::new(&toks);
             let (q, _) = p.qty(2).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(q.as_str(), want, "{text:?}");
         }
@@ -4078,7 +4110,7 @@ mod starter_tests {
                 for text in [format!("{w} {n} 2024"), format!("at {w} {n} of next month"), format!("on {w} {n} ago")] {
                     let lower = text.to_ascii_lowercase();
                     let toks = crate::dates::lex::lex(&text, &lower);
-                    let p = super::P { t: &toks };
+                    let p = super::P::new(&toks);
                     let k = usize::from(text.starts_with("at ") || text.starts_with("on "));
                     for r in [None, CivilDate::new(2024, 1, 9)] {
                         if !super::holiday_only(w) {
@@ -4102,7 +4134,7 @@ mod starter_tests {
                 for text in [format!("{w} {n} 2024"), format!("{w}'s {n}"), format!("{w} {n} day")] {
                     let lower = text.to_ascii_lowercase();
                     let toks = crate::dates::lex::lex(&text, &lower);
-                    let p = super::P { t: &toks };
+                    let p = super::P::new(&toks);
                     for r in [None, CivilDate::new(2024, 1, 9)] {
                         assert_eq!(p.core_with(0, r, true), p.core_with(0, r, false), "{text:?}");
                     }

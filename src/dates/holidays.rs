@@ -599,7 +599,15 @@ pub(super) fn lookup_in<'a>(f: usize, w: impl Fn(usize) -> &'a str) -> Option<(u
         (Some(&a), Some(&b)) => order.get(usize::from(a)..usize::from(b)).unwrap_or(&[]),
         _ => &[],
     };
+    // Every name of the group begins with `first`: a name of two or more words whose second
+    // word begins with another letter than `w(1)` cannot match (the test
+    // `names_have_no_empty_word` keeps that sound), so most names cost one byte compare.
+    let next = w(1).as_bytes().first();
     for &(name, day, plain) in group.iter().filter_map(|&n| NAMES.get(usize::from(n))) {
+        let nb = name.as_bytes();
+        if nb.len() > first.len() && nb.get(first.len() + 1) != next {
+            continue;
+        }
         let mut n = 0;
         let mut ok = true;
         for part in name.as_bytes().split(|&c| c == b' ') {
@@ -626,6 +634,33 @@ pub fn table_day(col: u8, year: i32) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Guards the second-word filter of `lookup_in`: were a name to hold an empty word
+    /// ("a  b", "a ") or sit in the group of another first word, the filter could skip a
+    /// name that matches (a holiday silently lost).
+    #[test]
+    fn names_have_no_empty_word() {
+        for (name, _, _) in NAMES {
+            assert!(name.split(' ').all(|p| !p.is_empty()), "{name:?}");
+        }
+        let (order, start) = &BY_FIRST;
+        for (f, first) in FIRST.iter().enumerate() {
+            let (a, b) = (usize::from(start[f]), usize::from(start[f + 1]));
+            for &n in &order[a..b] {
+                let name = NAMES[usize::from(n)].0;
+                assert_eq!(name.split(' ').next(), Some(*first), "{name:?}");
+            }
+        }
+        // A lookup through the filter: a two-word name found, a wrong second word not.
+        let f = first_index("chinese").unwrap();
+        let look = |words: &[&'static str]| {
+            lookup_in(f, |k| words.get(k).copied().unwrap_or("")).map(|h| h.0)
+        };
+        assert_eq!(look(&["chinese", "lunar", "new", "year", "x"]), Some(4));
+        assert_eq!(look(&["chinese", "new", "years"]), Some(3));
+        assert_eq!(look(&["chinese", "food"]), None);
+        assert_eq!(look(&["chinese"]), None);
+    }
 
     #[test]
     fn first_words_are_sorted_and_complete() {

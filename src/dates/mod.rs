@@ -155,9 +155,11 @@
 //! (letter runs eight at a time); values are written without the formatting machinery;
 //! the whole-text "quarter" scan runs only when an expression needs it; amounts are parsed
 //! into a stack value (`grammar::Qty`, no `String`); tense cues are looked up only at words
-//! whose length and first letter some cue word has (or -ed words).
+//! whose length and first letter some cue word has (or -ed words); the starter entry the
+//! candidate loop looked up is reused by the rules at that word (holiday names included), and
+//! a holiday name is compared word by word only when its second word's first letter fits.
 //! One warm call on the seed (`node bench/callgrind.mjs --copies 1 --repeat 11`): 355,508 ->
-//! 162,790 instructions (139 -> 63 a byte); most of what is left is the lexer (a 48-byte
+//! 160,299 instructions (139 -> 63 a byte); most of what is left is the lexer (a 48-byte
 //! token per word, ~45K) and the rules at the ~40 starter words of the seed (~48K).
 //!
 //! Memory: [`find_at`] works on pieces of about 32 KiB cut at blank lines (else line breaks,
@@ -443,7 +445,7 @@ fn find_in(
     let reference = r.date;
     let lower = text.to_ascii_lowercase();
     let toks = lex::lex(text, &lower);
-    let p = grammar::P { t: &toks };
+    let p = grammar::P::new(&toks);
     let cands = refine::refine(&p, grammar::candidates(&toks, reference));
     out.reserve(cands.len());
     for c in cands {
