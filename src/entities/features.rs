@@ -549,7 +549,9 @@ fn tok_info_ascii(s: &[u8], kind: TokenKind) -> TokInfo {
     }
 }
 
-/// The word-level hashes and flags of one word type.
+/// The word-level hashes and flags of one word type (what [`DocInfo::new`] computes; the
+/// tests compare the paths through it).
+#[cfg(test)]
 fn tok_info(s: &str, kind: TokenKind) -> TokInfo {
     if let Some(info) = tok_info_letters(s.as_bytes(), kind) {
         return info;
@@ -559,6 +561,13 @@ fn tok_info(s: &str, kind: TokenKind) -> TokInfo {
     } else {
         tok_info_chars(s, kind)
     }
+}
+
+/// Whether `c` is in Unicode's General Punctuation block (U+2000-U+206F): no char there is
+/// alphabetic, cased or numeric, and each is its own lowercase (a unit test checks them all).
+#[inline]
+fn is_general_punct(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
 /// [`tok_info`] char by char (any text).
@@ -573,6 +582,24 @@ fn tok_info_chars(s: &str, kind: TokenKind) -> TokInfo {
     let mut flags = 0u32;
     let mut shapes = Shapes::new();
     for (i, c) in s.chars().enumerate() {
+        if is_general_punct(c) {
+            // Curly quotes, dashes, bullets: no letter, case or digit, their own lowercase,
+            // shape class '?' (what the steps below give, without the Unicode table
+            // lookups; a test checks the whole block).
+            word.u64(c as u64);
+            lower.u64(c as u64);
+            if c == '\u{2019}' {
+                flags |= F_APOS;
+            }
+            flags |= F_NONASCII;
+            shapes.push('?' as u64);
+            if let Some(p) = first4.get_mut(i) {
+                *p = c as u32;
+                n_pre += 1;
+            }
+            last4 = [last4[1], last4[2], last4[3], c as u32];
+            continue;
+        }
         if c.is_ascii_digit() {
             word.u64('0' as u64);
             digits += 1;
@@ -838,7 +865,8 @@ impl DocInfo {
                         let ty = types.len() as u32;
                         let info = match tok_info_letters(w, t.kind) {
                             Some(info) => info,
-                            None => tok_info(text.get(t.start..t.end).unwrap_or(""), t.kind),
+                            None if w.is_ascii() => tok_info_ascii(w, t.kind),
+                            None => tok_info_chars(text.get(t.start..t.end).unwrap_or(""), t.kind),
                         };
                         // Its lowercase form.
                         let lmask = lower_table.len() - 1;
@@ -1585,6 +1613,23 @@ mod tests {
         let cafe = tok_info("😀Café", TokenKind::Word);
         assert_eq!(info_fields(&cafe), info_fields(&tok_info_chars("😀Café", TokenKind::Word)));
         assert!(cafe.flags & F_NONASCII != 0);
+    }
+
+    /// The General Punctuation shortcut of the char path (curly quotes, dashes, bullets)
+    /// holds for every char of the block: none is alphabetic, cased or numeric, each is its
+    /// own lowercase and its shape class is '?' (else words with such chars would get other
+    /// hashes than the model was trained with).
+    #[test]
+    fn general_punctuation_has_no_letters_case_or_digits() {
+        for c in ('\u{2000}'..='\u{206F}').chain(['\u{1FFF}', '\u{2070}', '\u{2071}']) {
+            let inside = is_general_punct(c);
+            assert_eq!(inside, ('\u{2000}'..='\u{206F}').contains(&c), "{c:?}");
+            if inside {
+                assert!(!c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase() && !c.is_numeric(), "{c:?}");
+                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), vec![c], "{c:?}");
+                assert_eq!(shape_class(c), '?' as u64, "{c:?}");
+            }
+        }
     }
 
     /// The word-type table: equal (text, kind) pairs share a type and different ones do
