@@ -469,10 +469,14 @@ fn tok_info_letters(s: &[u8], kind: TokenKind) -> Option<TokInfo> {
     let shapes = if first_upper { &TITLE_SHAPES } else { &LOWER_SHAPES };
     let (shape, sshape) = shapes.get(n.min(5)).copied().unwrap_or((0, 0));
     // The first and last four chars, lowercase (0 past the word's length).
-    let at = |i: usize| s.get(i).map_or(0, |&b| (b | 0x20) as u32);
-    let first4 = [at(0), at(1), at(2), at(3)];
-    let back = |k: usize| if k < n { at(n - 1 - k) } else { 0 };
-    let last4 = [back(3), back(2), back(1), back(0)];
+    let mut first4 = [0u32; 4];
+    for (p, &b) in first4.iter_mut().zip(s) {
+        *p = (b | 0x20) as u32;
+    }
+    let mut last4 = [0u32; 4];
+    for (p, &b) in last4.iter_mut().rev().zip(s.iter().rev()) {
+        *p = (b | 0x20) as u32;
+    }
     let upper = first_upper as usize;
     let flags = case_flags(n, upper, n - upper, 0, first_upper, kind);
     Some(TokInfo {
@@ -686,6 +690,11 @@ struct InternSpare {
     lower_table: Vec<u32>,
     lower_of: Vec<u64>,
     type_lower: Vec<u32>,
+    n_of: Vec<u8>,
+    form_of_lower: Vec<u32>,
+    type_bits: Vec<u8>,
+    seen: Vec<u8>,
+    titled: Vec<u64>,
 }
 
 /// A word type's first occurrence: `text[start..end]`, its kind, and its first 8 bytes
@@ -828,7 +837,8 @@ impl DocInfo {
         // of the token's bytes and kind, checked against the bytes of the type's first
         // occurrence. Load at most 1/2; grown (and rehashed from `hashes`) as types come.
         // Lowercase forms likewise, keyed by the lowercase hash (at most one per type).
-        let InternSpare { table, spans, lower_table, lower_of, type_lower } = &mut spare;
+        let InternSpare { table, spans, lower_table, lower_of, type_lower, n_of, form_of_lower, type_bits, seen, titled } =
+            &mut spare;
         let cap = (presize * 2).next_power_of_two();
         for t in [&mut *table, &mut *lower_table] {
             t.clear();
@@ -837,20 +847,20 @@ impl DocInfo {
         spans.clear();
         lower_of.clear();
         type_lower.clear();
+        n_of.clear();
+        form_of_lower.clear();
+        type_bits.clear();
         let mut type_form: Vec<u32> = Vec::with_capacity(presize);
-        // Per form: its number of contexts (at most MAX_CONTEXTS).
-        let mut n_of: Vec<u8> = Vec::new();
-        // Per lowercase form: its form, or NO_FORM.
-        let mut form_of_lower: Vec<u32> = Vec::with_capacity(presize);
-        // Per type: its case bits outside headlines (1 title-case mid-sentence, 2 lowercase,
-        // 4 title-case at a sentence start).
-        let mut type_bits: Vec<u8> = Vec::with_capacity(presize);
+        // (Kept buffers.) `n_of`: per form, its number of contexts (at most MAX_CONTEXTS).
+        // `form_of_lower`: per lowercase form, its form, or NO_FORM. `type_bits`: per type,
+        // its case bits outside headlines (1 title-case mid-sentence, 2 lowercase, 4
+        // title-case at a sentence start).
         // The current sentence (for the headline test): its first token, words, ALL-CAPS words.
         let (mut sent, mut words, mut caps) = (0usize, 0u32, 0u32);
         let bytes = text.as_bytes();
         for t in tokens {
             if t.sentence_start {
-                end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, &mut type_bits);
+                end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, type_bits);
                 (sent, words, caps) = (tok.len(), 0, 0);
             }
             let w = bytes.get(t.start..t.end).unwrap_or(&[]);
@@ -943,11 +953,12 @@ impl DocInfo {
             }
             tok.push(Tok { ty, flags });
         }
-        end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, &mut type_bits);
+        end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, type_bits);
         // Case evidence: per lowercase form, how it is written outside headlines.
-        let mut seen = vec![0u8; lower_of.len()];
+        seen.clear();
+        seen.resize(lower_of.len(), 0);
         let mut any_caps = false;
-        for ((info, &bits), &l) in types.iter().zip(&type_bits).zip(type_lower.iter()) {
+        for ((info, &bits), &l) in types.iter().zip(type_bits.iter()).zip(type_lower.iter()) {
             if let Some(s) = seen.get_mut(l as usize) {
                 *s |= bits;
             }
@@ -956,8 +967,10 @@ impl DocInfo {
         // The case-restored form of ALL-CAPS words: their title-case form, if the article
         // writes it (title-case or mixed, outside headlines).
         if any_caps {
-            let mut titled: Vec<u64> =
-                types.iter().zip(&type_bits).filter(|(_, &bits)| bits & (1 | 4) != 0).map(|(info, _)| info.word).collect();
+            titled.clear();
+            titled.extend(
+                types.iter().zip(type_bits.iter()).filter(|(_, &bits)| bits & (1 | 4) != 0).map(|(info, _)| info.word),
+            );
             titled.sort_unstable();
             for (info, sp) in types.iter_mut().zip(spans.iter()) {
                 if info.flags & F_ALLCAPS != 0 {
@@ -968,14 +981,13 @@ impl DocInfo {
                 }
             }
         }
-        drop(type_bits);
         let type_case: Vec<u8> = type_lower.iter().map(|&l| seen.get(l as usize).copied().unwrap_or(0)).collect();
         let n_forms = n_of.len();
         let form = |t: &Tok| type_form.get(t.ty as usize).copied().unwrap_or(NO_FORM);
         // Contexts per form, laid out one form after the other.
         let mut form_start = Vec::with_capacity(n_forms + 1);
         let mut total = 0u32;
-        for &c in &n_of {
+        for &c in n_of.iter() {
             form_start.push(total);
             total += c as u32;
         }
