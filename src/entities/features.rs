@@ -718,11 +718,20 @@ thread_local! {
 /// The word-type table's hash of a token's bytes and kind, and the bytes of a word of up
 /// to 8 bytes as one number (0 for longer words).
 #[inline]
-fn intern_hash(w: &[u8], kind: u8) -> (u32, u64) {
+/// `wide` is the 8 bytes of the text from the word's start, if the text has them: a word of
+/// up to 8 bytes is then read as one number and masked (the same number as packing it byte
+/// by byte).
+fn intern_hash(w: &[u8], kind: u8, wide: Option<&[u8; 8]>) -> (u32, u64) {
     let mut h = (kind as u64 + 1).wrapping_mul(K) ^ (w.len() as u64);
     let pack = |b: &[u8]| b.iter().rev().fold(0u64, |x, &b| x << 8 | b as u64);
     if w.len() <= 8 {
-        let head = pack(w);
+        let head = match wide {
+            Some(a) => {
+                let keep = if w.len() >= 8 { u64::MAX } else { (1u64 << (8 * w.len())) - 1 };
+                u64::from_le_bytes(*a) & keep
+            }
+            None => pack(w),
+        };
         h = (h.rotate_left(5) ^ head).wrapping_mul(K);
         return ((h >> 32) as u32, head);
     }
@@ -865,7 +874,8 @@ impl DocInfo {
             }
             let w = bytes.get(t.start..t.end).unwrap_or(&[]);
             let kind = t.kind as u8;
-            let (h, head) = intern_hash(w, kind);
+            let wide = bytes.get(t.start..t.start.saturating_add(8)).and_then(|a| <&[u8; 8]>::try_from(a).ok());
+            let (h, head) = intern_hash(w, kind, wide);
             let mask = table.len() - 1;
             let mut slot = h as usize & mask;
             let ty = loop {
@@ -1625,6 +1635,22 @@ mod tests {
         let cafe = tok_info("😀Café", TokenKind::Word);
         assert_eq!(info_fields(&cafe), info_fields(&tok_info_chars("😀Café", TokenKind::Word)));
         assert!(cafe.flags & F_NONASCII != 0);
+    }
+
+    /// A word of up to 8 bytes read with the text after it (`wide`) gets the same hash and
+    /// head as one packed byte by byte (a word near the text's end): else the same word
+    /// would get two types in one article.
+    #[test]
+    fn intern_hash_is_the_same_with_and_without_the_wide_read() {
+        let text = "Café😀 Sunak said: the U.S.-led abcdefghij";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            for end in start..=b.len().min(start + 8) {
+                let w = &b[start..end];
+                let wide = b.get(start..start + 8).and_then(|a| <&[u8; 8]>::try_from(a).ok());
+                assert_eq!(intern_hash(w, 1, wide), intern_hash(w, 1, None), "{start}..{end}");
+            }
+        }
     }
 
     /// The General Punctuation shortcut of the char path (curly quotes, dashes, bullets)
