@@ -148,8 +148,8 @@
 //! Thursday" and "Thursday from 9:30 to 11:00" (day), "from 13 to 15 July" (month).
 //!
 //! Speed: the grammar runs only at tokens that can begin an expression (`grammar::starter`:
-//! a (first two letters, length) bitmap, then a hash lookup in a const table of the 378
-//! words the lists accept), and there only the rules the word's class allows (month,
+//! one bit of a 16 Kbit set keyed by the table's hash, then a hash lookup in a const table
+//! of the 378 words the lists accept), and there only the rules the word's class allows (month,
 //! weekday, number, ordinal, holiday-name bits in the same table; see [`grammar`]); holiday
 //! names are looked up among those with the same first word only; the lexer walks bytes
 //! (letter runs eight at a time); values are written without the formatting machinery;
@@ -159,7 +159,7 @@
 //! candidate loop looked up is reused by the rules at that word (holiday names included), and
 //! a holiday name is compared word by word only when its second word's first letter fits.
 //! One warm call on the seed (`node bench/callgrind.mjs --copies 1 --repeat 11`): 355,508 ->
-//! 160,299 instructions (139 -> 63 a byte); most of what is left is the lexer (a 48-byte
+//! 157,730 instructions (139 -> 62 a byte); most of what is left is the lexer (a 48-byte
 //! token per word, ~45K) and the rules at the ~40 starter words of the seed (~48K).
 //!
 //! Memory: [`find_at`] works on pieces of about 32 KiB cut at blank lines (else line breaks,
