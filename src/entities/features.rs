@@ -579,7 +579,7 @@ fn is_general_punct(c: char) -> bool {
     ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
-/// [`tok_info`] char by char (any text).
+/// The word-level hashes and flags of one word type, char by char (any text).
 fn tok_info_chars(s: &str, kind: TokenKind) -> TokInfo {
     let mut word = Hasher::new(1);
     let mut lower = Hasher::new(2);
