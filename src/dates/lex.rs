@@ -184,7 +184,11 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
                         all_caps,
                         num: 0,
                         low: match s {
-                            [b'y' | b'Y' | b'q' | b'Q' | b'w' | b'W', ..] if s.len() <= 4 => {
+                            // Only "yr", "qtr", "wk" (and plurals) read otherwise: not "we",
+                            // "was", "with", "year".
+                            [b'y' | b'Y' | b'q' | b'Q' | b'w' | b'W', c, ..]
+                                if s.len() <= 4 && matches!(c | 0x20, b'r' | b't' | b'k') =>
+                            {
                                 low_of(s, lower, i, end, Kind::Word)
                             }
                             _ if s.len() <= 15 => lower.get(i..end).unwrap_or(""),

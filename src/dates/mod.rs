@@ -159,7 +159,7 @@
 //! candidate loop looked up is reused by the rules at that word (holiday names included), and
 //! a holiday name is compared word by word only when its second word's first letter fits.
 //! One warm call on the seed (`node bench/callgrind.mjs --copies 1 --repeat 11`): 355,508 ->
-//! 157,730 instructions (139 -> 62 a byte); most of what is left is the lexer (a 48-byte
+//! 157,091 instructions (139 -> 61 a byte); most of what is left is the lexer (a 48-byte
 //! token per word, ~45K) and the rules at the ~40 starter words of the seed (~48K).
 //!
 //! Memory: [`find_at`] works on pieces of about 32 KiB cut at blank lines (else line breaks,
