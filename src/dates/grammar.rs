@@ -743,23 +743,8 @@ impl Qty {
     }
     /// `n` in decimal, zero-padded to `width` digits.
     fn push_u32(&mut self, n: u32, width: usize) {
-        let mut digits = [0u8; 10];
-        let mut k = digits.len();
-        let mut n = n;
-        loop {
-            k -= 1;
-            digits[k] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 || k == 0 {
-                break;
-            }
-        }
-        while digits.len() - k < width && k > 0 {
-            k -= 1;
-            digits[k] = b'0';
-        }
-        let d = digits;
-        self.push_str(d.get(k..).unwrap_or(&[]));
+        let (buf, start) = super::resolve::digits(n, width);
+        self.push_str(buf.get(start..).unwrap_or(&[]));
     }
     pub(crate) fn as_str(&self) -> &str {
         std::str::from_utf8(self.buf.get(..usize::from(self.len)).unwrap_or(&[])).unwrap_or("")

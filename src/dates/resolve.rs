@@ -276,23 +276,30 @@ fn fmt_day(d: CivilDate) -> String {
     s
 }
 
-/// Pushes `n` zero-padded to `width` digits, as `format!("{n:0width$}")` does.
-fn push_padded(s: &mut String, n: u32, width: usize) {
-    let mut digits = [b'0'; 10];
-    let mut k = digits.len();
+/// The decimal digits of `n` zero-padded to `width` digits (at most 10, the most a `u32`
+/// has): `buf[start..]`, as `format!("{n:0width$}")` writes them. Shared by the values
+/// written here and the amounts of [`super::grammar::Qty`].
+pub(super) fn digits(n: u32, width: usize) -> ([u8; 10], usize) {
+    let mut buf = [b'0'; 10];
+    let mut k = buf.len();
     let mut m = n;
     loop {
         k -= 1;
-        digits[k] = b'0' + (m % 10) as u8;
+        if let Some(slot) = buf.get_mut(k) {
+            *slot = b'0' + (m % 10) as u8;
+        }
         m /= 10;
         if m == 0 || k == 0 {
             break;
         }
     }
-    for _ in (digits.len() - k)..width {
-        s.push('0');
-    }
-    for &c in &digits[k..] {
+    (buf, k.min(buf.len().saturating_sub(width)))
+}
+
+/// Pushes `n` zero-padded to `width` (at most 10) digits, as `format!("{n:0width$}")` does.
+fn push_padded(s: &mut String, n: u32, width: usize) {
+    let (buf, start) = digits(n, width);
+    for &c in buf.get(start..).unwrap_or(&[]) {
         s.push(char::from(c));
     }
 }
@@ -663,7 +670,7 @@ mod fmt_tests {
     #[test]
     fn padded_digits_match_format() {
         for n in [0u32, 1, 9, 10, 99, 100, 999, 1000, 2024, 9999, 10000, 123_456, u32::MAX] {
-            for width in [2usize, 3, 4] {
+            for width in [1usize, 2, 3, 4, 10] {
                 let mut s = String::new();
                 push_padded(&mut s, n, width);
                 assert_eq!(s, format!("{n:0width$}"));
