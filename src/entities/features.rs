@@ -750,33 +750,17 @@ fn intern_hash(w: &[u8], kind: u8, wide: Option<&[u8; 8]>) -> (u32, u64) {
     ((h >> 32) as u32, 0)
 }
 
-/// Doubles the word-type table and re-inserts every type (ids + 1, by their hashes).
+/// Doubles an open-addressing table of ids (+ 1; 0 = empty) and re-inserts every entry by
+/// its hash, in id order: the word-type table (by the types' span hashes) and the
+/// lowercase-form table (by the forms' hashes).
 #[cold]
-fn grow(table: &mut Vec<u32>, spans: &[Span]) {
+fn grow(table: &mut Vec<u32>, hashes: impl Iterator<Item = usize>) {
     let cap = (table.len() * 2).max(16);
     table.clear();
     table.resize(cap, 0);
     let mask = cap - 1;
-    for (id, sp) in spans.iter().enumerate() {
-        let mut slot = sp.hash as usize & mask;
-        while table.get(slot).is_some_and(|&e| e != 0) {
-            slot = (slot + 1) & mask;
-        }
-        if let Some(e) = table.get_mut(slot) {
-            *e = id as u32 + 1;
-        }
-    }
-}
-
-/// Doubles the lowercase-form table and re-inserts every form (ids + 1, by their hashes).
-#[cold]
-fn grow_lower(table: &mut Vec<u32>, lower_of: &[u64]) {
-    let cap = (table.len() * 2).max(16);
-    table.clear();
-    table.resize(cap, 0);
-    let mask = cap - 1;
-    for (id, &h) in lower_of.iter().enumerate() {
-        let mut slot = h as usize & mask;
+    for (id, h) in hashes.enumerate() {
+        let mut slot = h & mask;
         while table.get(slot).is_some_and(|&e| e != 0) {
             slot = (slot + 1) & mask;
         }
@@ -933,8 +917,8 @@ impl DocInfo {
                             *e = ty + 1;
                         }
                         if types.len() * 2 > table.len() {
-                            grow(table, spans);
-                            grow_lower(lower_table, lower_of);
+                            grow(table, spans.iter().map(|sp| sp.hash as usize));
+                            grow(lower_table, lower_of.iter().map(|&h| h as usize));
                         }
                         break ty;
                     }
