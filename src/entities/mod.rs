@@ -722,6 +722,17 @@ pub fn spans_from_tags(tags: &[u8]) -> Vec<(usize, usize, EntityLabel)> {
 mod tests {
     use super::*;
 
+    /// Repeatable random scores for the Viterbi tests: `next(m)` is a small integer in
+    /// `-(m / 2)..m - m / 2`, from a xorshift generator started at `seed`.
+    fn small_ints(mut seed: u64) -> impl FnMut(u64) -> i32 {
+        move |m| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % m) as i32 - (m / 2) as i32
+        }
+    }
+
     #[test]
     fn viterbi_respects_bio() {
         // Emissions prefer I-PER at the start: not allowed, so B-PER then I-PER.
@@ -741,13 +752,7 @@ mod tests {
     /// included (small integer scores make many ties; both are exact on them).
     #[test]
     fn integer_viterbi_matches_reference_with_ties() {
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as i32 - (m / 2) as i32
-        };
+        let mut next = small_ints(0x2545_F491_4F6C_DD1Du64);
         for round in 0..300 {
             let trans: Vec<i32> = (0..(N_LABELS + 1) * N_LABELS).map(|_| next(5)).collect();
             let n = 1 + round % 17;
@@ -763,13 +768,7 @@ mod tests {
     /// lead by far, and often tie, the labels must be the reference [`viterbi`]'s.
     #[test]
     fn sole_predecessor_shortcut_matches_reference() {
-        let mut seed = 0xD1B5_4A32_D192_ED03u64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as i32 - (m / 2) as i32
-        };
+        let mut next = small_ints(0xD1B5_4A32_D192_ED03u64);
         let (mut fast, mut full) = (0usize, 0usize);
         for round in 0..600 {
             let scale = [1, 10, 100][round % 3];
@@ -890,13 +889,7 @@ mod tests {
     /// to O at the end, ties included).
     #[test]
     fn island_viterbi_matches_the_whole_sequence_around_o() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % m) as i32 - (m / 2) as i32
-        };
+        let mut next = small_ints(0x9E37_79B9_7F4A_7C15u64);
         let mut o_only = [-10_000i32; N_LABELS];
         o_only[0] = 10_000;
         for round in 0..300 {
