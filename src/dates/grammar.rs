@@ -3466,7 +3466,7 @@ fn starter_entry(w: &str) -> u16 {
     }
     let h = fnv(b) as usize;
     let bit = h & (BITS - 1);
-    if STARTER_BITS.get(bit / 64).is_none_or(|m| m & (1 << (bit % 64)) == 0) {
+    if STARTER_BITS.get(bit / 64).map_or(true, |m| m & (1 << (bit % 64)) == 0) {
         return 0;
     }
     starter_probe(b, h)

@@ -171,7 +171,7 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
         if b < 0x80 {
             if b.is_ascii_alphabetic() {
                 let end = letters_end(bytes, i + 1);
-                if bytes.get(end).is_none_or(|&c| c < 0x80) {
+                if bytes.get(end).map_or(true, |&c| c < 0x80) {
                     let s = bytes.get(i..end).unwrap_or(&[]);
                     let (cap, all_caps) = caps(s);
                     toks.push(Tok {

@@ -589,7 +589,7 @@ impl KeySet {
     #[inline]
     fn find(&self, key: Key) -> Option<usize> {
         let (first, len) = key_shape(key);
-        if !first.is_ascii_lowercase() || self.shapes.get(len).is_none_or(|&m| m & (1 << (first - b'a')) == 0) {
+        if !first.is_ascii_lowercase() || self.shapes.get(len).map_or(true, |&m| m & (1 << (first - b'a')) == 0) {
             return None;
         }
         self.keys.binary_search(&key).ok()
@@ -663,7 +663,7 @@ impl<'a> Ctx<'a> {
     pub fn cue_at(&self, i: usize) -> Option<(&'static str, usize)> {
         // Cues are words of three letters or more: punctuation and numbers never are, nor
         // is a shorter token (lowercasing never lengthens a word into ASCII).
-        if self.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word || t.end - t.start < 3) {
+        if self.tokens.get(i).map_or(true, |t| t.kind != TokenKind::Word || t.end - t.start < 3) {
             return None;
         }
         let w = self.word(i);

@@ -390,7 +390,7 @@ impl TypeSums {
     /// Computes `own` of type `ty` if not yet done.
     #[inline]
     fn fill_own(&mut self, doc: &DocInfo, m: &Model, ty: usize) {
-        if self.filled.get(ty).is_none_or(|&f| f & OWN != 0) {
+        if self.filled.get(ty).map_or(true, |&f| f & OWN != 0) {
             return;
         }
         let (Some(t), Some(o)) = (doc.types.get(ty), self.own.get_mut(ty)) else { return };
