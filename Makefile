@@ -49,6 +49,8 @@ model:
 eval-dates:
 	$(EVAL) timeml $(DATA)/tempeval3/TBAQ-cleaned
 	$(EVAL) duckling $(DATA)/duckling/duckling_en_time_corpus.jsonl
+	$(EVAL) timex eval/dates/polnear-blind.gold.jsonl $(DATA)/polnear/train/text
+	$(EVAL) timex eval/dates/polnear-blind2.gold.jsonl $(DATA)/polnear/train/text
 
 eval-quotes:
 	$(EVAL) polnear $(DATA)/polnear/dev

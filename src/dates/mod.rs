@@ -603,6 +603,13 @@ fn day_ahead(
     if c.ty != TimexType::Duration {
         return None;
     }
+    // "in the past three weeks", "in the first 100 days": a stretch, not a day ahead (the
+    // "in" rule once read both as the day three weeks / 100 days after the reference).
+    if toks.get(c.s).is_some_and(|t| {
+        matches!(t.w(), "the" | "past" | "last" | "previous" | "first" | "final" | "next" | "coming")
+    }) {
+        return None;
+    }
     if !c
         .s
         .checked_sub(1)

@@ -8,7 +8,9 @@
 //!   takes the meridiem), "9:30 - 11:00 CST" (the zone), "9:30 - 11:00 on Thursday" and
 //!   "Thursday from 9:30 to 11:00" (the day), "from 13 to 15 July" (the month and year);
 //! - dropping candidates that overlap an earlier, longer one (the grammar already returns
-//!   non-overlapping candidates; ranges add new ones and are checked here).
+//!   non-overlapping candidates; ranges add new ones and are checked here);
+//! - dropping candidates that are part of a name in running text ([`in_name`]): the film
+//!   "13 Hours", "USA TODAY", "the Liberty Now PAC".
 
 use super::grammar::{Cand, P};
 use super::resolve::Val;
@@ -112,7 +114,7 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
     // Drop overlaps (keep the earlier; the grammar's matches are longest-first already).
     let mut kept: Vec<Cand> = Vec::with_capacity(out.len());
     for mut c in out {
-        if kept.last().is_some_and(|l| c.s < l.e) {
+        if kept.last().is_some_and(|l| c.s < l.e) || in_name(p, &c) {
             continue;
         }
         let floor = kept.last().map_or(0, |l| l.e);
@@ -326,4 +328,67 @@ fn ranges(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
         out.push(b);
     }
     out
+}
+
+/// Whether candidate `c` is part of a capitalised name in running text rather than a time: a
+/// duration whose unit is capitalised where a sentence does not start ("The movie 13 Hours
+/// by", "13 Hours will cover"), or "Now", "Today", "Tonight" capitalised mid-sentence next to
+/// another capitalised word ("USA TODAY", "the Liberty Now PAC"). Not on a line in title
+/// case or capitals (a headline "Sanders Promises Action In First 100 Days" keeps its
+/// duration): such a line has no lowercase word of four or more letters other than a
+/// preposition or conjunction (looked at up to 24 tokens each way).
+fn in_name(p: &P<'_>, c: &Cand) -> bool {
+    let Some(last) = c.e.checked_sub(1) else { return false };
+    let starts_sentence = |i: usize| {
+        i == 0
+            || p.t.get(i).is_some_and(|t| t.newline)
+            || matches!(p.w(i - 1), "." | "!" | "?" | ":" | "\"" | "“" | "”" | "'" | "‘" | "(" | "-")
+    };
+    let cap = |i: usize| p.t.get(i).is_some_and(|t| t.cap);
+    let word = |i: usize| p.t.get(i).is_some_and(|t| t.kind == super::lex::Kind::Word);
+    let name_like = match c.ty {
+        T::Duration => c.e > c.s + 1 && cap(last) && !starts_sentence(last),
+        _ => {
+            c.e == c.s + 1
+                && matches!(p.w(c.s), "now" | "today" | "tonight")
+                && cap(c.s)
+                && !starts_sentence(c.s)
+                && ((word(c.s - 1) && cap(c.s - 1))
+                    || (word(c.e) && cap(c.e) && !p.t.get(c.e).is_some_and(|t| t.newline)))
+        }
+    };
+    name_like && !title_case_line(p, c.s)
+}
+
+/// Whether the line around token `i` reads as a headline: no lowercase word of four or more
+/// letters but prepositions and conjunctions, within 24 tokens each way.
+fn title_case_line(p: &P<'_>, i: usize) -> bool {
+    let lower_word = |k: usize| {
+        p.t.get(k).is_some_and(|t| {
+            t.kind == super::lex::Kind::Word
+                && !t.cap
+                && t.end - t.start >= 4
+                && !matches!(
+                    t.w(),
+                    "with" | "from" | "into" | "onto" | "over" | "upon" | "than" | "that" | "when"
+                        | "after" | "about" | "under" | "until" | "while" | "before" | "between"
+                        | "through" | "against" | "during" | "without"
+                )
+        })
+    };
+    let mut k = i;
+    while k > i.saturating_sub(24) && !p.t.get(k).is_some_and(|t| t.newline) {
+        k -= 1;
+        if lower_word(k) {
+            return false;
+        }
+    }
+    let mut k = i + 1;
+    while k <= i + 24 && p.t.get(k).is_some_and(|t| !t.newline) {
+        if lower_word(k) {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }

@@ -495,7 +495,18 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
             Some(y) => format!("{y:04}-H{h}"),
             None => format!("XXXX-H{h}"),
         },
-        Val::Season(y, s) => match y.or(r.map(|r| r.year)) {
+        // A season with no year: the reference's, but in a past clause one not yet begun is
+        // last year's ("By late summer, she looked weak" in January), and in a future
+        // clause one already over is next year's. Winter (December to February) stays the
+        // reference's year.
+        Val::Season(y, s) => match y.or(r.map(|r| {
+            let start = season_start(s);
+            match tense {
+                Tense::Past if *s != "WI" && start > r.month => r.year - 1,
+                Tense::Future if *s != "WI" && start + 3 <= r.month => r.year + 1,
+                _ => r.year,
+            }
+        })) {
             Some(y) => format!("{y:04}-{s}"),
             None => format!("XXXX-{s}"),
         },
@@ -601,7 +612,12 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                     _ => "FUTURE_REF".into(),
                 };
             };
-            rel_value(r, *unit, *n).unwrap_or_else(|| "PRESENT_REF".into())
+            // "This weekend, Sanders complained ..." on a weekday: the weekend just past.
+            let n = match (unit, *n, tense) {
+                (Unit::Weekend, 0, Tense::Past) if r.weekday() < 6 => -1,
+                (_, n, _) => n,
+            };
+            rel_value(r, *unit, n).unwrap_or_else(|| "PRESENT_REF".into())
         }
         Val::Time {
             date,

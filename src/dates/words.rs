@@ -365,3 +365,21 @@ pub fn past_cue(w: &str) -> bool {
             | "stole"
     ) || (w.len() > 4 && w.ends_with("ed"))
 }
+
+/// Nouns (and party adjectives) a bare year modifies in news: "the 2008 run", "2012
+/// Republican nominee", "2016 presidential race", "his 2004 campaign".
+pub fn year_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "run" | "race" | "races" | "campaign" | "campaigns" | "election" | "elections"
+            | "presidential" | "primary" | "primaries" | "caucus" | "caucuses" | "nominee"
+            | "nomination" | "convention" | "midterm" | "midterms" | "cycle" | "bid"
+            | "republican" | "democratic" | "gop" | "ticket" | "debate" | "debates"
+            | "season" | "census" | "budget" | "olympics" | "olympic" | "world" | "invasion"
+            | "recession" | "crisis" | "attacks" | "law" | "act" | "report" | "survey"
+            | "study" | "book" | "film" | "movie" | "album" | "memoir" | "interview"
+            | "speech" | "visit" | "trip" | "agreement" | "accord" | "deal" | "victory"
+            | "defeat" | "loss" | "win" | "contest" | "vote" | "referendum" | "levels"
+            | "figures" | "estimate" | "forecast"
+    )
+}

@@ -193,6 +193,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if files.is_empty() {
         return Err(format!("no .tml files under {dir}"));
     }
+    let docs = files.iter().map(|f| read_doc(f)).collect::<Result<Vec<_>, _>>()?;
+    score(&docs, dir, show, context);
+    Ok(())
+}
+
+/// Prints the TempEval-3 Task A measures of [`dates::find`] on `docs` (`show`: every miss,
+/// false alarm and wrong value; `context`: with the text around it).
+fn score(docs: &[Doc], label: &str, show: bool, context: bool) {
     let (
         mut n_gold,
         mut n_sys,
@@ -207,8 +215,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     let mut bytes = 0usize;
     let mut elapsed = std::time::Duration::ZERO;
-    for f in &files {
-        let doc = read_doc(f)?;
+    for doc in docs {
         // Best of five runs: the machine is shared.
         let mut best = std::time::Duration::MAX;
         let mut sys = Vec::new();
@@ -292,8 +299,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (vp, vr) = (ratio(val_ok, n_sys), ratio(val_ok, n_gold));
     println!(
         "TempEval-3 Task A on {} ({} files, {} gold TIMEX3, {} system)",
-        dir,
-        files.len(),
+        label,
+        docs.len(),
         n_gold,
         n_sys
     );
@@ -315,5 +322,68 @@ pub fn run(args: &[String]) -> Result<(), String> {
             secs
         );
     }
+}
+
+#[derive(serde::Deserialize)]
+struct JsonTimex {
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(rename = "type")]
+    ty: String,
+    value: String,
+}
+
+#[derive(serde::Deserialize)]
+struct JsonDoc {
+    file: String,
+    dct: String,
+    timexes: Vec<JsonTimex>,
+}
+
+/// `evaluate timex GOLD.jsonl TEXTDIR [--errors [--context]]`: the same measures on a gold
+/// set kept as JSON lines beside plain-text articles (ours: `eval/dates/`). Each line is
+/// `{"file", "dct", "timexes": [{"start", "end", "text", "type", "value"}]}` with offsets in
+/// Unicode code points into `TEXTDIR/file`; a timex whose `text` is not that slice is an
+/// error naming the file and the offsets.
+pub fn run_json(args: &[String]) -> Result<(), String> {
+    let usage = "usage: evaluate timex GOLD.jsonl TEXTDIR [--errors [--context]]";
+    let mut paths = args.iter().filter(|a| !a.starts_with("--"));
+    let gold_path = paths.next().ok_or(usage)?;
+    let text_dir = Path::new(paths.next().ok_or(usage)?);
+    let show = args.iter().any(|a| a == "--errors");
+    let context = args.iter().any(|a| a == "--context");
+    let raw = std::fs::read_to_string(gold_path).map_err(|e| format!("cannot read {gold_path}: {e}"))?;
+    let mut docs = Vec::new();
+    for (n, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let jd: JsonDoc = serde_json::from_str(line).map_err(|e| format!("{gold_path}:{}: {e}", n + 1))?;
+        let path = text_dir.join(&jd.file);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        // Code point index -> byte offset (one past the end allowed).
+        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut gold = Vec::with_capacity(jd.timexes.len());
+        for t in jd.timexes {
+            let span = bytes.get(t.start).zip(bytes.get(t.end)).filter(|(a, b)| a < b);
+            match span {
+                Some((&a, &b)) if text[a..b] == t.text => gold.push(Gold { start: a, end: b, ty: t.ty, value: t.value }),
+                _ => {
+                    return Err(format!(
+                        "{gold_path}:{}: {}: {:?} is not the text at code points {}..{}",
+                        n + 1,
+                        jd.file,
+                        t.text,
+                        t.start,
+                        t.end
+                    ))
+                }
+            }
+        }
+        let dct = CivilDate::parse_iso(&jd.dct).ok_or_else(|| format!("{gold_path}:{}: dct {:?} is not YYYY-MM-DD", n + 1, jd.dct))?;
+        docs.push(Doc { name: jd.file, text, dct: Some(dct), gold });
+    }
+    if docs.is_empty() {
+        return Err(format!("{gold_path}: no documents"));
+    }
+    score(&docs, gold_path, show, context);
     Ok(())
 }
