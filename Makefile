@@ -51,6 +51,7 @@ eval-dates:
 	$(EVAL) duckling $(DATA)/duckling/duckling_en_time_corpus.jsonl
 	$(EVAL) timex eval/dates/polnear-blind.gold.jsonl $(DATA)/polnear/train/text
 	$(EVAL) timex eval/dates/polnear-blind2.gold.jsonl $(DATA)/polnear/train/text
+	$(EVAL) timex eval/dates/polnear-blind3.gold.jsonl $(DATA)/polnear/train/text
 
 eval-quotes:
 	$(EVAL) polnear $(DATA)/polnear/dev

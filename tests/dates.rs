@@ -2050,3 +2050,36 @@ fn weekday_night_is_a_time_with_the_part() {
     assert!(has(&got, "Monday night", Some("TIME"), "2024-01-08TNI"), "{got:?}");
     assert!(has(&got, "Friday morning", Some("TIME"), "2024-01-05TMO"), "{got:?}");
 }
+
+/// Session 5, second blind set: "9/11" and "the Sept. 11 attacks" are the 2001 attacks
+/// (before: this year's September 11, or missed after "during" and before a full stop);
+/// "9/11/2016" stays that day and "9/11.5" is no date.
+#[test]
+fn nine_eleven_is_the_2001_attacks() {
+    let got = found("🎉 Café: What about during 9/11? He kept us safe after 9/11. Then the Sept. 11 attacks came up.");
+    assert_eq!(got.iter().filter(|(s, _, v)| s == "9/11" && v == "2001-09-11").count(), 2, "{got:?}");
+    assert!(has(&got, "Sept. 11", Some("DATE"), "2001-09-11"), "{got:?}");
+    let got = found("🎉 Café: we meet on 9/11/2024; the ratio was 9/11.5.");
+    assert!(has(&got, "9/11/2024", Some("DATE"), "2024-09-11"), "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+/// Session 5, second blind set: tense cues. "ahead of Monday's caucuses", "urged them to
+/// vote Tuesday", "the fiscal year, which ends Sept. 30" and "who can win in November" look
+/// ahead; "way back in October" looks back (before: all five the other way); a hyphenated
+/// "three-quarters" is a fraction, not nine months; "in '16" is 2016.
+#[test]
+fn tense_cues_fractions_and_short_years() {
+    let got = found("🎉 Café: they sit atop the polls ahead of Monday's caucuses, and he urged them to vote Wednesday.");
+    assert!(has(&got, "Monday", Some("DATE"), "2024-01-15"), "{got:?}");
+    assert!(has(&got, "Wednesday", Some("DATE"), "2024-01-10"), "{got:?}");
+    let got = found("🎉 Café: the deficit for this fiscal year, which ends Sept. 30, is large.");
+    assert!(has(&got, "Sept. 30", Some("DATE"), "2024-09-30"), "{got:?}");
+    let got = found("🎉 Café: a Republican who can win the general election in November.");
+    assert!(has(&got, "November", Some("DATE"), "2024-11"), "{got:?}");
+    let got = found("🎉 Café: she locked up endorsements from unions representing most of the members way back in October.");
+    assert!(has(&got, "October", Some("DATE"), "2023-10"), "{got:?}");
+    let got = found("🎉 Café: he raised more than three-quarters from small donors. Deficit to Reverse Course in '25");
+    assert!(got.iter().all(|(s, _, _)| !s.contains("quarters")), "{got:?}");
+    assert!(has(&got, "'25", Some("DATE"), "2025"), "{got:?}");
+}

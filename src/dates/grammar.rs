@@ -1178,7 +1178,12 @@ impl<'a> P<'a> {
             ));
         }
         // Two parts: month/day with a slash, unambiguous (day > 12) or after "on".
-        if sep != "/" || self.glued(i + 3) && matches!(self.w(i + 3), "/" | "-" | "." | ",") {
+        // ("after 9/11." ends a sentence; "9/11.5" and "9/11,000" are numbers.)
+        if sep != "/"
+            || self.glued(i + 3)
+                && (matches!(self.w(i + 3), "/" | "-")
+                    || matches!(self.w(i + 3), "." | ",") && self.glued(i + 4))
+        {
             return None;
         }
         let prev_on = i > 0
@@ -1191,7 +1196,8 @@ impl<'a> P<'a> {
         if (1..=12).contains(&a)
             && (1..=31).contains(&b)
             && valid_day(a as u8, b as u8)
-            && (b > 12 || prev_on || at_time)
+            // "9/11" alone: the 2001 attacks (resolved so in `dates::is_nine_eleven`).
+            && (b > 12 || prev_on || at_time || (a, b) == (9, 11))
         {
             return Some((
                 i + 3,
@@ -1247,6 +1253,15 @@ impl<'a> P<'a> {
             if self.glued(i + 1) && self.glued(i + 2) && self.is(i + 2, "s") {
                 let base = if n >= 30 { 190 } else { 200 };
                 return Some((i + 3, T::Date, Val::Decade(base + n as i32 / 10)));
+            }
+            // "Deficit to Reverse Course in '16", "since '08": a year after a preposition.
+            if self.glued(i + 1)
+                && !self.glued(i + 2)
+                && i > 0
+                && matches!(self.w(i - 1), "in" | "since" | "until" | "by" | "of" | "from" | "through")
+            {
+                let y = if n >= 30 { 1900 } else { 2000 } + n as i32;
+                return Some((i + 2, T::Date, Val::Year(y)));
             }
             return None;
         }
@@ -2076,6 +2091,11 @@ impl<'a> P<'a> {
             && self.is(k + 1, "of")
             && !matches!(self.w(k + 2), "an" | "a") // "a quarter of an hour"
         {
+            return None;
+        }
+        // "more than three-quarters from small donors", "down three-quarters": hyphenated,
+        // a fraction (quarters of a year are written apart: "the past three quarters").
+        if u == Unit::Quarter && hyphen && plural && !prefix {
             return None;
         }
         // "a year-earlier loss": the period a year before, not "a year".

@@ -486,6 +486,14 @@ fn find_in(
             c.val = resolve::Val::YearAgoQuarter;
         }
         let mut value = resolve::value(&c.val, reference, tense);
+        let mut first = first;
+        if is_nine_eleven(&toks, &c) {
+            value = "2001-09-11".into();
+            // "the 9/11 attacks": the article belongs to the attacks.
+            if first.w() == "the" {
+                first = toks.get(c.s + 1).unwrap_or(first);
+            }
+        }
         match (&c.val, *last_q) {
             // A fiscal quarter ("the fiscal first quarter", "the second quarter ended Oct.
             // 31") or the calendar quarter just ended: what the report is about. Not a
@@ -569,6 +577,25 @@ fn find_in(
             value,
         });
     }
+}
+
+/// "9/11" with no year, and "Sept. 11" / "September 11th" before "attacks", "hijackers",
+/// "victims", ...: the day of the 2001 attacks, not this year's September 11 (a blind check
+/// on 2015-2016 news found six, every one resolved to the article's year).
+fn is_nine_eleven(toks: &[lex::Tok], c: &grammar::Cand) -> bool {
+    if !matches!(c.val, resolve::Val::Day { year: None, month: 9, day: 11 }) {
+        return false;
+    }
+    let w = |k: usize| toks.get(k).map_or("", |t| t.w());
+    let glued = |k: usize| toks.get(k).is_some_and(|t| !t.space);
+    let s = if w(c.s) == "the" { c.s + 1 } else { c.s };
+    let slash = c.e == s + 3 && w(s) == "9" && w(s + 1) == "/" && w(s + 2) == "11" && glued(s + 1) && glued(s + 2);
+    slash
+        || matches!(
+            w(c.e),
+            "attacks" | "attack" | "attackers" | "terrorist" | "terror" | "hijackers" | "hijackings" | "victims"
+                | "commission" | "memorial" | "anniversary" | "responders" | "families" | "era"
+        )
 }
 
 /// The day a DATE value names, for "that same day" to refer back to: "1998-10-23" (also of
@@ -740,14 +767,14 @@ fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, words: &[&str], reac
 /// Every word [`words::future_cue`] and [`words::past_cue`] list, and "to", "as": the words
 /// at which [`tense_around`] can find a cue (besides -ed words of five letters or more).
 const CUE_WORDS: &[&str] = &[
-    "ago", "aims", "announced", "as", "became", "began", "bought", "broke", "brought", "built",
-    "came", "caught", "chose", "coming", "did", "drove", "due", "ed", "expected", "expects",
+    "ago", "ahead", "aims", "announced", "as", "back", "became", "began", "begins", "bought", "broke", "brought", "built",
+    "came", "caught", "chose", "coming", "did", "drove", "due", "ed", "ends", "expected", "expects", "expires",
     "fell", "felt", "fled", "flew", "fought", "found", "gave", "going", "got", "grew", "had",
     "heard", "held", "hit", "hopes", "intends", "kept", "killed", "knew", "last", "led", "left",
     "ll", "lost", "made", "met", "next", "paid", "plan", "planned", "plans", "ran", "rose",
     "said", "saw", "scheduled", "sent", "set", "shall", "shot", "sold", "sought", "spent",
-    "spoke", "stole", "stood", "struck", "swore", "thought", "threw", "to", "told", "tomorrow",
-    "took", "until", "upcoming", "was", "went", "were", "will", "withdrew", "won", "wore",
+    "spoke", "starts", "stole", "stood", "struck", "swore", "thought", "threw", "to", "told", "tomorrow",
+    "took", "until", "upcoming", "was", "went", "were", "will", "win", "wins", "withdrew", "won", "wore",
     "wrote", "yesterday",
 ];
 
@@ -823,6 +850,32 @@ fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
             && k.checked_sub(1)
                 .and_then(|j| toks.get(j))
                 .is_some_and(|t| matches!(t.w(), "is" | "are"))
+        {
+            return Some(Tense::Future);
+        }
+        // "way back in October", "back in 2010, it ...": a look into the past (not "come
+        // back in March": only after "way", a comma or at a sentence's start).
+        if w == "back"
+            && toks.get(k + 1).is_some_and(|t| t.w() == "in")
+            && k.checked_sub(1).and_then(|j| toks.get(j)).map_or(true, |t| {
+                t.newline || matches!(t.w(), "way" | "," | "." | "\"" | "“")
+            })
+        {
+            return Some(Tense::Past);
+        }
+        // "urged them to vote Tuesday", "plans to meet Friday": an infinitive of a scheduled
+        // act right before the expression looks ahead.
+        if w == "to"
+            && k + 2 == s
+            && toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.w(),
+                    "vote" | "meet" | "decide" | "announce" | "testify" | "speak" | "visit"
+                        | "appear" | "attend" | "return" | "resume" | "rule" | "sign" | "debate"
+                        | "campaign" | "travel" | "release" | "launch" | "arrive" | "leave"
+                        | "begin" | "start" | "reopen" | "hold" | "host" | "unveil" | "deliver"
+                )
+            })
         {
             return Some(Tense::Future);
         }

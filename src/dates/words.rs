@@ -294,6 +294,14 @@ pub fn future_cue(w: &str) -> bool {
             | "hopes"
             | "set"
             | "coming"
+            | "ahead"
+            // A schedule in the present tense: "the fiscal year, which ends Sept. 30".
+            | "ends"
+            | "begins"
+            | "starts"
+            | "expires"
+            | "win"
+            | "wins"
     )
 }
 
