@@ -2083,3 +2083,13 @@ fn tense_cues_fractions_and_short_years() {
     assert!(got.iter().all(|(s, _, _)| !s.contains("quarters")), "{got:?}");
     assert!(has(&got, "'25", Some("DATE"), "2025"), "{got:?}");
 }
+
+/// Session 5: "Jan 5-7, 2024 in Paris" gives both days (before: "Jan 5" and a bare "2024":
+/// the year rule took "2024 in" alone and the range's end collided with it).
+#[test]
+fn day_range_before_in_keeps_both_days() {
+    let got = found("🎉 Café: The fair runs Jan 5-7, 2024 in Paris.");
+    assert!(has(&got, "Jan 5", Some("DATE"), "2024-01-05"), "{got:?}");
+    assert!(has(&got, "7, 2024", Some("DATE"), "2024-01-07"), "{got:?}");
+    assert_eq!(got.len(), 2, "{got:?}");
+}

@@ -51,7 +51,17 @@ pub fn refine(p: &P<'_>, cands: Vec<Cand>) -> Vec<Cand> {
                             Some((y, k2)) => (Some(y), k2),
                             None => (year, k),
                         };
-                        // The range's own end must not collide with the next candidate.
+                        // The range's own end must not collide with the next candidate,
+                        // but for the bare year it takes in: "Jan 5-7, 2024 in Paris" (the
+                        // year rule reads "2024 in" alone; the range was lost).
+                        if y2.is_some()
+                            && cands.get(idx).is_some_and(|n| {
+                                n.s >= k && n.e <= k2 && matches!(n.val, Val::Year(_))
+                            })
+                        {
+                            idx += 1;
+                        }
+                        let next_starts_at = cands.get(idx).map(|n| n.s);
                         if next_starts_at.map_or(true, |s| s >= k2) {
                             if let Val::Day {
                                 year: ref mut y1, ..
