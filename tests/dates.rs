@@ -2093,3 +2093,20 @@ fn day_range_before_in_keeps_both_days() {
     assert!(has(&got, "7, 2024", Some("DATE"), "2024-01-07"), "{got:?}");
     assert_eq!(got.len(), 2, "{got:?}");
 }
+
+/// Session 5, third blind set: names with a capitalised unit or part of the day ("Monday
+/// Night Baseball", ABC's "This Week", "Liar of the Year") are no times; "on Monday nights"
+/// is a set (before: the day); "every single day" is a set (before: missed); "days before
+/// he left" and "decades later" are vague durations (before: missed); "Eight trading days"
+/// is eight days (an adjective between the number and the unit).
+#[test]
+fn names_sets_and_vague_durations_from_the_third_blind_set() {
+    let got = found("🎉 Café: analysis on ''Monday Night Baseball'' and ABC's This Week, said the Liar of the Year.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = found("🎉 Café: he calls games on Monday nights, every single day, days before he left; decades later it rose for eight trading days.");
+    assert!(has(&got, "Monday nights", Some("SET"), "XXXX-WXX-1TNI"), "{got:?}");
+    assert!(has(&got, "every single day", Some("SET"), "P1D"), "{got:?}");
+    assert!(has(&got, "days", Some("DURATION"), "PXD"), "{got:?}");
+    assert!(has(&got, "decades", Some("DURATION"), "PXDE"), "{got:?}");
+    assert!(has(&got, "eight trading days", Some("DURATION"), "P8D"), "{got:?}");
+}

@@ -2058,7 +2058,10 @@ impl<'a> P<'a> {
         // "two more weeks", "an additional year", "three straight days": still the amount
         // (TimeBank marks all three whole).
         let mut skip = 0;
-        if matches!(self.w(k), "more" | "additional" | "extra" | "straight" | "consecutive")
+        if matches!(
+            self.w(k),
+            "more" | "additional" | "extra" | "straight" | "consecutive" | "trading" | "business" | "working"
+        )
             && words::unit(self.w(k + 1)).is_some()
         {
             k += 1;
@@ -2234,7 +2237,10 @@ impl<'a> P<'a> {
             "for" | "in" | "within" | "over" | "took" | "take" | "takes" | "lasted" | "the"
                 // "it may be years before", "it has been months since", "after years of"
                 | "be" | "been" | "after" | "spent"
-        ) {
+        ) && !(matches!(self.w(i + 1), "before" | "after" | "later" | "earlier")
+            // "days before Clinton dropped out", "decades later" (TimeBank marks most of them)
+            && !matches!(self.w(i - 1), "of" | "many" | "few" | "several" | "some" | "recent" | "coming"))
+        {
             return None;
         }
         if matches!(u, Unit::Weekend) {
@@ -2374,6 +2380,9 @@ impl<'a> P<'a> {
         let mut q = Qty::lit("1");
         if self.is(j, "other") {
             q = Qty::lit("2");
+            j += 1;
+        } else if self.is(j, "single") {
+            // "every single day"
             j += 1;
         } else if let Some((n, k)) = self.qty(j) {
             if n != "1" && words::unit(self.w(k)).is_some_and(|u| u.1) {
@@ -3406,6 +3415,10 @@ impl<'a> P<'a> {
                         },
                     ));
                 }
+            }
+            // "on Monday nights", "Sunday mornings": every such part of that weekday.
+            if let (Val::Weekday(d), Some(p)) = (&val, self.w(e).strip_suffix('s').and_then(words::part_of_day)) {
+                return Some((e + 1, T::Set, Val::Lit(format!("XXXX-WXX-{d}T{p}"))));
             }
             if let Some(p) = words::part_of_day(self.w(e)) {
                 // "Saturday morning at 9": the clock time on that day.

@@ -356,7 +356,19 @@ fn in_name(p: &P<'_>, c: &Cand) -> bool {
     };
     let cap = |i: usize| p.t.get(i).is_some_and(|t| t.cap);
     let word = |i: usize| p.t.get(i).is_some_and(|t| t.kind == super::lex::Kind::Word);
-    let name_like = match c.ty {
+    // A capitalised unit or part of the day inside a longer name: "''Monday Night
+    // Baseball''", ABC's "This Week", "Liar of the Year" ("Christmas Day", "Super Tuesday"
+    // end in no such word).
+    let unit_in_name = c.e > c.s + 1
+        && cap(last)
+        && !starts_sentence(last)
+        && matches!(
+            p.w(last),
+            "night" | "nights" | "week" | "weekend" | "morning" | "evening" | "afternoon" | "year"
+                | "month" | "hour" | "hours" | "minutes" | "decade" | "century"
+        );
+    let name_like = unit_in_name
+        || match c.ty {
         T::Duration => c.e > c.s + 1 && cap(last) && !starts_sentence(last),
         _ => {
             c.e == c.s + 1
