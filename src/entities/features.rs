@@ -459,14 +459,18 @@ const TITLE_SHAPES: [(u64, u64); 6] = letter_shapes(true);
 fn tok_info_letters(s: &[u8], kind: TokenKind) -> Option<TokInfo> {
     let (&first, rest) = s.split_first()?;
     let first_upper = first.is_ascii_uppercase();
-    if !(first_upper || first.is_ascii_lowercase()) || !rest.iter().all(|b| b.is_ascii_lowercase()) {
+    if !(first_upper || first.is_ascii_lowercase()) {
         return None;
     }
+    // One pass: the check that the rest is lowercase and both hash chains.
     let mut word = Hasher::new(1);
     let mut lower = Hasher::new(2);
     word.u64(first as u64);
     lower.u64((first | 0x20) as u64);
     for &b in rest {
+        if !b.is_ascii_lowercase() {
+            return None;
+        }
         word.u64(b as u64);
         lower.u64(b as u64);
     }
@@ -474,14 +478,10 @@ fn tok_info_letters(s: &[u8], kind: TokenKind) -> Option<TokInfo> {
     let shapes = if first_upper { &TITLE_SHAPES } else { &LOWER_SHAPES };
     let (shape, sshape) = shapes.get(n.min(5)).copied().unwrap_or((0, 0));
     // The first and last four chars, lowercase (0 past the word's length).
-    let mut first4 = [0u32; 4];
-    for (p, &b) in first4.iter_mut().zip(s) {
-        *p = (b | 0x20) as u32;
-    }
-    let mut last4 = [0u32; 4];
-    for (p, &b) in last4.iter_mut().rev().zip(s.iter().rev()) {
-        *p = (b | 0x20) as u32;
-    }
+    let at = |i: usize| s.get(i).map_or(0, |&b| (b | 0x20) as u32);
+    let first4 = [at(0), at(1), at(2), at(3)];
+    let back = |k: usize| n.checked_sub(k).map_or(0, at);
+    let last4 = [back(4), back(3), back(2), back(1)];
     let upper = first_upper as usize;
     let flags = case_flags(n, upper, n - upper, 0, first_upper, kind);
     Some(TokInfo {
@@ -795,6 +795,76 @@ fn end_sentence(toks: &mut [Tok], words: u32, caps: u32, type_bits: &mut [u8]) {
     }
 }
 
+/// A token whose bytes and kind the word-type table does not hold yet: its span, kind, first
+/// 8 bytes and hash ([`intern_hash`]), and the empty slot of the table where it goes.
+struct NewType {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    head: u64,
+    hash: u32,
+    slot: usize,
+}
+
+/// [`DocInfo::new`] for a new word type: its hashes and flags, its lowercase form (numbered
+/// in `lower_table`) and its form, appended to the per-type vectors; its type id. Kept out
+/// of line, so that the per-token loop around it (most tokens repeat a type) stays small.
+#[inline(always)]
+fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut Vec<u32>, spare: &mut InternSpare) -> u32 {
+    let InternSpare { table, spans, lower_table, lower_of, type_lower, n_of, form_of_lower, type_bits, .. } = spare;
+    let ty = types.len() as u32;
+    let w = text.as_bytes().get(new.start..new.end).unwrap_or(&[]);
+    let info = match tok_info_letters(w, new.kind) {
+        Some(info) => info,
+        None if w.is_ascii() => tok_info_ascii(w, new.kind),
+        None => tok_info_chars(text.get(new.start..new.end).unwrap_or(""), new.kind),
+    };
+    // Its lowercase form.
+    let lmask = lower_table.len().wrapping_sub(1);
+    let mut ls = info.lower as usize & lmask;
+    let lid = loop {
+        match lower_table.get(ls).copied() {
+            Some(0) | None => {
+                lower_of.push(info.lower);
+                form_of_lower.push(NO_FORM);
+                if let Some(e) = lower_table.get_mut(ls) {
+                    *e = lower_of.len() as u32;
+                }
+                break lower_of.len() as u32 - 1;
+            }
+            Some(e) if lower_of.get(e as usize - 1) == Some(&info.lower) => break e - 1,
+            Some(_) => ls = (ls + 1) & lmask,
+        }
+    };
+    type_lower.push(lid);
+    // Its form, if it is a capitalised word.
+    let form = if is_capitalized(info.flags) && info.flags & (F_PUNCT | F_NUMBER) == 0 {
+        match form_of_lower.get_mut(lid as usize) {
+            Some(f) if *f == NO_FORM => {
+                *f = n_of.len() as u32;
+                n_of.push(0);
+                *f
+            }
+            Some(f) => *f,
+            None => NO_FORM,
+        }
+    } else {
+        NO_FORM
+    };
+    type_form.push(form);
+    type_bits.push(0);
+    types.push(info);
+    spans.push(Span { start: new.start, end: new.end, kind: new.kind as u8, head: new.head, hash: new.hash });
+    if let Some(e) = table.get_mut(new.slot) {
+        *e = ty + 1;
+    }
+    if types.len() * 2 > table.len() {
+        grow(table, spans.iter().map(|sp| sp.hash as usize));
+        grow(lower_table, lower_of.iter().map(|&h| h as usize));
+    }
+    ty
+}
+
 /// The form of a type that is not a capitalised word.
 pub const NO_FORM: u32 = u32::MAX;
 
@@ -835,19 +905,17 @@ impl DocInfo {
         // of the token's bytes and kind, checked against the bytes of the type's first
         // occurrence. Load at most 1/2; grown (and rehashed from `hashes`) as types come.
         // Lowercase forms likewise, keyed by the lowercase hash (at most one per type).
-        let InternSpare { table, spans, lower_table, lower_of, type_lower, n_of, form_of_lower, type_bits, seen, titled } =
-            &mut spare;
         let cap = (presize * 2).next_power_of_two();
-        for t in [&mut *table, &mut *lower_table] {
+        for t in [&mut spare.table, &mut spare.lower_table] {
             t.clear();
             t.resize(cap, 0);
         }
-        spans.clear();
-        lower_of.clear();
-        type_lower.clear();
-        n_of.clear();
-        form_of_lower.clear();
-        type_bits.clear();
+        spare.spans.clear();
+        spare.lower_of.clear();
+        spare.type_lower.clear();
+        spare.n_of.clear();
+        spare.form_of_lower.clear();
+        spare.type_bits.clear();
         let mut type_form: Vec<u32> = Vec::with_capacity(presize);
         // (Kept buffers.) `n_of`: per form, its number of contexts (at most MAX_CONTEXTS).
         // `form_of_lower`: per lowercase form, its form, or NO_FORM. `type_bits`: per type,
@@ -858,73 +926,24 @@ impl DocInfo {
         let bytes = text.as_bytes();
         for t in tokens {
             if t.sentence_start {
-                end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, type_bits);
+                end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, &mut spare.type_bits);
                 (sent, words, caps) = (tok.len(), 0, 0);
             }
             let w = bytes.get(t.start..t.end).unwrap_or(&[]);
             let kind = t.kind as u8;
             let wide = bytes.get(t.start..t.start.saturating_add(8)).and_then(|a| <&[u8; 8]>::try_from(a).ok());
             let (h, head) = intern_hash(w, kind, wide);
-            let mask = table.len() - 1;
+            let mask = spare.table.len().wrapping_sub(1);
             let mut slot = h as usize & mask;
             let ty = loop {
-                match table.get(slot).copied() {
+                match spare.table.get(slot).copied() {
                     Some(0) | None => {
-                        // A new type.
-                        let ty = types.len() as u32;
-                        let info = match tok_info_letters(w, t.kind) {
-                            Some(info) => info,
-                            None if w.is_ascii() => tok_info_ascii(w, t.kind),
-                            None => tok_info_chars(text.get(t.start..t.end).unwrap_or(""), t.kind),
-                        };
-                        // Its lowercase form.
-                        let lmask = lower_table.len() - 1;
-                        let mut ls = info.lower as usize & lmask;
-                        let lid = loop {
-                            match lower_table.get(ls).copied() {
-                                Some(0) | None => {
-                                    lower_of.push(info.lower);
-                                    form_of_lower.push(NO_FORM);
-                                    if let Some(e) = lower_table.get_mut(ls) {
-                                        *e = lower_of.len() as u32;
-                                    }
-                                    break lower_of.len() as u32 - 1;
-                                }
-                                Some(e) if lower_of.get(e as usize - 1) == Some(&info.lower) => break e - 1,
-                                Some(_) => ls = (ls + 1) & lmask,
-                            }
-                        };
-                        type_lower.push(lid);
-                        // Its form, if it is a capitalised word.
-                        let form = if is_capitalized(info.flags) && info.flags & (F_PUNCT | F_NUMBER) == 0 {
-                            match form_of_lower.get_mut(lid as usize) {
-                                Some(f) if *f == NO_FORM => {
-                                    *f = n_of.len() as u32;
-                                    n_of.push(0);
-                                    *f
-                                }
-                                Some(f) => *f,
-                                None => NO_FORM,
-                            }
-                        } else {
-                            NO_FORM
-                        };
-                        type_form.push(form);
-                        type_bits.push(0);
-                        types.push(info);
-                        spans.push(Span { start: t.start, end: t.end, kind, head, hash: h });
-                        if let Some(e) = table.get_mut(slot) {
-                            *e = ty + 1;
-                        }
-                        if types.len() * 2 > table.len() {
-                            grow(table, spans.iter().map(|sp| sp.hash as usize));
-                            grow(lower_table, lower_of.iter().map(|&h| h as usize));
-                        }
-                        break ty;
+                        let new = NewType { start: t.start, end: t.end, kind: t.kind, head, hash: h, slot };
+                        break add_type(text, new, &mut types, &mut type_form, &mut spare);
                     }
                     Some(e) => {
                         let id = e as usize - 1;
-                        if let Some(sp) = spans.get(id) {
+                        if let Some(sp) = spare.spans.get(id) {
                             if sp.hash == h
                                 && sp.head == head
                                 && sp.kind == kind
@@ -947,11 +966,13 @@ impl DocInfo {
                 words += 1;
                 caps += (flags & F_ALLCAPS != 0) as u32;
             }
-            if let Some(c) = type_form.get(ty_us).and_then(|&f| n_of.get_mut(f as usize)) {
+            if let Some(c) = type_form.get(ty_us).and_then(|&f| spare.n_of.get_mut(f as usize)) {
                 *c = (*c + 1).min(MAX_CONTEXTS as u8);
             }
             tok.push(Tok { ty, flags });
         }
+        let InternSpare { table: _, spans, lower_table: _, lower_of, type_lower, n_of, form_of_lower: _, type_bits, seen, titled } =
+            &mut spare;
         end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, type_bits);
         // Case evidence: per lowercase form, how it is written outside headlines.
         seen.clear();
