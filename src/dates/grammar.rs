@@ -30,27 +30,18 @@ type Hit = (usize, T, Val);
 
 pub struct P<'a> {
     pub t: &'a [Tok<'a>],
-    /// The last starter entry [`candidates`] looked up, with its token index, so that
-    /// [`P::core_with`] at that token does not look it up again (`usize::MAX`: none).
-    entry_at: std::cell::Cell<(usize, u16)>,
 }
 
 impl<'a> P<'a> {
     pub fn new(t: &'a [Tok<'a>]) -> Self {
-        P { t, entry_at: std::cell::Cell::new((usize::MAX, 0)) }
+        P { t }
     }
 
-    /// The [`STARTER_TABLE`] entry of word `i` (0 for other tokens), from the memo when
-    /// [`candidates`] just looked it up.
+    /// The [`STARTER_TABLE`] entry of token `i` (0 for numbers and punctuation), as the
+    /// lexer looked it up.
     #[inline]
-    fn entry(&self, i: usize, t: &Tok) -> u16 {
-        if t.kind != Kind::Word {
-            return 0;
-        }
-        match self.entry_at.get() {
-            (k, e) if k == i => e,
-            _ => starter_entry(t.w()),
-        }
+    fn entry(&self, _i: usize, t: &Tok) -> u16 {
+        t.entry
     }
 }
 
@@ -3097,7 +3088,7 @@ impl<'a> P<'a> {
                 consider(self.fraction(i));
                 // A weekday within the three tokens after the number ("2 Sundays", "1,000
                 // Fridays": the amount ends at i + 3 at most).
-                if !fast || (1..=3).any(|d| starter_entry(self.w(i + d)) & WEEKDAY_BIT != 0) {
+                if !fast || (1..=3).any(|d| self.t.get(i + d).map_or(0, |t| t.entry) & WEEKDAY_BIT != 0) {
                     consider(self.weekdays_away(i));
                 }
                 consider(self.day_of_rel_month(i, reference));
@@ -3140,7 +3131,7 @@ impl<'a> P<'a> {
                     consider(self.fraction(i));
                 }
                 // A weekday (a starter) within the three words after the amount.
-                if all || qty && (1..=3).any(|d| starter(self.w(i + d))) {
+                if all || qty && (1..=3).any(|d| self.t.get(i + d).is_some_and(|t| t.entry != 0)) {
                     consider(self.weekdays_away(i));
                 }
                 if all || ordinal || w == "the" {
@@ -3529,7 +3520,7 @@ fn holiday_only(w: &str) -> bool {
 /// The [`STARTER_TABLE`] entry of `w` (0: not a starter). Most words are turned away by
 /// one bit of [`STARTER_BITS`] (the table's hash, 14 bits of it) before the table.
 #[inline]
-fn starter_entry(w: &str) -> u16 {
+pub(super) fn starter_entry(w: &str) -> u16 {
     let b = w.as_bytes();
     let n = b.len();
     if n == 0 || n > 15 {
@@ -3998,15 +3989,13 @@ pub fn candidates(toks: &[Tok], reference: Option<crate::calendar::CivilDate>) -
         let worth = match t.kind {
             Kind::Num => true,
             Kind::Punct => t.w() == "'",
+            // "the" is a starter too: only what follows it decides.
             Kind::Word => {
-                let w = t.w();
-                if w == "the" {
-                    after_the(p.w(i + 1)) || toks.get(i + 1).is_some_and(|n| n.kind != Kind::Word)
-                } else {
-                    let e = starter_entry(w);
-                    p.entry_at.set((i, e));
-                    e != 0
-                }
+                t.entry != 0
+                    && (t.w() != "the"
+                        || toks.get(i + 1).map_or(false, |n| {
+                            n.kind != Kind::Word || n.entry != 0 || after_the(n.w())
+                        }))
             }
         };
         if !worth {
@@ -4060,8 +4049,8 @@ mod qty_tests {
             ("é👍 999999999.999999999 s", "999999999.999999999"),
         ];
         for (text, want) in cases {
-            let lower = text.to_ascii_lowercase();
-            let toks = crate::dates::lex::lex(text, &lower);
+            let mut lower = String::new();
+            let toks = crate::dates::lex::lex(text, &mut lower);
             let p = super::P::new(&toks);
             let (q, _) = p.qty(2).unwrap_or_else(|| panic!("{text:?}"));
             assert_eq!(q.as_str(), want, "{text:?}");
@@ -4159,8 +4148,8 @@ mod starter_tests {
         for w in &first {
             for n in &next {
                 for text in [format!("{w} {n} 2024"), format!("at {w} {n} of next month"), format!("on {w} {n} ago")] {
-                    let lower = text.to_ascii_lowercase();
-                    let toks = crate::dates::lex::lex(&text, &lower);
+                    let mut lower = String::new();
+                    let toks = crate::dates::lex::lex(&text, &mut lower);
                     let p = super::P::new(&toks);
                     let k = usize::from(text.starts_with("at ") || text.starts_with("on "));
                     for r in [None, CivilDate::new(2024, 1, 9)] {
@@ -4183,8 +4172,8 @@ mod starter_tests {
         for w in super::HOLIDAY_ONLY {
             for n in &next {
                 for text in [format!("{w} {n} 2024"), format!("{w}'s {n}"), format!("{w} {n} day")] {
-                    let lower = text.to_ascii_lowercase();
-                    let toks = crate::dates::lex::lex(&text, &lower);
+                    let mut lower = String::new();
+                    let toks = crate::dates::lex::lex(&text, &mut lower);
                     let p = super::P::new(&toks);
                     for r in [None, CivilDate::new(2024, 1, 9)] {
                         assert_eq!(p.core_with(0, r, true), p.core_with(0, r, false), "{text:?}");

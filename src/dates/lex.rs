@@ -33,6 +33,10 @@ pub struct Tok<'a> {
     pub all_caps: bool,
     /// The number, for digit runs of up to 9 digits.
     pub num: u32,
+    /// The word's `grammar` starter-table entry (0: no expression begins with it, and for
+    /// every number and punctuation token), looked up once here, where the word's bytes are
+    /// at hand, rather than by every scan that asks.
+    pub(super) entry: u16,
     low: &'a str,
 }
 
@@ -111,6 +115,7 @@ fn make<'a>(
         cap,
         all_caps,
         num,
+        entry: if kind == Kind::Word { super::grammar::starter_entry(low) } else { 0 },
         low,
     }
 }
@@ -150,12 +155,33 @@ fn letters_end(bytes: &[u8], mut k: usize) -> usize {
     k
 }
 
-/// Splits `text` into tokens (linear, never panics). `lower` must be
-/// `text.to_ascii_lowercase()` (same byte offsets); tokens borrow their lowercased text from it.
-pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
-    if lower.len() != text.len() {
-        return Vec::new();
+/// `lower[start..end]` as a `&str`, without `str::get`'s two char-boundary checks (a tenth
+/// of the lexer's cost per word).
+///
+/// # Safety
+///
+/// `lower[start..end]`, when in range, must be ASCII (then it is valid UTF-8 by itself).
+#[inline]
+unsafe fn ascii_slice(lower: &[u8], start: usize, end: usize) -> &str {
+    match lower.get(start..end) {
+        Some(run) => {
+            debug_assert!(run.is_ascii());
+            // SAFETY: the caller promises an ASCII run.
+            unsafe { std::str::from_utf8_unchecked(run) }
+        }
+        None => "",
     }
+}
+
+/// Splits `text` into tokens (linear, never panics). Fills `lower` with
+/// `text.to_ascii_lowercase()` (same byte offsets, so an ASCII byte of `text` is an ASCII
+/// byte of `lower` at the same place); tokens borrow their lowercased text from it.
+pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
+    lower.clear();
+    lower.push_str(text);
+    lower.make_ascii_lowercase();
+    let lower: &'a str = lower;
+    let low_bytes = lower.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut space = true;
     let mut newline = true;
@@ -174,6 +200,18 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
                 if bytes.get(end).map_or(true, |&c| c < 0x80) {
                     let s = bytes.get(i..end).unwrap_or(&[]);
                     let (cap, all_caps) = caps(s);
+                    let low = match s {
+                        // Only "yr", "qtr", "wk" (and plurals) read otherwise: not "we",
+                        // "was", "with", "year".
+                        [b'y' | b'Y' | b'q' | b'Q' | b'w' | b'W', c, ..]
+                            if s.len() <= 4 && matches!(c | 0x20, b'r' | b't' | b'k') =>
+                        {
+                            low_of(s, lower, i, end, Kind::Word)
+                        }
+                        // SAFETY: `text[i..end]` is ASCII letters, so `lower[i..end]` is ASCII.
+                        _ if s.len() <= 15 => unsafe { ascii_slice(low_bytes, i, end) },
+                        _ => "",
+                    };
                     toks.push(Tok {
                         start: i,
                         end,
@@ -183,17 +221,8 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
                         cap,
                         all_caps,
                         num: 0,
-                        low: match s {
-                            // Only "yr", "qtr", "wk" (and plurals) read otherwise: not "we",
-                            // "was", "with", "year".
-                            [b'y' | b'Y' | b'q' | b'Q' | b'w' | b'W', c, ..]
-                                if s.len() <= 4 && matches!(c | 0x20, b'r' | b't' | b'k') =>
-                            {
-                                low_of(s, lower, i, end, Kind::Word)
-                            }
-                            _ if s.len() <= 15 => lower.get(i..end).unwrap_or(""),
-                            _ => "",
-                        },
+                        entry: super::grammar::starter_entry(low),
+                        low,
                     });
                     newline = false;
                     // The single space that mostly follows a word is taken here (one loop
@@ -231,7 +260,9 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
                     cap: false,
                     all_caps: false,
                     num,
-                    low: if s.len() <= 15 { lower.get(i..end).unwrap_or("") } else { "" },
+                    entry: 0,
+                    // SAFETY: `text[i..end]` is ASCII digits, so `lower[i..end]` is ASCII.
+                    low: if s.len() <= 15 { unsafe { ascii_slice(low_bytes, i, end) } } else { "" },
                 });
                 newline = false;
                 space = bytes.get(end) == Some(&b' ');
@@ -247,7 +278,9 @@ pub fn lex<'a>(text: &str, lower: &'a str) -> Vec<Tok<'a>> {
                     cap: false,
                     all_caps: false,
                     num: 0,
-                    low: lower.get(i..i + 1).unwrap_or(""),
+                    entry: 0,
+                    // SAFETY: `text[i]` is ASCII, so `lower[i]` is ASCII.
+                    low: unsafe { ascii_slice(low_bytes, i, i + 1) },
                 });
                 newline = false;
                 space = bytes.get(i + 1) == Some(&b' ');
@@ -383,7 +416,8 @@ mod tests {
                     })
                     .collect()
             };
-            assert_eq!(key(lex(t, &lower)), key(lex_reference(t, &lower)), "{t:?}");
+            let got = key(lex(t, &mut String::new()));
+            assert_eq!(got, key(lex_reference(t, &lower)), "{t:?}");
         }
     }
 
@@ -405,8 +439,8 @@ mod tests {
     #[test]
     fn splits_digits_from_letters_and_keeps_offsets() {
         let text = "é 30th, 6pm’s";
-        let lower = text.to_ascii_lowercase();
-        let t = lex(text, &lower);
+        let mut lower = String::new();
+        let t = lex(text, &mut lower);
         let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, ["é", "30", "th", ",", "6", "pm", "’", "s"]);
         assert_eq!(t[1].num, 30);

@@ -443,8 +443,8 @@ fn find_in(
     out: &mut Vec<Timex>,
 ) {
     let reference = r.date;
-    let lower = text.to_ascii_lowercase();
-    let toks = lex::lex(text, &lower);
+    let mut lower = String::new();
+    let toks = lex::lex(text, &mut lower);
     let p = grammar::P::new(&toks);
     let cands = refine::refine(&p, grammar::candidates(&toks, reference));
     out.reserve(cands.len());
