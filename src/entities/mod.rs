@@ -212,10 +212,9 @@ const STASH_TOKENS: usize = 1 << 14;
 fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash_tokens: usize) -> Vec<u8> {
     let doc = DocInfo::new(text, tokens);
     let mut tags = vec![0u8; tokens.len()];
-    let cb = &model.codebook;
-    let add = |e: &mut [i32; N_LABELS], row: &[u8]| {
+    let add = |e: &mut [i32; N_LABELS], row: &[i32; N_LABELS]| {
         for (acc, &w) in e.iter_mut().zip(row) {
-            *acc = acc.wrapping_add(cb[w as usize]);
+            *acc = acc.wrapping_add(w);
         }
     };
     let sentences = tokenize::sentences(tokens);
@@ -840,7 +839,7 @@ mod tests {
             features::extract(&doc, m, range.clone(), &mut |i, h| {
                 if let Some(row) = m.row(h) {
                     for (acc, &w) in plain[i - range.start].iter_mut().zip(row) {
-                        *acc += m.codebook[w as usize];
+                        *acc += w;
                     }
                 }
             });
