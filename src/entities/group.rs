@@ -24,7 +24,9 @@
 // Maps keyed by the article's own words, private to one call: the crate's fast fixed-seed
 // hasher rather than SipHash (nothing here depends on iteration order, which SipHash's
 // random seed already varied from run to run).
+#[cfg(test)]
 type HashMap<K, V> = std::collections::HashMap<K, V, super::features::FastState>;
+#[cfg(test)]
 type HashSet<K> = std::collections::HashSet<K, super::features::FastState>;
 
 use std::borrow::Cow;
@@ -109,21 +111,37 @@ fn key_joined(s: &str) -> String {
     k
 }
 
-/// [`initials`] into `out`: whether there are any.
+/// [`initials`] of a surface (words joined by single spaces, no other whitespace) into
+/// `out`: whether there are any. Words are split at the space bytes; a word's first
+/// character is decoded only when it is not ASCII.
 fn initials_into(s: &str, out: &mut String) -> bool {
     out.clear();
-    if s.split_whitespace().nth(1).is_none() {
+    let b = s.as_bytes();
+    if !b.contains(&b' ') {
         return false;
     }
-    for w in s.split_whitespace() {
-        let Some(c) = w.chars().next() else { return false };
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase());
-        } else if !matches!(w, "of" | "the" | "and" | "for" | "de" | "du" | "des" | "la" | "le" | "&") {
-            return false;
+    let mut n = 0;
+    for w in b.split(|&c| c == b' ') {
+        let Some(&c0) = w.first() else { return false };
+        if c0.is_ascii_uppercase() {
+            out.push(c0.to_ascii_lowercase() as char);
+            n += 1;
+        } else if c0.is_ascii() {
+            if !matches!(w, b"of" | b"the" | b"and" | b"for" | b"de" | b"du" | b"des" | b"la" | b"le" | b"&") {
+                return false;
+            }
+        } else {
+            let Some(c) = std::str::from_utf8(w).ok().and_then(|w| w.chars().next()) else { return false };
+            if !c.is_uppercase() {
+                return false;
+            }
+            for l in c.to_lowercase() {
+                out.push(l);
+                n += 1;
+            }
         }
     }
-    out.chars().count() >= 2
+    n >= 2
 }
 
 #[cfg(test)]
@@ -149,13 +167,125 @@ const UNSET: u32 = u32::MAX;
 /// Marks an entry of [`Form`]'s cached ids that has no answer.
 const NONE: u32 = u32::MAX - 1;
 
+/// The hash of a byte string for [`Table`]: the crate's fast hasher fed eight bytes a
+/// step (the last step zero-padded, the length first).
+#[inline]
+fn hash_bytes(b: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = super::features::FastState.build_hasher();
+    h.write_u64(b.len() as u64);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h.write_u64(u64::from_le_bytes(a));
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        // Byte by byte (a copy into an array was a `memcpy` call).
+        let x = r.iter().rev().fold(0u64, |x, &c| x << 8 | c as u64);
+        h.write_u64(x);
+    }
+    h.finish()
+}
+
+/// An empty slot of a [`Table`].
+const EMPTY: u32 = u32::MAX;
+
+/// A hash set of entry ids `0..len()` (open addressing, linear probing, at most half
+/// full): the caller hashes a key and says whether an entry equals it; the keys themselves
+/// live in the caller's arrays, indexed by id. Unlike a `HashMap<&str, _>` it borrows
+/// nothing, so it is kept between calls (with [`Scratch`]) and costs no allocation.
+#[derive(Default)]
+struct Table {
+    slots: Vec<u32>,
+    /// Per entry id: its hash (to skip most comparisons and to grow).
+    hashes: Vec<u64>,
+}
+
+impl Table {
+    /// Empties the table, sized for about `n` entries (it grows as needed).
+    fn reset(&mut self, n: usize) {
+        let want = (2 * n.clamp(8, 256)).next_power_of_two();
+        if self.slots.len() < want || self.slots.len() > 4 * want.max(4096) {
+            self.slots = vec![EMPTY; want];
+        } else {
+            self.slots.fill(EMPTY);
+        }
+        self.hashes.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    /// The entry equal to the key hashed `h` (`eq(id)`), or a new entry for it: (id, new).
+    #[inline]
+    fn entry(&mut self, h: u64, eq: impl Fn(u32) -> bool) -> (u32, bool) {
+        if let Some(id) = self.get(h, eq) {
+            return (id, false);
+        }
+        let id = self.hashes.len() as u32;
+        self.hashes.push(h);
+        if 2 * self.hashes.len() > self.slots.len() {
+            self.grow();
+        } else {
+            self.place(h, id);
+        }
+        (id, true)
+    }
+
+    /// The entry equal to the key hashed `h`.
+    #[inline]
+    fn get(&self, h: u64, eq: impl Fn(u32) -> bool) -> Option<u32> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = h as usize & mask;
+        while let Some(&s) = self.slots.get(i) {
+            if s == EMPTY {
+                return None;
+            }
+            if self.hashes.get(s as usize) == Some(&h) && eq(s) {
+                return Some(s);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// Puts `id` in the first empty slot from its hash's (there is one: at most half full).
+    fn place(&mut self, h: u64, id: u32) {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = h as usize & mask;
+        while let Some(s) = self.slots.get_mut(i) {
+            if *s == EMPTY {
+                *s = id;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the slots and places every entry again.
+    fn grow(&mut self) {
+        let n = (2 * self.slots.len()).max(16);
+        self.slots.clear();
+        self.slots.resize(n, EMPTY);
+        for id in 0..self.hashes.len() {
+            let h = self.hashes.get(id).copied().unwrap_or(0);
+            self.place(h, id as u32);
+        }
+    }
+}
+
 /// What [`assign_entities`] knows of one distinct surface (a "form") of the article's
 /// mentions: every fact that depends only on the surface is computed once per form.
 #[derive(Clone)]
 struct Form {
+    /// The surface: its words joined by single spaces (`Scratch::surf[a..b]`).
+    surf: (usize, usize),
     /// Two or more words (the surface has a space).
     multi: bool,
-    /// The surface lowercased (`str::to_lowercase`): `lower[a..b]`.
+    /// The surface lowercased (`str::to_lowercase`): `Scratch::lower[a..b]`.
     lower: (usize, usize),
     /// Mentions with this surface per label (before any change).
     votes: [u32; 4],
@@ -172,7 +302,7 @@ struct Form {
     person: u32,
     /// The mention whose surface names this form's non-person mentions' group.
     other: u32,
-    /// The grouping key (`keys[a..b]`) and group of the form's non-person mentions.
+    /// The grouping key (`Scratch::keys[a..b]`) and group of the form's non-person mentions.
     key: (usize, usize),
     group: u32,
     /// The form's non-person mentions and the first of them.
@@ -180,36 +310,128 @@ struct Form {
     first: u32,
 }
 
+/// The buffers of one call, kept between calls (only their allocations: everything is
+/// cleared before use; nothing derived from one article is read in the next).
+#[derive(Default)]
+struct Scratch {
+    /// Forms by surface, and the surfaces and lowercase forms they point into.
+    form_of: Table,
+    forms: Vec<Form>,
+    surf: String,
+    lower: String,
+    /// Per mention: its form.
+    fid: Vec<u32>,
+    /// Glued forms: multi-word lowercase forms without their spaces (`squashed[a..b]`),
+    /// with the label of their first mention.
+    glued: Table,
+    squashed: Vec<u8>,
+    glued_at: Vec<(usize, usize, EntityLabel)>,
+    // People.
+    lid_of: Table,
+    /// Per lowercase person form: a form with it, and its mentions.
+    lids: Vec<(u32, u32)>,
+    cands: Vec<(u32, u32, bool, (usize, usize))>,
+    ascii: String,
+    seen: Table,
+    seen_at: Vec<(bool, (usize, usize))>,
+    full_names: Vec<(u32, u32, (usize, u32))>,
+    by_first: Table,
+    /// Per first word (`lower[a..b]`): the first full name's mention, full names.
+    first_at: Vec<((usize, usize), u32, usize)>,
+    word_id: Table,
+    word_at: Vec<(usize, usize)>,
+    best_for: Table,
+    best_at: Vec<(u64, usize, usize)>,
+    // Everything else.
+    keys: Vec<u8>,
+    group_of_key: Table,
+    /// Per group: its key (`keys[a..b]`).
+    group_key: Vec<(usize, usize)>,
+    first_of: Vec<u32>,
+    merge_into: Vec<u32>,
+    ini: String,
+    best: Vec<Option<(usize, u32, u32)>>,
+}
+
+impl Scratch {
+    /// Drops the buffers a very long document left large (a page of news keeps them).
+    fn trim(&mut self) {
+        const KEEP: usize = 1 << 16;
+        if self.fid.capacity() > KEEP || self.surf.capacity() > 16 * KEEP || self.forms.capacity() > KEEP {
+            *self = Scratch::default();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// `buf[r.0..r.1]` (empty if out of range).
+fn at(buf: &str, r: (usize, usize)) -> &str {
+    buf.get(r.0..r.1).unwrap_or("")
+}
+
+/// `buf[r.0..r.1]` of bytes (empty if out of range).
+fn at_b(buf: &[u8], r: (usize, usize)) -> &[u8] {
+    buf.get(r.0..r.1).unwrap_or(&[])
+}
+
 /// Fills `entity` of every mention (mentions in text order).
 ///
 /// First makes labels consistent: the majority label of identical mentions wins, and a one-word mention that is the last word of a person's
 /// full name elsewhere in the article is that person ("Shoigu left for Moscow" after
 /// "Sergei Shoigu").
+// Not inlined: `bench/callgrind.mjs` measures this stage by this function's inclusive count.
+#[inline(never)]
 pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
     if mentions.is_empty() {
         return;
     }
-    // Each mention's words joined by single spaces (borrowed from the text almost always).
-    let surfaces: Vec<Cow<str>> = mentions.iter().map(|m| joined(text.get(m.start..m.end).unwrap_or(""))).collect();
-    // Maps hold distinct forms: sized for an article's, not for every mention of a long
-    // document (pre-sizing them to the mention count cost 37 MiB on a 5 MB input).
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => {
+            assign_with(text, mentions, &mut s);
+            s.trim();
+        }
+        Err(_) => assign_with(text, mentions, &mut Scratch::default()),
+    });
+}
+
+fn assign_with(text: &str, mentions: &mut [Mention], sc: &mut Scratch) {
+    forms(text, mentions, sc);
+    vote_and_glue(mentions, sc);
+    surnames(mentions, sc);
+    people(mentions, sc);
+    others(mentions, sc);
+    names(mentions, sc);
+}
+
+/// Forms, and the votes of the next step.
+#[inline(never)]
+fn forms(text: &str, mentions: &[Mention], sc: &mut Scratch) {
     let cap = mentions.len().min(256);
-    let mut form_of: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(cap, Default::default());
-    let mut texts: Vec<&str> = Vec::with_capacity(cap);
-    let mut fid: Vec<u32> = Vec::with_capacity(mentions.len());
-    let mut lower = String::with_capacity(surfaces.iter().map(|s| s.len()).sum());
-    let mut forms: Vec<Form> = Vec::with_capacity(cap);
-    // Forms, and the votes of the next step.
-    for (s, m) in surfaces.iter().zip(mentions.iter()) {
-        let next = texts.len() as u32;
-        let f = *form_of.entry(&**s).or_insert(next);
-        if f == next {
-            texts.push(s);
-            let a = lower.len();
-            push_lower(&mut lower, s);
+    sc.form_of.reset(cap);
+    sc.forms.clear();
+    sc.surf.clear();
+    sc.lower.clear();
+    sc.fid.clear();
+    let Scratch { form_of, forms, surf, lower, fid, .. } = sc;
+    for m in mentions.iter() {
+        // The mention's words joined by single spaces (borrowed from the text almost always).
+        let s = joined(text.get(m.start..m.end).unwrap_or(""));
+        let h = hash_bytes(s.as_bytes());
+        let (f, new) = form_of.entry(h, |id| {
+            forms.get(id as usize).is_some_and(|form| at(surf, form.surf) == &*s)
+        });
+        if new {
+            let a = surf.len();
+            surf.push_str(&s);
+            let la = lower.len();
+            push_lower(lower, &s);
             forms.push(Form {
+                surf: (a, surf.len()),
                 multi: s.as_bytes().contains(&b' '),
-                lower: (a, lower.len()),
+                lower: (la, lower.len()),
                 votes: [0; 4],
                 glued: 0,
                 last: UNSET,
@@ -229,17 +451,23 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
             *v += 1;
         }
     }
+}
 
-    // The same name written the same way is one thing: the majority label wins (the first
-    // label on ties; a mention keeps its label when it has as many votes).
-    // Glued forms ("HindustanTimes" in a page footer after "Hindustan Times"): a one-word
-    // mention that is a multi-word mention without its spaces takes that mention's label
-    // (the first such mention's; its label after the vote).
-    // (Bytes: dropping ASCII spaces from UTF-8 leaves UTF-8, and byte strings compare as
-    // the strings do.)
-    let mut squashed: Vec<u8> = Vec::with_capacity(lower.len());
-    let mut squashed_at: Vec<(usize, usize, EntityLabel)> = Vec::with_capacity(forms.len());
-    for (m, &f) in mentions.iter_mut().zip(&fid) {
+/// The same name written the same way is one thing: the majority label wins (the first
+/// label on ties; a mention keeps its label when it has as many votes).
+/// Glued forms ("HindustanTimes" in a page footer after "Hindustan Times"): a one-word
+/// mention that is a multi-word mention without its spaces takes that mention's label
+/// (the first such mention's; its label after the vote).
+/// (Bytes: dropping ASCII spaces from UTF-8 leaves UTF-8, and byte strings compare as
+/// the strings do.)
+#[inline(never)]
+fn vote_and_glue(mentions: &mut [Mention], sc: &mut Scratch) {
+    let cap = mentions.len().min(256);
+    sc.glued.reset(cap);
+    sc.squashed.clear();
+    sc.glued_at.clear();
+    let Scratch { forms, lower, fid, glued, squashed, glued_at, .. } = sc;
+    for (m, &f) in mentions.iter_mut().zip(fid.iter()) {
         let Some(form) = forms.get_mut(f as usize) else { continue };
         let v = form.votes;
         let mut best = 0;
@@ -256,30 +484,41 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         if form.multi && form.glued == 0 {
             form.glued = 1;
             let a = squashed.len();
-            squashed.extend(at(&lower, form.lower).bytes().filter(|&c| c != b' '));
-            squashed_at.push((a, squashed.len(), m.label));
+            squashed.extend(at(lower, form.lower).bytes().filter(|&c| c != b' '));
+            let key = at_b(squashed, (a, squashed.len()));
+            let (_, new) = glued.entry(hash_bytes(key), |id| {
+                glued_at.get(id as usize).is_some_and(|&(ga, gb, _)| at_b(squashed, (ga, gb)) == key)
+            });
+            if new {
+                glued_at.push((a, squashed.len(), m.label));
+            } else {
+                squashed.truncate(a);
+            }
         }
     }
-    let mut glued: HashMap<&[u8], EntityLabel> =
-        HashMap::with_capacity_and_hasher(squashed_at.len(), Default::default());
-    for &(a, b, l) in &squashed_at {
-        glued.entry(squashed.get(a..b).unwrap_or(&[])).or_insert(l);
-    }
+}
 
-    // Per last word of a person's full name: (full-name mentions, one-word mentions of that
-    // word labelled otherwise). The one-word mentions become the person unless they
-    // outnumber the full names more than twice: "Lebed Chechnya" (a headline the tagger read
-    // as one person) must not turn seven mentions of "Chechnya" into people. (In the pass
-    // that gives one-word mentions their glued label: that leaves multi-word ones alone.)
-    for (m, &f) in mentions.iter_mut().zip(&fid) {
+/// Per last word of a person's full name: (full-name mentions, one-word mentions of that
+/// word labelled otherwise). The one-word mentions become the person unless they
+/// outnumber the full names more than twice: "Lebed Chechnya" (a headline the tagger read
+/// as one person) must not turn seven mentions of "Chechnya" into people. (In the pass
+/// that gives one-word mentions their glued label: that leaves multi-word ones alone.)
+#[inline(never)]
+fn surnames(mentions: &mut [Mention], sc: &mut Scratch) {
+    let Scratch { form_of, forms, surf, lower, fid, glued, squashed, glued_at, .. } = sc;
+    for (m, &f) in mentions.iter_mut().zip(fid.iter()) {
         let Some(form) = forms.get_mut(f as usize) else { continue };
         if !form.multi {
-            if glued.is_empty() {
+            if glued.len() == 0 {
                 continue;
             }
             if form.glued == 0 {
-                form.glued = match glued.get(at(&lower, form.lower).as_bytes()) {
-                    Some(&l) => 2 + l.index() as u8,
+                let key = at(lower, form.lower).as_bytes();
+                let g = glued.get(hash_bytes(key), |id| {
+                    glued_at.get(id as usize).is_some_and(|&(ga, gb, _)| at_b(squashed, (ga, gb)) == key)
+                });
+                form.glued = match g.and_then(|id| glued_at.get(id as usize)) {
+                    Some(&(_, _, l)) => 2 + l.index() as u8,
                     None => 1,
                 };
             }
@@ -291,45 +530,56 @@ pub fn assign_entities(text: &str, mentions: &mut [Mention]) {
         if m.label != EntityLabel::Per {
             continue;
         }
-        if form.last == UNSET {
-            let last = texts.get(f as usize).and_then(|s| s.rsplit(' ').next()).unwrap_or("");
-            form.last = form_of.get(last).copied().unwrap_or(NONE);
+        let mut last = form.last;
+        if last == UNSET {
+            let s = at(surf, form.surf);
+            let word = s.rfind(' ').and_then(|k| s.get(k + 1..)).unwrap_or(s);
+            let forms_ro: &[Form] = forms;
+            last = form_of
+                .get(hash_bytes(word.as_bytes()), |id| {
+                    forms_ro.get(id as usize).is_some_and(|w| at(surf, w.surf) == word)
+                })
+                .unwrap_or(NONE);
+            if let Some(form) = forms.get_mut(f as usize) {
+                form.last = last;
+            }
         }
-        let last = form.last;
         if let Some(w) = forms.get_mut(last as usize) {
             w.full += 1;
         }
     }
-    for (m, &f) in mentions.iter().zip(&fid) {
+    let Scratch { forms, fid, .. } = sc;
+    for (m, &f) in mentions.iter().zip(fid.iter()) {
         if let Some(form) = forms.get_mut(f as usize) {
             if m.label != EntityLabel::Per && !form.multi && form.full > 0 {
                 form.others += 1;
             }
         }
     }
-    for (m, &f) in mentions.iter_mut().zip(&fid) {
+    for (m, &f) in mentions.iter_mut().zip(fid.iter()) {
         if let Some(form) = forms.get(f as usize) {
             if m.label != EntityLabel::Per && !form.multi && form.full > 0 && form.others <= 2 * form.full {
                 m.label = EntityLabel::Per;
             }
         }
     }
-
-    people(mentions, &fid, &texts, &mut forms, &lower);
-    others(mentions, &fid, &texts, &mut forms, &lower);
-
-    for (m, &f) in mentions.iter_mut().zip(&fid) {
-        let Some(form) = forms.get(f as usize) else { continue };
-        let j = if m.label == EntityLabel::Per { form.person } else { form.other };
-        let name = fid.get(j as usize).or(Some(&f)).and_then(|&g| texts.get(g as usize)).copied().unwrap_or("");
-        m.entity.clear();
-        m.entity.push_str(name);
-    }
 }
 
-/// `buf[r.0..r.1]` (empty if out of range).
-fn at(buf: &str, r: (usize, usize)) -> &str {
-    buf.get(r.0..r.1).unwrap_or("")
+/// The canonical name of every mention.
+#[inline(never)]
+fn names(mentions: &mut [Mention], sc: &mut Scratch) {
+    let Scratch { forms, fid, surf, .. } = sc;
+    for (m, &f) in mentions.iter_mut().zip(fid.iter()) {
+        let Some(form) = forms.get(f as usize) else { continue };
+        let j = if m.label == EntityLabel::Per { form.person } else { form.other };
+        let g = fid.get(j as usize).copied().unwrap_or(f);
+        let name = forms.get(g as usize).map_or("", |w| at(surf, w.surf));
+        // A new string of the exact size (the mentions' strings are empty: `clear` and
+        // `push_str` went through the vector's growth path).
+        if m.entity != name {
+            m.entity = String::from(name);
+        }
+    }
 }
 
 /// People. Linear: each distinct full name (deduplicated ASCII-case-insensitively, in order
@@ -338,29 +588,56 @@ fn at(buf: &str, r: (usize, usize)) -> &str {
 /// with one lookup. (Was: every mention scanned every full name sharing its surname,
 /// quadratic on many people called Smith.) Sets [`Form::person`] of the person mentions'
 /// forms.
-fn people(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form], lower: &str) {
+#[inline(never)]
+fn people(mentions: &[Mention], sc: &mut Scratch) {
+    let Scratch {
+        forms,
+        surf,
+        lower,
+        fid,
+        lid_of,
+        lids,
+        cands,
+        ascii,
+        seen,
+        seen_at,
+        full_names,
+        by_first,
+        first_at,
+        word_id,
+        word_at,
+        best_for,
+        best_at,
+        ..
+    } = sc;
+    let lower: &str = lower;
     // Person mentions per lowercased form.
     let cap = forms.len().min(256);
-    let mut lid_of: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(cap, Default::default());
-    let mut lcount: Vec<u32> = Vec::with_capacity(cap);
+    lid_of.reset(cap);
+    lids.clear();
     // Full names: the first mention of each multi-word form, with the ASCII-lowercased
     // surface it is deduplicated by (non-ASCII ones in `ascii`; ASCII ones are their
     // lowercase form).
-    let mut cands: Vec<(u32, u32, bool, (usize, usize))> = Vec::with_capacity(cap);
-    let mut ascii = String::new();
-    for (i, (m, &f)) in mentions.iter().zip(fid).enumerate() {
+    cands.clear();
+    ascii.clear();
+    for (i, (m, &f)) in mentions.iter().zip(fid.iter()).enumerate() {
         if m.label != EntityLabel::Per {
             continue;
         }
-        let Some(form) = forms.get_mut(f as usize) else { continue };
-        if form.lid == UNSET {
-            let next = lcount.len() as u32;
-            form.lid = *lid_of.entry(at(lower, form.lower)).or_insert(next);
-            if form.lid == next {
-                lcount.push(0);
+        let Some(form) = forms.get(f as usize) else { continue };
+        let mut lid = form.lid;
+        if lid == UNSET {
+            let l = at(lower, form.lower);
+            let forms_ro: &[Form] = forms;
+            let (id, new) = lid_of.entry(hash_bytes(l.as_bytes()), |id| {
+                lids.get(id as usize).and_then(|&(g, _)| forms_ro.get(g as usize)).is_some_and(|w| at(lower, w.lower) == l)
+            });
+            if new {
+                lids.push((f, 0));
             }
+            lid = id;
             if form.multi {
-                let s = texts.get(f as usize).copied().unwrap_or("");
+                let s = at(surf, form.surf);
                 if s.is_ascii() {
                     cands.push((i as u32, f, false, form.lower));
                 } else {
@@ -372,65 +649,106 @@ fn people(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form],
                     cands.push((i as u32, f, true, (a, ascii.len())));
                 }
             }
+            if let Some(form) = forms.get_mut(f as usize) {
+                form.lid = lid;
+            }
         }
-        if let Some(c) = lcount.get_mut(form.lid as usize) {
-            *c += 1;
+        if let Some(c) = lids.get_mut(lid as usize) {
+            c.1 += 1;
         }
     }
-    if lcount.is_empty() {
+    if lids.is_empty() {
         return;
     }
-    let words_of = |f: u32| forms.get(f as usize).map_or("", |form| at(lower, form.lower)).split(' ');
-    let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(cands.len(), Default::default());
+    let forms: &mut [Form] = forms;
+    let lower_b = lower.as_bytes();
+    // Words of a lowercase form: split at its space bytes (single spaces).
+    let words = |l: &str| 1 + l.bytes().filter(|&c| c == b' ').count();
+    seen.reset(cands.len());
+    seen_at.clear();
     // (mention, form, rank: words then mentions).
-    let mut full_names: Vec<(u32, u32, (usize, u32))> = Vec::with_capacity(cands.len());
-    let mut by_first: HashMap<&str, (u32, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
-    for &(i, f, in_ascii, r) in &cands {
-        if !seen.insert(at(if in_ascii { &ascii } else { lower }, r)) {
+    full_names.clear();
+    by_first.reset(cands.len());
+    first_at.clear();
+    for &(i, f, in_ascii, r) in cands.iter() {
+        let ascii_r: &str = ascii;
+        let key = at(if in_ascii { ascii_r } else { lower }, r);
+        let (_, new) = seen.entry(hash_bytes(key.as_bytes()), |id| {
+            seen_at.get(id as usize).is_some_and(|&(a, r)| at(if a { ascii_r } else { lower }, r) == key)
+        });
+        if !new {
             continue;
         }
-        let count = forms.get(f as usize).and_then(|form| lcount.get(form.lid as usize)).copied().unwrap_or(0);
-        full_names.push((i, f, (words_of(f).count(), count)));
-        if let Some(w) = words_of(f).next() {
-            by_first.entry(w).or_insert((i, 0)).1 += 1;
-        }
-    }
-    drop(seen);
-    // Suffixes keyed by a 64-bit hash of their word ids (built from the end, so a name of
-    // k words costs k steps); a hit is verified by comparing words.
-    let n_words: usize = full_names.iter().map(|n| n.2 .0).sum();
-    let mut word_id: HashMap<&str, u64> = HashMap::with_capacity_and_hasher(n_words, Default::default());
-    let suffix_step = |h: u64, id: u64| h.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29) ^ id.wrapping_add(1);
-    let mut best_for: HashMap<(u64, usize), usize> = HashMap::with_capacity_and_hasher(n_words, Default::default());
-    for (k, &(_, f, rank)) in full_names.iter().enumerate() {
-        let mut h = 0u64;
-        for (d, w) in words_of(f).rev().enumerate() {
-            let next = word_id.len() as u64;
-            let id = *word_id.entry(w).or_insert(next);
-            h = suffix_step(h, id);
-            let e = best_for.entry((h, d + 1)).or_insert(k);
-            if *e != k && full_names.get(*e).is_some_and(|b| rank > b.2) {
-                *e = k;
+        seen_at.push((in_ascii, r));
+        let count = forms.get(f as usize).and_then(|form| lids.get(form.lid as usize)).map_or(0, |c| c.1);
+        let nw = forms.get(f as usize).map_or(1, |form| words(at(lower, form.lower)));
+        full_names.push((i, f, (nw, count)));
+        if let Some(form) = forms.get(f as usize) {
+            let l = at(lower, form.lower);
+            let w = l.as_bytes().split(|&c| c == b' ').next().unwrap_or(&[]);
+            let (id, new) = by_first.entry(hash_bytes(w), |id| {
+                first_at.get(id as usize).is_some_and(|&(r, _, _)| at_b(lower_b, r) == w)
+            });
+            if new {
+                first_at.push(((form.lower.0, form.lower.0 + w.len()), i, 0));
+            }
+            if let Some(e) = first_at.get_mut(id as usize) {
+                e.2 += 1;
             }
         }
     }
-    let mut ws: Vec<&str> = Vec::new();
-    let mut wj: Vec<&str> = Vec::new();
-    // Per form: the mention naming its person (UNSET: not looked up yet).
-    let mut person: Vec<u32> = vec![UNSET; forms.len()];
-    for (m, &f) in mentions.iter().zip(fid) {
+    // Suffixes keyed by a 64-bit hash of their word ids (built from the end, so a name of
+    // k words costs k steps); a hit is verified by comparing words.
+    let n_words: usize = full_names.iter().map(|n| n.2 .0).sum();
+    word_id.reset(n_words);
+    word_at.clear();
+    best_for.reset(n_words);
+    best_at.clear();
+    let suffix_step = |h: u64, id: u64| h.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29) ^ id.wrapping_add(1);
+    let pair_hash = |h: u64, d: usize| {
+        let x = (h ^ (d as u64).wrapping_mul(0x517c_c1b7_2722_0a95)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        x ^ (x >> 29)
+    };
+    for (k, &(_, f, rank)) in full_names.iter().enumerate() {
         let Some(form) = forms.get(f as usize) else { continue };
-        if m.label != EntityLabel::Per || person.get(f as usize) != Some(&UNSET) {
+        let (base, l) = (form.lower.0, at(lower, form.lower));
+        let mut h = 0u64;
+        let mut end = l.len();
+        for (d, w) in l.as_bytes().rsplit(|&c| c == b' ').enumerate() {
+            let a = end - w.len();
+            let (id, new) = word_id.entry(hash_bytes(w), |id| {
+                word_at.get(id as usize).is_some_and(|&r| at_b(lower_b, r) == w)
+            });
+            if new {
+                word_at.push((base + a, base + end));
+            }
+            end = a.saturating_sub(1);
+            h = suffix_step(h, id as u64);
+            let (e, new) = best_for.entry(pair_hash(h, d + 1), |id| {
+                best_at.get(id as usize).is_some_and(|&(bh, bd, _)| bh == h && bd == d + 1)
+            });
+            if new {
+                best_at.push((h, d + 1, k));
+            } else if let Some(e) = best_at.get_mut(e as usize) {
+                if e.2 != k && full_names.get(e.2).is_some_and(|b| rank > b.2) {
+                    e.2 = k;
+                }
+            }
+        }
+    }
+    for (m, &f) in mentions.iter().zip(fid.iter()) {
+        let Some(form) = forms.get(f as usize) else { continue };
+        if m.label != EntityLabel::Per || form.person != UNSET {
             continue;
         }
-        ws.clear();
-        ws.extend(at(lower, form.lower).split(' '));
-        let Some(&last) = ws.last() else { continue };
+        let l = at(lower, form.lower);
+        let n = words(l);
         let mut h = 0u64;
         let mut known = true;
-        for w in ws.iter().rev() {
-            match word_id.get(w) {
-                Some(&id) => h = suffix_step(h, id),
+        for w in l.as_bytes().rsplit(|&c| c == b' ') {
+            let id = word_id.get(hash_bytes(w), |id| word_at.get(id as usize).is_some_and(|&r| at_b(lower_b, r) == w));
+            match id {
+                Some(id) => h = suffix_step(h, id as u64),
                 None => {
                     known = false;
                     break;
@@ -439,36 +757,36 @@ fn people(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form],
         }
         let mut best: Option<u32> = None;
         if known {
-            if let Some(&(j, fj, _)) = best_for.get(&(h, ws.len())).and_then(|&k| full_names.get(k)) {
-                wj.clear();
-                wj.extend(words_of(fj));
-                if wj.len() >= ws.len() && wj[wj.len() - ws.len()..] == ws[..] {
+            let e = best_for.get(pair_hash(h, n), |id| best_at.get(id as usize).is_some_and(|&(bh, bd, _)| bh == h && bd == n));
+            if let Some(&(j, fj, _)) = e.and_then(|e| best_at.get(e as usize)).and_then(|&(_, _, k)| full_names.get(k)) {
+                let wj = forms.get(fj as usize).map_or("", |w| at(lower, w.lower));
+                if words(wj) >= n && wj.as_bytes().rsplit(|&c| c == b' ').zip(l.as_bytes().rsplit(|&c| c == b' ')).all(|(a, b)| a == b) {
                     best = Some(j);
                 }
             }
         }
-        if best.is_none() && ws.len() == 1 {
-            if let Some(&(j, 1)) = by_first.get(last) {
+        if best.is_none() && n == 1 {
+            let e = by_first.get(hash_bytes(l.as_bytes()), |id| first_at.get(id as usize).is_some_and(|&(r, _, _)| at(lower, r) == l));
+            if let Some(&(_, j, 1)) = e.and_then(|e| first_at.get(e as usize)) {
                 best = Some(j);
             }
         }
-        if let Some(p) = person.get_mut(f as usize) {
-            *p = best.unwrap_or(NONE);
+        if let Some(form) = forms.get_mut(f as usize) {
+            form.person = best.unwrap_or(NONE);
         }
-    }
-    for (form, p) in forms.iter_mut().zip(person) {
-        form.person = p;
     }
 }
 
 /// Everything but people: mentions grouped by key ([`key_joined`]), acronyms joined to their
 /// expansions; the canonical name of a group is its longest form (in words), then the most
 /// frequent, then the first. Sets [`Form::other`] of the non-person mentions' forms.
-fn others(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form], lower: &str) {
+#[inline(never)]
+fn others(mentions: &[Mention], sc: &mut Scratch) {
+    let Scratch { forms, surf, lower, fid, keys, group_of_key, group_key, first_of, merge_into, ini, best, .. } = sc;
     // Grouping keys as bytes (see the glued forms).
-    let mut keys: Vec<u8> = Vec::with_capacity(lower.len());
+    keys.clear();
     let mut any = false;
-    for (i, (m, &f)) in mentions.iter().zip(fid).enumerate() {
+    for (i, (m, &f)) in mentions.iter().zip(fid.iter()).enumerate() {
         if m.label == EntityLabel::Per {
             continue;
         }
@@ -488,43 +806,54 @@ fn others(mentions: &[Mention], fid: &[u32], texts: &[&str], forms: &mut [Form],
         return;
     }
     let cap = mentions.len().min(256);
-    let mut group_of_key: HashMap<&[u8], u32> = HashMap::with_capacity_and_hasher(cap, Default::default());
-    // Per group: its first mention.
-    let mut first_of: Vec<u32> = Vec::with_capacity(forms.len());
-    for (i, (m, &f)) in mentions.iter().zip(fid).enumerate() {
+    group_of_key.reset(cap);
+    // Per group: its first mention, and its key.
+    first_of.clear();
+    group_key.clear();
+    for (i, (m, &f)) in mentions.iter().zip(fid.iter()).enumerate() {
         if m.label == EntityLabel::Per {
             continue;
         }
         let Some(form) = forms.get_mut(f as usize) else { continue };
         if form.group == NONE {
-            let next = first_of.len() as u32;
-            form.group = *group_of_key.entry(keys.get(form.key.0..form.key.1).unwrap_or(&[])).or_insert(next);
-            if form.group == next {
+            let key = at_b(keys, form.key);
+            let (g, new) = group_of_key.entry(hash_bytes(key), |id| {
+                group_key.get(id as usize).is_some_and(|&r| at_b(keys, r) == key)
+            });
+            if new {
                 first_of.push(i as u32);
+                group_key.push(form.key);
             }
+            form.group = g;
         }
     }
     // Acronyms: a one-word group whose key equals the initials of a multi-word group.
-    let mut merge_into: Vec<u32> = (0..first_of.len() as u32).collect();
-    let mut ini = String::new();
+    merge_into.clear();
+    merge_into.extend(0..first_of.len() as u32);
     for (g, &i) in first_of.iter().enumerate() {
-        let s = fid.get(i as usize).and_then(|&f| texts.get(f as usize)).copied().unwrap_or("");
-        if initials_into(s, &mut ini) {
-            if let Some(&a) = group_of_key.get(ini.as_bytes()) {
+        let s = fid.get(i as usize).and_then(|&f| forms.get(f as usize)).map_or("", |w| at(surf, w.surf));
+        if initials_into(s, ini) {
+            let key = ini.as_bytes();
+            let a = group_of_key.get(hash_bytes(key), |id| group_key.get(id as usize).is_some_and(|&r| at_b(keys, r) == key));
+            if let Some(a) = a {
                 if a as usize != g && merge_into.get(a as usize) == Some(&a) {
-                    merge_into[a as usize] = g as u32;
+                    if let Some(x) = merge_into.get_mut(a as usize) {
+                        *x = g as u32;
+                    }
                 }
             }
         }
     }
     // Per merged group: (words, count, first mention) of the best form so far.
-    let mut best: Vec<Option<(usize, u32, u32)>> = vec![None; first_of.len()];
-    for (form, s) in forms.iter().zip(texts) {
+    best.clear();
+    best.resize(first_of.len(), None);
+    for form in forms.iter() {
         if form.count == 0 {
             continue;
         }
         let Some(&fg) = merge_into.get(form.group as usize) else { continue };
         // Words: a surface is words joined by single spaces.
+        let s = at(surf, form.surf);
         let words = if s.is_empty() { 0 } else { 1 + s.bytes().filter(|&c| c == b' ').count() };
         let cand = (words, form.count, form.first);
         if let Some(b) = best.get_mut(fg as usize) {
