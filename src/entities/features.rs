@@ -700,6 +700,9 @@ struct InternSpare {
     type_bits: Vec<u8>,
     seen: Vec<u8>,
     titled: Vec<u64>,
+    /// The tokens that get a context (the first [`MAX_CONTEXTS`] of each form), with their
+    /// form, in text order.
+    ctx_toks: Vec<(u32, u32)>,
 }
 
 /// A word type's first occurrence: `text[start..end]`, its kind, and its first 8 bytes
@@ -711,6 +714,9 @@ struct Span {
     head: u64,
     /// Its hash in the table ([`intern_hash`]).
     hash: u32,
+    /// The type's flags and form (what each token needs, next to what the lookup reads).
+    flags: u32,
+    form: u32,
 }
 
 /// Tables larger than this (slots) are not kept for the next article.
@@ -807,10 +813,10 @@ struct NewType {
 }
 
 /// [`DocInfo::new`] for a new word type: its hashes and flags, its lowercase form (numbered
-/// in `lower_table`) and its form, appended to the per-type vectors; its type id. Kept out
-/// of line, so that the per-token loop around it (most tokens repeat a type) stays small.
+/// in `lower_table`) and its form, appended to the per-type vectors; its type id, flags and
+/// form.
 #[inline(always)]
-fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut Vec<u32>, spare: &mut InternSpare) -> u32 {
+fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut Vec<u32>, spare: &mut InternSpare) -> (u32, u32, u32) {
     let InternSpare { table, spans, lower_table, lower_of, type_lower, n_of, form_of_lower, type_bits, .. } = spare;
     let ty = types.len() as u32;
     let w = text.as_bytes().get(new.start..new.end).unwrap_or(&[]);
@@ -819,6 +825,7 @@ fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut 
         None if w.is_ascii() => tok_info_ascii(w, new.kind),
         None => tok_info_chars(text.get(new.start..new.end).unwrap_or(""), new.kind),
     };
+    let flags = info.flags;
     // Its lowercase form.
     let lmask = lower_table.len().wrapping_sub(1);
     let mut ls = info.lower as usize & lmask;
@@ -854,7 +861,7 @@ fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut 
     type_form.push(form);
     type_bits.push(0);
     types.push(info);
-    spans.push(Span { start: new.start, end: new.end, kind: new.kind as u8, head: new.head, hash: new.hash });
+    spans.push(Span { start: new.start, end: new.end, kind: new.kind as u8, head: new.head, hash: new.hash, flags: info.flags, form });
     if let Some(e) = table.get_mut(new.slot) {
         *e = ty + 1;
     }
@@ -862,7 +869,7 @@ fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut 
         grow(table, spans.iter().map(|sp| sp.hash as usize));
         grow(lower_table, lower_of.iter().map(|&h| h as usize));
     }
-    ty
+    (ty, flags, form)
 }
 
 /// The form of a type that is not a capitalised word.
@@ -916,6 +923,7 @@ impl DocInfo {
         spare.n_of.clear();
         spare.form_of_lower.clear();
         spare.type_bits.clear();
+        spare.ctx_toks.clear();
         let mut type_form: Vec<u32> = Vec::with_capacity(presize);
         // (Kept buffers.) `n_of`: per form, its number of contexts (at most MAX_CONTEXTS).
         // `form_of_lower`: per lowercase form, its form, or NO_FORM. `type_bits`: per type,
@@ -935,7 +943,7 @@ impl DocInfo {
             let (h, head) = intern_hash(w, kind, wide);
             let mask = spare.table.len().wrapping_sub(1);
             let mut slot = h as usize & mask;
-            let ty = loop {
+            let (ty, mut flags, form) = loop {
                 match spare.table.get(slot).copied() {
                     Some(0) | None => {
                         let new = NewType { start: t.start, end: t.end, kind: t.kind, head, hash: h, slot };
@@ -950,15 +958,13 @@ impl DocInfo {
                                 && sp.end - sp.start == w.len()
                                 && (w.len() <= 8 || bytes.get(sp.start..sp.end) == Some(w))
                             {
-                                break id as u32;
+                                break (id as u32, sp.flags, sp.form);
                             }
                         }
                         slot = (slot + 1) & mask;
                     }
                 }
             };
-            let ty_us = ty as usize;
-            let mut flags = types.get(ty_us).map_or(0, |i| i.flags);
             if t.sentence_start {
                 flags |= F_SENT_START;
             }
@@ -966,13 +972,27 @@ impl DocInfo {
                 words += 1;
                 caps += (flags & F_ALLCAPS != 0) as u32;
             }
-            if let Some(c) = type_form.get(ty_us).and_then(|&f| spare.n_of.get_mut(f as usize)) {
-                *c = (*c + 1).min(MAX_CONTEXTS as u8);
+            if let Some(c) = spare.n_of.get_mut(form as usize) {
+                if (*c as usize) < MAX_CONTEXTS {
+                    *c += 1;
+                    spare.ctx_toks.push((tok.len() as u32, form));
+                }
             }
             tok.push(Tok { ty, flags });
         }
-        let InternSpare { table: _, spans, lower_table: _, lower_of, type_lower, n_of, form_of_lower: _, type_bits, seen, titled } =
-            &mut spare;
+        let InternSpare {
+            table: _,
+            spans,
+            lower_table: _,
+            lower_of,
+            type_lower,
+            n_of,
+            form_of_lower: _,
+            type_bits,
+            seen,
+            titled,
+            ctx_toks,
+        } = &mut spare;
         end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, type_bits);
         // Case evidence: per lowercase form, how it is written outside headlines.
         seen.clear();
@@ -1003,7 +1023,6 @@ impl DocInfo {
         }
         let type_case: Vec<u8> = type_lower.iter().map(|&l| seen.get(l as usize).copied().unwrap_or(0)).collect();
         let n_forms = n_of.len();
-        let form = |t: &Tok| type_form.get(t.ty as usize).copied().unwrap_or(NO_FORM);
         // Contexts per form, laid out one form after the other.
         let mut form_start = Vec::with_capacity(n_forms + 1);
         let mut total = 0u32;
@@ -1017,12 +1036,9 @@ impl DocInfo {
         let mut n_contexts = 0u32;
         let key0 = types.len() as u32;
         let lower = |i: usize| types.get(tok[i].ty as usize).map_or(0, |t| t.lower);
-        for i in 0..tok.len() {
-            let f = form(&tok[i]) as usize;
+        for &(i, f) in ctx_toks.iter() {
+            let (i, f) = (i as usize, f as usize);
             let (Some(have), Some(&at)) = (n_of.get_mut(f), form_start.get(f)) else { continue };
-            if *have as usize >= MAX_CONTEXTS {
-                continue;
-            }
             let starts = |k: usize| tokens.get(k).map_or(true, |t| t.sentence_start);
             let prev = if i == 0 || starts(i) { SENTINEL_START } else { lower(i - 1) };
             let prev2 = if i < 2 || starts(i) || starts(i - 1) { SENTINEL_START } else { lower(i - 2) };
