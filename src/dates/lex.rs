@@ -198,19 +198,25 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
             if b.is_ascii_alphabetic() {
                 let end = letters_end(bytes, i + 1);
                 if bytes.get(end).map_or(true, |&c| c < 0x80) {
-                    let s = bytes.get(i..end).unwrap_or(&[]);
-                    let (cap, all_caps) = caps(s);
-                    let low = match s {
+                    let len = end - i;
+                    // (starts with a capital, every letter a capital and at least two): most
+                    // capitalised words end there, their second letter lower case.
+                    let cap = b.is_ascii_uppercase();
+                    let all_caps = cap
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                        && bytes.get(i..end).is_some_and(|s| s.iter().all(u8::is_ascii_uppercase));
+                    let low = if len > 15 {
+                        ""
+                    } else if len <= 4
+                        && matches!(b | 0x20, b'y' | b'q' | b'w')
+                        && bytes.get(i + 1).is_some_and(|c| matches!(c | 0x20, b'r' | b't' | b'k'))
+                    {
                         // Only "yr", "qtr", "wk" (and plurals) read otherwise: not "we",
                         // "was", "with", "year".
-                        [b'y' | b'Y' | b'q' | b'Q' | b'w' | b'W', c, ..]
-                            if s.len() <= 4 && matches!(c | 0x20, b'r' | b't' | b'k') =>
-                        {
-                            low_of(s, lower, i, end, Kind::Word)
-                        }
+                        low_of(bytes.get(i..end).unwrap_or(&[]), lower, i, end, Kind::Word)
+                    } else {
                         // SAFETY: `text[i..end]` is ASCII letters, so `lower[i..end]` is ASCII.
-                        _ if s.len() <= 15 => unsafe { ascii_slice(low_bytes, i, end) },
-                        _ => "",
+                        unsafe { ascii_slice(low_bytes, i, end) }
                     };
                     toks.push(Tok {
                         start: i,
