@@ -54,19 +54,30 @@ fn words(s: &str) -> Vec<&str> {
 /// `words(s).join(" ")`, borrowed when `s` already is its words joined by single spaces
 /// (almost every mention: no allocation). One pass over the bytes; the characters are
 /// decoded only when there are non-ASCII ones (for Unicode whitespace).
+#[cfg(test)]
 fn joined(s: &str) -> Cow<'_, str> {
+    joined_spaces(s).0
+}
+
+/// [`joined`] and the number of spaces in it (its words minus one, if any).
+fn joined_spaces(s: &str) -> (Cow<'_, str>, u32) {
     let b = s.as_bytes();
     // After a space (or at the start): another space is a double or leading one.
     let mut after_space = true;
     let mut ascii = true;
     let mut single_spaced = true;
+    let mut spaces = 0u32;
     for &c in b {
-        if c == b' ' {
+        // Printable ASCII but the space (0x21..=0x7F): the common case, one comparison.
+        if c.wrapping_sub(0x21) < 0x5f {
+            after_space = false;
+        } else if c == b' ' {
             if after_space {
                 single_spaced = false;
                 break;
             }
             after_space = true;
+            spaces += 1;
         } else {
             if c >= 0x80 {
                 ascii = false;
@@ -81,9 +92,11 @@ fn joined(s: &str) -> Cow<'_, str> {
         single_spaced = false;
     }
     if single_spaced {
-        return Cow::Borrowed(s);
+        return (Cow::Borrowed(s), spaces);
     }
-    Cow::Owned(joined_owned(s))
+    let o = joined_owned(s);
+    let spaces = o.bytes().filter(|&c| c == b' ').count() as u32;
+    (Cow::Owned(o), spaces)
 }
 
 /// [`joined`] into a new string.
@@ -111,15 +124,12 @@ fn key_joined(s: &str) -> String {
     k
 }
 
-/// [`initials`] of a surface (words joined by single spaces, no other whitespace) into
-/// `out`: whether there are any. Words are split at the space bytes; a word's first
-/// character is decoded only when it is not ASCII.
+/// [`initials`] of a surface of two words or more (words joined by single spaces, no
+/// other whitespace) into `out`: whether there are any. Words are split at the space
+/// bytes; a word's first character is decoded only when it is not ASCII.
 fn initials_into(s: &str, out: &mut String) -> bool {
     out.clear();
     let b = s.as_bytes();
-    if !b.contains(&b' ') {
-        return false;
-    }
     let mut n = 0;
     for w in b.split(|&c| c == b' ') {
         let Some(&c0) = w.first() else { return false };
@@ -285,6 +295,10 @@ struct Form {
     surf: (usize, usize),
     /// Two or more words (the surface has a space).
     multi: bool,
+    /// Spaces in the surface (and in its lowercase form): its words minus one.
+    spaces: u32,
+    /// The label with the most votes (the first on ties; 4: not computed yet).
+    top: u8,
     /// The surface lowercased (`str::to_lowercase`): `Scratch::lower[a..b]`.
     lower: (usize, usize),
     /// Mentions with this surface per label (before any change).
@@ -367,6 +381,17 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
+/// Appends the bytes of `s` but those `drop` takes (a loop: `extend` with a `filter` was
+/// a tenth of this stage).
+fn push_without(v: &mut Vec<u8>, s: &[u8], drop: impl Fn(u8) -> bool) {
+    v.reserve(s.len());
+    for &c in s {
+        if !drop(c) {
+            v.push(c);
+        }
+    }
+}
+
 /// `buf[r.0..r.1]` (empty if out of range).
 fn at(buf: &str, r: (usize, usize)) -> &str {
     buf.get(r.0..r.1).unwrap_or("")
@@ -418,10 +443,10 @@ fn forms(text: &str, mentions: &[Mention], sc: &mut Scratch) {
     let Scratch { form_of, forms, surf, lower, fid, .. } = sc;
     for m in mentions.iter() {
         // The mention's words joined by single spaces (borrowed from the text almost always).
-        let s = joined(text.get(m.start..m.end).unwrap_or(""));
+        let (s, spaces) = joined_spaces(text.get(m.start..m.end).unwrap_or(""));
         let h = hash_bytes(s.as_bytes());
         let (f, new) = form_of.entry(h, |id| {
-            forms.get(id as usize).is_some_and(|form| at(surf, form.surf) == &*s)
+            forms.get(id as usize).is_some_and(|form| at_b(surf.as_bytes(), form.surf) == s.as_bytes())
         });
         if new {
             let a = surf.len();
@@ -430,7 +455,9 @@ fn forms(text: &str, mentions: &[Mention], sc: &mut Scratch) {
             push_lower(lower, &s);
             forms.push(Form {
                 surf: (a, surf.len()),
-                multi: s.as_bytes().contains(&b' '),
+                multi: spaces > 0,
+                spaces,
+                top: 4,
                 lower: (la, lower.len()),
                 votes: [0; 4],
                 glued: 0,
@@ -470,13 +497,17 @@ fn vote_and_glue(mentions: &mut [Mention], sc: &mut Scratch) {
     for (m, &f) in mentions.iter_mut().zip(fid.iter()) {
         let Some(form) = forms.get_mut(f as usize) else { continue };
         let v = form.votes;
-        let mut best = 0;
-        for k in 1..4 {
-            if v[k] > v[best] {
-                best = k;
+        if form.top > 3 {
+            let mut best = 0;
+            for k in 1..4 {
+                if v[k] > v[best] {
+                    best = k;
+                }
             }
+            form.top = best as u8;
         }
-        if v[best] > v[m.label.index()] {
+        let best = form.top as usize;
+        if v.get(best) > v.get(m.label.index()) {
             if let Some(l) = EntityLabel::from_index(best) {
                 m.label = l;
             }
@@ -484,7 +515,7 @@ fn vote_and_glue(mentions: &mut [Mention], sc: &mut Scratch) {
         if form.multi && form.glued == 0 {
             form.glued = 1;
             let a = squashed.len();
-            squashed.extend(at(lower, form.lower).bytes().filter(|&c| c != b' '));
+            push_without(squashed, at(lower, form.lower).as_bytes(), |c| c == b' ');
             let key = at_b(squashed, (a, squashed.len()));
             let (_, new) = glued.entry(hash_bytes(key), |id| {
                 glued_at.get(id as usize).is_some_and(|&(ga, gb, _)| at_b(squashed, (ga, gb)) == key)
@@ -506,24 +537,16 @@ fn vote_and_glue(mentions: &mut [Mention], sc: &mut Scratch) {
 #[inline(never)]
 fn surnames(mentions: &mut [Mention], sc: &mut Scratch) {
     let Scratch { form_of, forms, surf, lower, fid, glued, squashed, glued_at, .. } = sc;
+    let mut any_full = false;
     for (m, &f) in mentions.iter_mut().zip(fid.iter()) {
         let Some(form) = forms.get_mut(f as usize) else { continue };
         if !form.multi {
-            if glued.len() == 0 {
-                continue;
+            if glued.len() > 0 {
+                glue(form, m, lower, glued, squashed, glued_at);
             }
-            if form.glued == 0 {
-                let key = at(lower, form.lower).as_bytes();
-                let g = glued.get(hash_bytes(key), |id| {
-                    glued_at.get(id as usize).is_some_and(|&(ga, gb, _)| at_b(squashed, (ga, gb)) == key)
-                });
-                form.glued = match g.and_then(|id| glued_at.get(id as usize)) {
-                    Some(&(_, _, l)) => 2 + l.index() as u8,
-                    None => 1,
-                };
-            }
-            if let Some(l) = EntityLabel::from_index((form.glued as usize).wrapping_sub(2)) {
-                m.label = l;
+            // The one-word mentions labelled otherwise (the label is final here).
+            if m.label != EntityLabel::Per {
+                form.others += 1;
             }
             continue;
         }
@@ -546,15 +569,11 @@ fn surnames(mentions: &mut [Mention], sc: &mut Scratch) {
         }
         if let Some(w) = forms.get_mut(last as usize) {
             w.full += 1;
+            any_full = true;
         }
     }
-    let Scratch { forms, fid, .. } = sc;
-    for (m, &f) in mentions.iter().zip(fid.iter()) {
-        if let Some(form) = forms.get_mut(f as usize) {
-            if m.label != EntityLabel::Per && !form.multi && form.full > 0 {
-                form.others += 1;
-            }
-        }
+    if !any_full {
+        return;
     }
     for (m, &f) in mentions.iter_mut().zip(fid.iter()) {
         if let Some(form) = forms.get(f as usize) {
@@ -562,6 +581,31 @@ fn surnames(mentions: &mut [Mention], sc: &mut Scratch) {
                 m.label = EntityLabel::Per;
             }
         }
+    }
+}
+
+/// Gives a one-word mention the label of the multi-word mention it is glued from, if any
+/// (looked up once per form).
+fn glue(
+    form: &mut Form,
+    m: &mut Mention,
+    lower: &str,
+    glued: &Table,
+    squashed: &[u8],
+    glued_at: &[(usize, usize, EntityLabel)],
+) {
+    if form.glued == 0 {
+        let key = at(lower, form.lower).as_bytes();
+        let g = glued.get(hash_bytes(key), |id| {
+            glued_at.get(id as usize).is_some_and(|&(ga, gb, _)| at_b(squashed, (ga, gb)) == key)
+        });
+        form.glued = match g.and_then(|id| glued_at.get(id as usize)) {
+            Some(&(_, _, l)) => 2 + l.index() as u8,
+            None => 1,
+        };
+    }
+    if let Some(l) = EntityLabel::from_index((form.glued as usize).wrapping_sub(2)) {
+        m.label = l;
     }
 }
 
@@ -662,8 +706,8 @@ fn people(mentions: &[Mention], sc: &mut Scratch) {
     }
     let forms: &mut [Form] = forms;
     let lower_b = lower.as_bytes();
-    // Words of a lowercase form: split at its space bytes (single spaces).
-    let words = |l: &str| 1 + l.bytes().filter(|&c| c == b' ').count();
+    // Words of a form (lowercasing makes and removes no spaces).
+    let words = |forms: &[Form], f: u32| 1 + forms.get(f as usize).map_or(0, |form| form.spaces as usize);
     seen.reset(cands.len());
     seen_at.clear();
     // (mention, form, rank: words then mentions).
@@ -681,8 +725,7 @@ fn people(mentions: &[Mention], sc: &mut Scratch) {
         }
         seen_at.push((in_ascii, r));
         let count = forms.get(f as usize).and_then(|form| lids.get(form.lid as usize)).map_or(0, |c| c.1);
-        let nw = forms.get(f as usize).map_or(1, |form| words(at(lower, form.lower)));
-        full_names.push((i, f, (nw, count)));
+        full_names.push((i, f, (words(forms, f), count)));
         if let Some(form) = forms.get(f as usize) {
             let l = at(lower, form.lower);
             let w = l.as_bytes().split(|&c| c == b' ').next().unwrap_or(&[]);
@@ -742,7 +785,7 @@ fn people(mentions: &[Mention], sc: &mut Scratch) {
             continue;
         }
         let l = at(lower, form.lower);
-        let n = words(l);
+        let n = words(forms, f);
         let mut h = 0u64;
         let mut known = true;
         for w in l.as_bytes().rsplit(|&c| c == b' ') {
@@ -760,7 +803,10 @@ fn people(mentions: &[Mention], sc: &mut Scratch) {
             let e = best_for.get(pair_hash(h, n), |id| best_at.get(id as usize).is_some_and(|&(bh, bd, _)| bh == h && bd == n));
             if let Some(&(j, fj, _)) = e.and_then(|e| best_at.get(e as usize)).and_then(|&(_, _, k)| full_names.get(k)) {
                 let wj = forms.get(fj as usize).map_or("", |w| at(lower, w.lower));
-                if words(wj) >= n && wj.as_bytes().rsplit(|&c| c == b' ').zip(l.as_bytes().rsplit(|&c| c == b' ')).all(|(a, b)| a == b) {
+                // Its last words are this form's: a byte suffix at a word start (words are
+                // joined by single spaces and never empty).
+                let at_word = wj.len().checked_sub(l.len() + 1).map_or(wj.len() == l.len(), |k| wj.as_bytes().get(k) == Some(&b' '));
+                if at_word && wj.ends_with(l) {
                     best = Some(j);
                 }
             }
@@ -798,7 +844,7 @@ fn others(mentions: &[Mention], sc: &mut Scratch) {
             form.first = i as u32;
             let a = keys.len();
             let l = at(lower, form.lower);
-            keys.extend(l.strip_prefix("the ").unwrap_or(l).bytes().filter(|&c| c != b'.' && c != b' '));
+            push_without(keys, l.strip_prefix("the ").unwrap_or(l).as_bytes(), |c| c == b'.' || c == b' ');
             form.key = (a, keys.len());
         }
     }
@@ -831,8 +877,8 @@ fn others(mentions: &[Mention], sc: &mut Scratch) {
     merge_into.clear();
     merge_into.extend(0..first_of.len() as u32);
     for (g, &i) in first_of.iter().enumerate() {
-        let s = fid.get(i as usize).and_then(|&f| forms.get(f as usize)).map_or("", |w| at(surf, w.surf));
-        if initials_into(s, ini) {
+        let Some(form) = fid.get(i as usize).and_then(|&f| forms.get(f as usize)) else { continue };
+        if form.multi && initials_into(at(surf, form.surf), ini) {
             let key = ini.as_bytes();
             let a = group_of_key.get(hash_bytes(key), |id| group_key.get(id as usize).is_some_and(|&r| at_b(keys, r) == key));
             if let Some(a) = a {
@@ -854,7 +900,7 @@ fn others(mentions: &[Mention], sc: &mut Scratch) {
         let Some(&fg) = merge_into.get(form.group as usize) else { continue };
         // Words: a surface is words joined by single spaces.
         let s = at(surf, form.surf);
-        let words = if s.is_empty() { 0 } else { 1 + s.bytes().filter(|&c| c == b' ').count() };
+        let words = if s.is_empty() { 0 } else { 1 + form.spaces as usize };
         let cand = (words, form.count, form.first);
         if let Some(b) = best.get_mut(fg as usize) {
             let better = match *b {
