@@ -694,10 +694,8 @@ struct InternSpare {
     spans: Vec<Span>,
     lower_table: Vec<u32>,
     lower_of: Vec<u64>,
-    type_lower: Vec<u32>,
     n_of: Vec<u8>,
     form_of_lower: Vec<u32>,
-    type_bits: Vec<u8>,
     seen: Vec<u8>,
     titled: Vec<u64>,
     /// The tokens that get a context (the first [`MAX_CONTEXTS`] of each form), with their
@@ -717,6 +715,11 @@ struct Span {
     /// The type's flags and form (what each token needs, next to what the lookup reads).
     flags: u32,
     form: u32,
+    /// The id of its lowercase form.
+    lower: u32,
+    /// Its case bits outside headlines (1 title-case mid-sentence, 2 lowercase, 4
+    /// title-case at a sentence start).
+    bits: u8,
 }
 
 /// Tables larger than this (slots) are not kept for the next article.
@@ -778,9 +781,9 @@ fn grow(table: &mut Vec<u32>, hashes: impl Iterator<Item = usize>) {
 
 /// The end of a sentence's tokens in [`DocInfo::new`]: a headline (most words ALL-CAPS)
 /// gets [`F_CAPS_LINE`] on every token; otherwise each token's case goes into its type's
-/// bits (1 title-case mid-sentence, 2 lowercase, 4 title-case at a sentence start).
+/// [`Span::bits`] (1 title-case mid-sentence, 2 lowercase, 4 title-case at a sentence start).
 #[inline]
-fn end_sentence(toks: &mut [Tok], words: u32, caps: u32, type_bits: &mut [u8]) {
+fn end_sentence(toks: &mut [Tok], words: u32, caps: u32, spans: &mut [Span]) {
     if words > 0 && caps * 2 > words && caps >= 1 && (words >= 2 || caps == words) {
         for t in toks.iter_mut() {
             t.flags |= F_CAPS_LINE;
@@ -795,8 +798,8 @@ fn end_sentence(toks: &mut [Tok], words: u32, caps: u32, type_bits: &mut [u8]) {
         } else {
             0
         };
-        if let Some(b) = type_bits.get_mut(t.ty as usize) {
-            *b |= bit;
+        if let Some(sp) = spans.get_mut(t.ty as usize) {
+            sp.bits |= bit;
         }
     }
 }
@@ -817,7 +820,7 @@ struct NewType {
 /// form.
 #[inline(always)]
 fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut Vec<u32>, spare: &mut InternSpare) -> (u32, u32, u32) {
-    let InternSpare { table, spans, lower_table, lower_of, type_lower, n_of, form_of_lower, type_bits, .. } = spare;
+    let InternSpare { table, spans, lower_table, lower_of, n_of, form_of_lower, .. } = spare;
     let ty = types.len() as u32;
     let w = text.as_bytes().get(new.start..new.end).unwrap_or(&[]);
     let info = match tok_info_letters(w, new.kind) {
@@ -843,7 +846,6 @@ fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut 
             Some(_) => ls = (ls + 1) & lmask,
         }
     };
-    type_lower.push(lid);
     // Its form, if it is a capitalised word.
     let form = if is_capitalized(info.flags) && info.flags & (F_PUNCT | F_NUMBER) == 0 {
         match form_of_lower.get_mut(lid as usize) {
@@ -859,9 +861,8 @@ fn add_type(text: &str, new: NewType, types: &mut Vec<TokInfo>, type_form: &mut 
         NO_FORM
     };
     type_form.push(form);
-    type_bits.push(0);
     types.push(info);
-    spans.push(Span { start: new.start, end: new.end, kind: new.kind as u8, head: new.head, hash: new.hash, flags: info.flags, form });
+    spans.push(Span { start: new.start, end: new.end, kind: new.kind as u8, head: new.head, hash: new.hash, flags: info.flags, form, lower: lid, bits: 0 });
     if let Some(e) = table.get_mut(new.slot) {
         *e = ty + 1;
     }
@@ -919,22 +920,18 @@ impl DocInfo {
         }
         spare.spans.clear();
         spare.lower_of.clear();
-        spare.type_lower.clear();
         spare.n_of.clear();
         spare.form_of_lower.clear();
-        spare.type_bits.clear();
         spare.ctx_toks.clear();
         let mut type_form: Vec<u32> = Vec::with_capacity(presize);
         // (Kept buffers.) `n_of`: per form, its number of contexts (at most MAX_CONTEXTS).
-        // `form_of_lower`: per lowercase form, its form, or NO_FORM. `type_bits`: per type,
-        // its case bits outside headlines (1 title-case mid-sentence, 2 lowercase, 4
-        // title-case at a sentence start).
+        // `form_of_lower`: per lowercase form, its form, or NO_FORM.
         // The current sentence (for the headline test): its first token, words, ALL-CAPS words.
         let (mut sent, mut words, mut caps) = (0usize, 0u32, 0u32);
         let bytes = text.as_bytes();
         for t in tokens {
             if t.sentence_start {
-                end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, &mut spare.type_bits);
+                end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, &mut spare.spans);
                 (sent, words, caps) = (tok.len(), 0, 0);
             }
             let w = bytes.get(t.start..t.end).unwrap_or(&[]);
@@ -985,31 +982,29 @@ impl DocInfo {
             spans,
             lower_table: _,
             lower_of,
-            type_lower,
             n_of,
             form_of_lower: _,
-            type_bits,
             seen,
             titled,
             ctx_toks,
         } = &mut spare;
-        end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, type_bits);
+        end_sentence(tok.get_mut(sent..).unwrap_or(&mut []), words, caps, spans);
         // Case evidence: per lowercase form, how it is written outside headlines.
         seen.clear();
         seen.resize(lower_of.len(), 0);
         let mut any_caps = false;
-        for ((info, &bits), &l) in types.iter().zip(type_bits.iter()).zip(type_lower.iter()) {
-            if let Some(s) = seen.get_mut(l as usize) {
-                *s |= bits;
+        for sp in spans.iter() {
+            if let Some(s) = seen.get_mut(sp.lower as usize) {
+                *s |= sp.bits;
             }
-            any_caps |= info.flags & F_ALLCAPS != 0;
+            any_caps |= sp.flags & F_ALLCAPS != 0;
         }
         // The case-restored form of ALL-CAPS words: their title-case form, if the article
         // writes it (title-case or mixed, outside headlines).
         if any_caps {
             titled.clear();
             titled.extend(
-                types.iter().zip(type_bits.iter()).filter(|(_, &bits)| bits & (1 | 4) != 0).map(|(info, _)| info.word),
+                types.iter().zip(spans.iter()).filter(|(_, sp)| sp.bits & (1 | 4) != 0).map(|(info, _)| info.word),
             );
             titled.sort_unstable();
             for (info, sp) in types.iter_mut().zip(spans.iter()) {
@@ -1021,7 +1016,7 @@ impl DocInfo {
                 }
             }
         }
-        let type_case: Vec<u8> = type_lower.iter().map(|&l| seen.get(l as usize).copied().unwrap_or(0)).collect();
+        let type_case: Vec<u8> = spans.iter().map(|sp| seen.get(sp.lower as usize).copied().unwrap_or(0)).collect();
         let n_forms = n_of.len();
         // Contexts per form, laid out one form after the other.
         let mut form_start = Vec::with_capacity(n_forms + 1);
@@ -1035,11 +1030,12 @@ impl DocInfo {
         n_of.iter_mut().for_each(|c| *c = 0);
         let mut n_contexts = 0u32;
         let key0 = types.len() as u32;
-        let lower = |i: usize| types.get(tok[i].ty as usize).map_or(0, |t| t.lower);
+        let lower = |k: usize| tok.get(k).and_then(|t| types.get(t.ty as usize)).map_or(0, |t| t.lower);
+        // Whether token `k` starts a sentence (or is past the end).
+        let starts = |k: usize| tok.get(k).map_or(true, |t| t.flags & F_SENT_START != 0);
         for &(i, f) in ctx_toks.iter() {
             let (i, f) = (i as usize, f as usize);
             let (Some(have), Some(&at)) = (n_of.get_mut(f), form_start.get(f)) else { continue };
-            let starts = |k: usize| tokens.get(k).map_or(true, |t| t.sentence_start);
             let prev = if i == 0 || starts(i) { SENTINEL_START } else { lower(i - 1) };
             let prev2 = if i < 2 || starts(i) || starts(i - 1) { SENTINEL_START } else { lower(i - 2) };
             let next = if i + 1 >= tok.len() || starts(i + 1) { SENTINEL_END } else { lower(i + 1) };
@@ -1432,6 +1428,50 @@ pub struct NonLocal {
 /// 5 type counts (O, PER, ORG, LOC, MISC) then 4x4 (type, position) counts.
 type NlCounts = [u16; 21];
 
+/// [`h2`] at compile time.
+const fn h2_const(t: u64, a: u64) -> u64 {
+    finish_const(mix_const(Hasher::new(t).0, a))
+}
+
+/// The `nl_frac` hashes, `h3(T_NL_FRAC, type, quarters)`, by type and quarters (0..=4): a
+/// table built at compile time (a unit test checks it against [`h3`]).
+const NL_FRAC: [[u64; 5]; 5] = {
+    let mut out = [[0u64; 5]; 5];
+    let mut k = 0;
+    while k < 5 {
+        let mut q = 0;
+        while q < 5 {
+            out[k][q] = finish_const(mix_const(mix_const(Hasher::new(T_NL_FRAC).0, k as u64), q as u64));
+            q += 1;
+        }
+        k += 1;
+    }
+    out
+};
+
+/// The `nl_pos` hashes, `h2(T_NL_POS, k)`, by count index `k` (the (type, position) counts
+/// are 5..21 of [`NlCounts`]).
+const NL_POS: [u64; 21] = {
+    let mut out = [0u64; 21];
+    let mut k = 0;
+    while k < 21 {
+        out[k] = h2_const(T_NL_POS, k as u64);
+        k += 1;
+    }
+    out
+};
+
+/// The `nl_prev` hashes, `h2(T_NL_PREV, type)`, by type (0..5).
+const NL_PREV: [u64; 5] = {
+    let mut out = [0u64; 5];
+    let mut k = 0;
+    while k < 5 {
+        out[k] = h2_const(T_NL_PREV, k as u64);
+        k += 1;
+    }
+    out
+};
+
 impl NonLocal {
     /// From the first pass's labels (indices into the model's BIO label list) of the whole
     /// document.
@@ -1513,14 +1553,14 @@ impl NonLocal {
                         if total > 0 && !tie {
                             for k in 0..5 {
                                 if c[k] > 0 {
-                                    let q = (4 * c[k] as u32 / total).min(4);
-                                    feats.push(h3(T_NL_FRAC, k as u64, q as u64));
+                                    let q = (4 * c[k] as u32 / total).min(4) as usize;
+                                    feats.push(NL_FRAC[k][q]);
                                 }
                             }
                             feats.push(h3(T_NL_MAJ_CASE, maj as u64, case as u64));
-                            for (k, &n) in c.iter().enumerate().skip(5) {
+                            for (&n, &h) in c[5..].iter().zip(&NL_POS[5..]) {
                                 if n > 0 {
-                                    feats.push(h2(T_NL_POS, k as u64));
+                                    feats.push(h);
                                 }
                             }
                         } else if total > 0 {
@@ -1534,8 +1574,8 @@ impl NonLocal {
                     _ => {}
                 }
                 if let Some(last) = prev.get_mut(f) {
-                    if *last != NONE {
-                        feats.push(h2(T_NL_PREV, *last as u64));
+                    if let Some(&h) = NL_PREV.get(*last as usize) {
+                        feats.push(h);
                     }
                     *last = t as u8;
                 }
@@ -1573,6 +1613,21 @@ mod tests {
         let doc = DocInfo::new(text, &toks);
         let nl = NonLocal::new(&doc, tags);
         (0..toks.len()).map(|i| nl.of(i).len()).collect()
+    }
+
+    /// The non-local hashes taken from compile-time tables are the ones the hasher gives
+    /// (guards against a table that no longer matches the model's features).
+    #[test]
+    fn non_local_hash_tables_match_the_hasher() {
+        for k in 0..5 {
+            for q in 0..5 {
+                assert_eq!(NL_FRAC[k][q], h3(T_NL_FRAC, k as u64, q as u64));
+            }
+            assert_eq!(NL_PREV[k], h2(T_NL_PREV, k as u64));
+        }
+        for (k, &h) in NL_POS.iter().enumerate() {
+            assert_eq!(h, h2(T_NL_POS, k as u64));
+        }
     }
 
     /// A word seen once has no evidence from elsewhere (its own label must not leak into
