@@ -47,6 +47,11 @@
 //! subtracts its type's entry and adds its own), and a token's name-list features keyed by
 //! its marks and its neighbours'. One lookup instead of three to five: tagger 989K -> 953K
 //! instructions per warm seed call.
+//! Session 5: one- and two-char affixes are memo entries keyed by their chars (1,024 slots,
+//! 40 KB, [`affix_key`]), so a hit computes none of the affix hashes, and the three- and
+//! four-char affix hashes are computed here only as far as the word's length needs
+//! (emissions_part 334K -> 310K per warm seed call); which neighbour slots a part reads is
+//! computed with wrapping compares (341.8K -> 334.3K).
 
 use super::*;
 use crate::entities::model::{Model, N_LABELS};
@@ -87,10 +92,22 @@ struct Memo {
     /// kind ([`COMBO_SHAPES`], [`COMBO_FLAGS`], [`COMBO_GAZ`]; 0 = empty slot), compared
     /// whole (exact).
     combos: Vec<([u64; 4], u8, Scores)>,
+    /// One- and two-char prefixes and suffixes, keyed by the chars themselves
+    /// ([`affix_key`]): a hit needs none of the affix's hashes.
+    affixes: Vec<(u64, Scores)>,
 }
 
 const MEMO_SLOTS: usize = 4096;
 const COMBO_SLOTS: usize = 1024;
+const AFFIX_SLOTS: usize = 1024;
+
+/// The [`Memo::affixes`] key of a one-char (`k` = 0: `c0`) or two-char (`k` = 1: `c0`,
+/// `c1`) prefix (`suf` false) or suffix: chars are at most 21 bits, bit 63 marks a key (an
+/// empty slot holds 0).
+#[inline]
+fn affix_key(suf: bool, k: usize, c0: u32, c1: u32) -> u64 {
+    1 << 63 | (suf as u64) << 62 | (k as u64 & 1) << 61 | (c1 as u64) << 21 | c0 as u64
+}
 
 /// A token's three shape-pair features (`sshape-1_0`, `sshape0_+1`, `sshape-2_-1_0`), keyed
 /// by the collapsed shapes at -2, -1, 0, +1.
@@ -106,6 +123,24 @@ impl Memo {
         Memo {
             slots: vec![(0, [0; N_LABELS]); MEMO_SLOTS],
             combos: vec![([0; 4], 0, [0; N_LABELS]); COMBO_SLOTS],
+            affixes: vec![(0, [0; N_LABELS]); AFFIX_SLOTS],
+        }
+    }
+
+    /// Adds the row of the short affix `key` ([`affix_key`]) to `acc`; on a miss its feature
+    /// hash is `hash()`.
+    #[inline(always)]
+    fn affix(&mut self, m: &Model, acc: &mut Scores, key: u64, hash: impl FnOnce() -> u64) {
+        let slot = (key.wrapping_mul(K) >> 54) as usize & (AFFIX_SLOTS - 1);
+        if !self.affixes.get(slot).is_some_and(|&(k, _)| k == key) {
+            let mut v = [0; N_LABELS];
+            add_row(m, &mut v, hash());
+            if let Some(e) = self.affixes.get_mut(slot) {
+                *e = (key, v);
+            }
+        }
+        if let Some((_, v)) = self.affixes.get(slot) {
+            add(acc, v);
         }
     }
 
@@ -267,7 +302,7 @@ impl Drop for TypeSums {
             model: self.model,
             memo: std::mem::replace(
                 &mut self.memo,
-                Memo { slots: Vec::new(), combos: Vec::new() },
+                Memo { slots: Vec::new(), combos: Vec::new(), affixes: Vec::new() },
             ),
             own,
             nb,
@@ -397,14 +432,37 @@ impl TypeSums {
         add_row(m, o, h2(T_W0, t.word));
         add_row(m, o, h2(T_L0, t.lower));
         memo.add(m, o, h2(T_SHAPE0, t.shape));
-        let (pre, suf) = (t.pre(), t.suf());
-        for k in 0..t.n_affix() {
-            if k < 2 {
-                memo.add(m, o, h3(T_PRE, k as u64, pre[k]));
-                memo.add(m, o, h3(T_SUF, k as u64, suf[k]));
-            } else {
-                add_row(m, o, h3(T_PRE, k as u64, pre[k]));
-                add_row(m, o, h3(T_SUF, k as u64, suf[k]));
+        // Affixes (`TokInfo::pre`, `TokInfo::suf`, computed here only as far as needed):
+        // one and two chars from the memo by their chars, three and four looked up.
+        let n_affix = t.n_affix();
+        let [f0, f1, f2, f3] = t.first4;
+        let [l0, l1, l2, l3] = t.last4;
+        let hash = |seed: u64, cs: &[u32]| {
+            let mut h = Hasher::new(seed);
+            for &c in cs {
+                h.u64(c as u64);
+            }
+            h.finish()
+        };
+        if n_affix >= 1 {
+            memo.affix(m, o, affix_key(false, 0, f0, 0), || h3(T_PRE, 0, hash(5, &[f0])));
+            memo.affix(m, o, affix_key(true, 0, l3, 0), || h3(T_SUF, 0, hash(6, &[l3])));
+        }
+        if n_affix >= 2 {
+            memo.affix(m, o, affix_key(false, 1, f0, f1), || h3(T_PRE, 1, hash(5, &[f0, f1])));
+            memo.affix(m, o, affix_key(true, 1, l2, l3), || h3(T_SUF, 1, hash(6, &[l2, l3])));
+        }
+        if n_affix >= 3 {
+            let mut h = Hasher::new(5);
+            h.u64(f0 as u64);
+            h.u64(f1 as u64);
+            h.u64(f2 as u64);
+            add_row(m, o, h3(T_PRE, 2, h.finish()));
+            add_row(m, o, h3(T_SUF, 2, hash(6, &[l1, l2, l3])));
+            if n_affix >= 4 {
+                h.u64(f3 as u64);
+                add_row(m, o, h3(T_PRE, 3, h.finish()));
+                add_row(m, o, h3(T_SUF, 3, hash(6, &[l0, l1, l2, l3])));
             }
         }
         let tf = t.flags;
@@ -518,14 +576,15 @@ impl TypeSums {
         // Token k is read as the word two before token k + 2 (slot 0), one before k + 1
         // (slot 1), one after k - 1 (slot 2) and two after k - 2 (slot 3): only the slots
         // whose token is in the part.
-        let (a, b) = (k0, pe - s);
+        let (a, len) = (k0, pe - ps);
+        // `j` in `a..a + len` (wrapping: `k - 1` at 0 is far outside).
+        let inside = |j: usize| j.wrapping_sub(a) < len;
         for k in k0.saturating_sub(2)..(pe - s + 2).min(n) {
             let Some(t) = toks.get(k) else { break };
-            let inside = |j: usize| (a..b).contains(&j);
-            let want = inside(k + 2) as u8
-                | (inside(k + 1) as u8) << 1
-                | (k >= 1 && inside(k - 1)) as u8 * 4
-                | (k >= 2 && inside(k - 2)) as u8 * 8;
+            let want = inside(k.wrapping_add(2)) as u8
+                | (inside(k.wrapping_add(1)) as u8) << 1
+                | (inside(k.wrapping_sub(1)) as u8) << 2
+                | (inside(k.wrapping_sub(2)) as u8) << 3;
             self.fill_nb(doc, m, t.ty as usize, want);
         }
         for t in toks.get(k0..pe - s).unwrap_or(&[]) {
