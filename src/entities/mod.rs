@@ -52,7 +52,9 @@
 //!   hits it saved); a name-list filter of 2^20 bits instead of 2^18 (-2K for 96 KB more);
 //!   hashing a string's last bytes as one word in the maps' hasher (-2K); in round 3 (warm
 //!   seed call), a memo of the second pass's decoded non-local rows (+9K: they rarely
-//!   repeat within an article) and skipping sentences without non-local features in the
+//!   repeat within an article; in session 5, with the memo kept between calls, it pays:
+//!   the non-local features have a few dozen distinct hashes in all, `tag_passes` self
+//!   42.6K -> 34.3K) and skipping sentences without non-local features in the
 //!   second pass (-0.4K: almost every sentence has some);
 //! - [`group`]: the canonical name of each mention within the article ("Putin" -> "Vladimir
 //!   Putin", "U.S." and "US" -> one name);
@@ -212,11 +214,6 @@ const STASH_TOKENS: usize = 1 << 14;
 fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash_tokens: usize) -> Vec<u8> {
     let doc = DocInfo::new(text, tokens);
     let mut tags = vec![0u8; tokens.len()];
-    let add = |e: &mut [i32; N_LABELS], row: &[i32; N_LABELS]| {
-        for (acc, &w) in e.iter_mut().zip(row) {
-            *acc = acc.wrapping_add(w);
-        }
-    };
     let sentences = tokenize::sentences(tokens);
     // Emission scores live for one island at a time, except that the first pass keeps
     // those of the islands the second pass may decode again (the ones with a capitalised
@@ -295,9 +292,9 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
                 }
             }
             for i in part.clone() {
-                for &h in nl.of(i) {
-                    if let (Some(row), Some(e)) = (model.row(h), emissions.get_mut(i.wrapping_sub(part.start))) {
-                        add(e, row);
+                if let Some(e) = emissions.get_mut(i.wrapping_sub(part.start)) {
+                    for &h in nl.of(i) {
+                        sums.add_nonlocal(model, e, h);
                     }
                 }
             }

@@ -517,6 +517,14 @@ impl TypeSums {
         }
     }
 
+    /// Adds the row of non-local feature `h` ([`super::NonLocal`]) to `acc`, from the memo:
+    /// those features have a few dozen distinct hashes in all (type, quarter, case,
+    /// position and label codes), whatever the text.
+    #[inline]
+    pub fn add_nonlocal(&mut self, m: &Model, acc: &mut Scores, h: u64) {
+        self.memo.add(m, acc, h);
+    }
+
     /// Whether tokens `range` include a capitalised word that is capitalised elsewhere in
     /// the article too: exactly the sentences that get non-local features in the second pass
     /// (whatever the first pass's labels).
