@@ -9,7 +9,12 @@
 //! Speed: ASCII letter runs are found eight bytes at a time ([`letters_end`]); ASCII words,
 //! digit runs, whitespace and punctuation each take their own path without decoding; curly
 //! quotes and dashes skip the Unicode letter table; the single space after an ASCII token is
-//! taken with it (no loop turn of its own).
+//! taken with it (no loop turn of its own). Each word's `grammar` starter entry is looked up
+//! here, once ([`Tok::entry`]); the lowercased text of an ASCII run is sliced without
+//! `str::get`'s char-boundary checks (the run is ASCII in `lower` as in the text: `lex`
+//! makes `lower` itself); capitals are read from the first bytes. Session 5: the lexer and
+//! the candidate scan 163,486 -> 148,221 instructions per warm seed call with the first
+//! holiday change in `grammar` (~100 instructions a word remain, a fifth of them the token's store).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

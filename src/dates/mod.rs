@@ -156,11 +156,21 @@
 //! the whole-text "quarter" scan runs only when an expression needs it; amounts are parsed
 //! into a stack value (`grammar::Qty`, no `String`); tense cues are looked up only at words
 //! whose length and first letter some cue word has (or -ed words); the starter entry the
-//! candidate loop looked up is reused by the rules at that word (holiday names included), and
+//! lexer looked up is what the candidate loop and the rules at that word read (holiday
+//! names included), and
 //! a holiday name is compared word by word only when its second word's first letter fits.
 //! One warm call on the seed (`node bench/callgrind.mjs --copies 1 --repeat 11`): 355,508 ->
-//! 157,091 instructions (139 -> 61 a byte); most of what is left is the lexer (a 48-byte
-//! token per word, ~45K) and the rules at the ~40 starter words of the seed (~48K).
+//! 157,091 instructions (139 -> 61 a byte) in session 4. Session 5 (163,486 at its start,
+//! after new rules): the lexer looks each word's starter entry up once (`Tok::entry`, read
+//! by the candidate scan and the rules' guards), fills the lowercased copy itself and slices
+//! its ASCII runs without char-boundary checks, reads a word's capitals from its first
+//! bytes; the English holiday words ("new", "st", "president" ...) are holiday-only
+//! starters, and "the" before one ("the world", "the new") is no candidate: 144,268 (56 a
+//! byte). What is left: the lexer, ~100 instructions a word (the
+//! 48-byte token, the starter hash; ~52K), the candidate scan (~10K) and the rules at the
+//! ~46 starter positions (~45K, of which amount words before a non-time word, "four
+//! people", "a deal", ~13K: a guard on the next word was not tried, the words an amount
+//! can take before its unit, "a handful of", "four straight years", are many).
 //!
 //! Memory: [`find_at`] works on pieces of about 32 KiB cut at blank lines (else line breaks,
 //! else sentence ends), so the tokens never cover a whole long document: the stage peaks at
