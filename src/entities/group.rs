@@ -18,8 +18,15 @@
 //! mention; byte-level scans where the characters do not matter; buffers and maps sized once:
 //! 204K -> 109K per warm seed call (`node bench/callgrind.mjs --copies 1 --repeat 11`; about
 //! 20K of the rest is allocating each mention's own `entity` string, 67 on the seed), the
-//! result checked against the previous implementation on random articles. Not measured:
-//! coreference accuracy beyond the seed article.
+//! result checked against the previous implementation on random articles. Issue 8 session
+//! 5: 109K -> 70K (same measure): the buffers live in a thread-local [`Scratch`] kept between
+//! calls (cleared, never read across articles); string-keyed `HashMap`s became [`Table`]s,
+//! hash sets of entry ids whose keys stay in the scratch arrays (no allocation, no lifetime
+//! tying them to the text); a mention whose text is a known surface skips the surface scan;
+//! the scan counts spaces (words) and ASCII-ness so no later pass re-reads a surface;
+//! words split at space bytes, byte-level initials, no `extend(filter)`; each mention's
+//! `entity` is made at its size (about 12K of the 70K is that `malloc`, 67 on the seed).
+//! Not measured: coreference accuracy beyond the seed article.
 
 // Maps keyed by the article's own words, private to one call: the crate's fast fixed-seed
 // hasher rather than SipHash (nothing here depends on iteration order, which SipHash's
@@ -59,8 +66,9 @@ fn joined(s: &str) -> Cow<'_, str> {
     joined_spaces(s).0
 }
 
-/// [`joined`] and the number of spaces in it (its words minus one, if any).
-fn joined_spaces(s: &str) -> (Cow<'_, str>, u32) {
+/// [`joined`], the number of spaces in it (its words minus one, if any) and whether it is
+/// ASCII.
+fn joined_spaces(s: &str) -> (Cow<'_, str>, u32, bool) {
     let b = s.as_bytes();
     // After a space (or at the start): another space is a double or leading one.
     let mut after_space = true;
@@ -92,11 +100,12 @@ fn joined_spaces(s: &str) -> (Cow<'_, str>, u32) {
         single_spaced = false;
     }
     if single_spaced {
-        return (Cow::Borrowed(s), spaces);
+        return (Cow::Borrowed(s), spaces, ascii);
     }
     let o = joined_owned(s);
     let spaces = o.bytes().filter(|&c| c == b' ').count() as u32;
-    (Cow::Owned(o), spaces)
+    let ascii = o.is_ascii();
+    (Cow::Owned(o), spaces, ascii)
 }
 
 /// [`joined`] into a new string.
@@ -177,8 +186,9 @@ const UNSET: u32 = u32::MAX;
 /// Marks an entry of [`Form`]'s cached ids that has no answer.
 const NONE: u32 = u32::MAX - 1;
 
-/// The hash of a byte string for [`Table`]: the crate's fast hasher fed eight bytes a
-/// step (the last step zero-padded, the length first).
+/// The hash of a byte string for [`Table`]: the crate's fast hasher fed the length, then
+/// eight bytes a step; the last 1 to 7 bytes in one step, read as two overlapping four-byte
+/// words or three single bytes (which, with the length, still determine them).
 #[inline]
 fn hash_bytes(b: &[u8]) -> u64 {
     use std::hash::{BuildHasher, Hasher};
@@ -191,10 +201,13 @@ fn hash_bytes(b: &[u8]) -> u64 {
         h.write_u64(u64::from_le_bytes(a));
     }
     let r = chunks.remainder();
-    if !r.is_empty() {
-        // Byte by byte (a copy into an array was a `memcpy` call).
-        let x = r.iter().rev().fold(0u64, |x, &c| x << 8 | c as u64);
-        h.write_u64(x);
+    let n = r.len();
+    let word = |k: usize| r.get(k..k + 4).map_or(0, |w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]) as u64);
+    let byte = |k: usize| r.get(k).map_or(0, |&c| c as u64);
+    if n >= 4 {
+        h.write_u64(word(0) | word(n - 4) << 32);
+    } else if n > 0 {
+        h.write_u64(byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16);
     }
     h.finish()
 }
@@ -316,8 +329,7 @@ struct Form {
     person: u32,
     /// The mention whose surface names this form's non-person mentions' group.
     other: u32,
-    /// The grouping key (`Scratch::keys[a..b]`) and group of the form's non-person mentions.
-    key: (usize, usize),
+    /// The group of the form's non-person mentions.
     group: u32,
     /// The form's non-person mentions and the first of them.
     count: u32,
@@ -384,12 +396,24 @@ thread_local! {
 /// Appends the bytes of `s` but those `drop` takes (a loop: `extend` with a `filter` was
 /// a tenth of this stage).
 fn push_without(v: &mut Vec<u8>, s: &[u8], drop: impl Fn(u8) -> bool) {
-    v.reserve(s.len());
-    for &c in s {
+    let a = v.len();
+    v.extend_from_slice(s);
+    if !s.iter().any(|&c| drop(c)) {
+        return;
+    }
+    // Compacted in place: `w` trails the read position.
+    let Some(tail) = v.get_mut(a..) else { return };
+    let mut w = 0;
+    for r in 0..tail.len() {
+        let c = tail.get(r).copied().unwrap_or(b' ');
         if !drop(c) {
-            v.push(c);
+            if let Some(t) = tail.get_mut(w) {
+                *t = c;
+            }
+            w += 1;
         }
     }
+    v.truncate(a + w);
 }
 
 /// `buf[r.0..r.1]` (empty if out of range).
@@ -431,6 +455,11 @@ fn assign_with(text: &str, mentions: &mut [Mention], sc: &mut Scratch) {
     names(mentions, sc);
 }
 
+/// Whether form `id` has the surface `s` (for [`Table`] lookups).
+fn same_surface<'a>(forms: &'a [Form], surf: &'a str, s: &'a str) -> impl Fn(u32) -> bool + 'a {
+    move |id| forms.get(id as usize).is_some_and(|form| at_b(surf.as_bytes(), form.surf) == s.as_bytes())
+}
+
 /// Forms, and the votes of the next step.
 #[inline(never)]
 fn forms(text: &str, mentions: &[Mention], sc: &mut Scratch) {
@@ -442,17 +471,34 @@ fn forms(text: &str, mentions: &[Mention], sc: &mut Scratch) {
     sc.fid.clear();
     let Scratch { form_of, forms, surf, lower, fid, .. } = sc;
     for m in mentions.iter() {
-        // The mention's words joined by single spaces (borrowed from the text almost always).
-        let (s, spaces) = joined_spaces(text.get(m.start..m.end).unwrap_or(""));
-        let h = hash_bytes(s.as_bytes());
-        let (f, new) = form_of.entry(h, |id| {
-            forms.get(id as usize).is_some_and(|form| at_b(surf.as_bytes(), form.surf) == s.as_bytes())
-        });
+        let raw = text.get(m.start..m.end).unwrap_or("");
+        let h = hash_bytes(raw.as_bytes());
+        // A text equal to a known surface is that surface (surfaces are single-spaced), so
+        // a repeated name is neither scanned nor copied.
+        let known = form_of.get(h, same_surface(forms, surf, raw));
+        let (f, new, s, spaces, ascii) = match known {
+            Some(f) => (f, false, Cow::Borrowed(raw), 0, true),
+            None => {
+                // The mention's words joined by single spaces (borrowed from the text almost
+                // always).
+                let (s, spaces, ascii) = joined_spaces(raw);
+                let h = if s.len() == raw.len() { h } else { hash_bytes(s.as_bytes()) };
+                let (f, new) = form_of.entry(h, same_surface(forms, surf, &s));
+                (f, new, s, spaces, ascii)
+            }
+        };
         if new {
             let a = surf.len();
             surf.push_str(&s);
             let la = lower.len();
-            push_lower(lower, &s);
+            if ascii {
+                lower.push_str(&s);
+                if let Some(t) = lower.get_mut(la..) {
+                    t.make_ascii_lowercase();
+                }
+            } else {
+                push_lower(lower, &s);
+            }
             forms.push(Form {
                 surf: (a, surf.len()),
                 multi: spaces > 0,
@@ -467,7 +513,6 @@ fn forms(text: &str, mentions: &[Mention], sc: &mut Scratch) {
                 lid: UNSET,
                 person: UNSET,
                 other: NONE,
-                key: (0, 0),
                 group: UNSET,
                 count: 0,
                 first: 0,
@@ -829,8 +874,12 @@ fn people(mentions: &[Mention], sc: &mut Scratch) {
 #[inline(never)]
 fn others(mentions: &[Mention], sc: &mut Scratch) {
     let Scratch { forms, surf, lower, fid, keys, group_of_key, group_key, first_of, merge_into, ini, best, .. } = sc;
-    // Grouping keys as bytes (see the glued forms).
+    // Grouping keys as bytes (see the glued forms); groups in order of their first
+    // mention, each with its first mention and its key (`keys[a..b]`).
     keys.clear();
+    group_of_key.reset(mentions.len().min(256));
+    first_of.clear();
+    group_key.clear();
     let mut any = false;
     for (i, (m, &f)) in mentions.iter().zip(fid.iter()).enumerate() {
         if m.label == EntityLabel::Per {
@@ -840,38 +889,25 @@ fn others(mentions: &[Mention], sc: &mut Scratch) {
         any = true;
         form.count += 1;
         if form.group == UNSET {
-            form.group = NONE;
             form.first = i as u32;
             let a = keys.len();
             let l = at(lower, form.lower);
             push_without(keys, l.strip_prefix("the ").unwrap_or(l).as_bytes(), |c| c == b'.' || c == b' ');
-            form.key = (a, keys.len());
-        }
-    }
-    if !any {
-        return;
-    }
-    let cap = mentions.len().min(256);
-    group_of_key.reset(cap);
-    // Per group: its first mention, and its key.
-    first_of.clear();
-    group_key.clear();
-    for (i, (m, &f)) in mentions.iter().zip(fid.iter()).enumerate() {
-        if m.label == EntityLabel::Per {
-            continue;
-        }
-        let Some(form) = forms.get_mut(f as usize) else { continue };
-        if form.group == NONE {
-            let key = at_b(keys, form.key);
+            let key = at_b(keys, (a, keys.len()));
             let (g, new) = group_of_key.entry(hash_bytes(key), |id| {
                 group_key.get(id as usize).is_some_and(|&r| at_b(keys, r) == key)
             });
             if new {
                 first_of.push(i as u32);
-                group_key.push(form.key);
+                group_key.push((a, keys.len()));
+            } else {
+                keys.truncate(a);
             }
             form.group = g;
         }
+    }
+    if !any {
+        return;
     }
     // Acronyms: a one-word group whose key equals the initials of a multi-word group.
     merge_into.clear();
