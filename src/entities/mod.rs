@@ -31,8 +31,9 @@
 //!   any (Ratinov & Roth 2009's "context aggregation" and "prediction history", for one
 //!   article at a time). The first pass keeps the scores of exactly those islands (a
 //!   capitalised word capitalised elsewhere too) up to 16,384 tokens; beyond that they are
-//!   recomputed, to the same integers. The second pass finds the islands again rather
-//!   than keeping a list of them. Cost of the islands (callgrind, seed article alone):
+//!   recomputed, to the same integers. The first pass lists those islands with their
+//!   sentences (16 bytes each; session 5: finding them again in the second pass cost
+//!   ~9K instructions of a warm seed call). Cost of the islands (callgrind, seed article alone):
 //!   tagger 707 -> 616 instructions per byte, emission scores for about 60% of the tokens,
 //!   per-type sums for 207 of ~250 word types. With the rest of issue 8's work (per-type
 //!   sums on first use, buffers and memo kept between articles, forms instead of hash maps
@@ -225,11 +226,11 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
     let mut sums = features::emit::TypeSums::new(&doc, model);
     let mut stash: Vec<[i32; N_LABELS]> = Vec::new();
     // The first pass keeps the scores of the first `n_stashed` islands with a repeated
-    // capitalised word (in text order), one after the other; the second pass finds the
-    // islands again (the same ones: they depend only on the tokens) rather than keeping a
-    // list of them.
+    // capitalised word (in text order), one after the other, and lists those islands with
+    // their sentences (16 bytes each) for the second pass.
     let mut n_stashed = 0usize;
     let mut stash_full = false;
+    let mut repeated: Vec<(u32, u32, Island)> = Vec::new();
     let mut isl: Vec<Island> = Vec::new();
     let tables = Transitions::new(&model.trans);
     let mut lat = Lattice::default();
@@ -245,12 +246,15 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
             if let Some(out) = tags.get_mut(part.clone()) {
                 tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut lat, out);
             }
-            if second && !stash_full && sums.repeated(&doc, part.clone()) {
-                if stash.len() + emissions.len() <= stash_tokens {
-                    stash.extend_from_slice(&emissions);
-                    n_stashed += 1;
-                } else {
-                    stash_full = true;
+            if second && sums.repeated(&doc, part.clone()) {
+                repeated.push((range.start as u32, range.end as u32, island));
+                if !stash_full {
+                    if stash.len() + emissions.len() <= stash_tokens {
+                        stash.extend_from_slice(&emissions);
+                        n_stashed += 1;
+                    } else {
+                        stash_full = true;
+                    }
                 }
             }
         }
@@ -259,48 +263,41 @@ fn tag_stashing(model: &Model, text: &str, tokens: &[Token], second: bool, stash
         return tags;
     }
     let nl = features::NonLocal::new(&doc, &tags);
-    // Which repeated island this is, and where its kept scores start.
-    let (mut k, mut at) = (0usize, 0usize);
-    for range in &sentences {
-        islands(&doc, tokens, range.clone(), &mut isl);
-        let mut marked = false;
-        for &island in &isl {
-            let part = island.range();
-            if !sums.repeated(&doc, part.clone()) {
-                continue;
-            }
-            let n = part.end.min(tokens.len()).saturating_sub(part.start);
-            let (stashed, from) = (k < n_stashed, at);
-            k += 1;
-            if stashed {
-                at += n;
-            }
-            if !nl.any(part.clone()) {
-                continue;
-            }
-            match stash.get(from..from.saturating_add(n)) {
-                Some(em) if stashed => {
-                    emissions.clear();
-                    emissions.extend_from_slice(em);
+    // Where the kept scores of the island start; the sentence whose name-list marks
+    // `sums` holds.
+    let mut at = 0usize;
+    let mut marked = None;
+    for (k, &(rs, re, island)) in repeated.iter().enumerate() {
+        let range = rs as usize..re as usize;
+        let part = island.range();
+        let n = part.end.min(tokens.len()).saturating_sub(part.start);
+        let (stashed, from) = (k < n_stashed, at);
+        if stashed {
+            at += n;
+        }
+        if !nl.any(part.clone()) {
+            continue;
+        }
+        let em = match stash.get_mut(from..from.saturating_add(n)) {
+            Some(em) if stashed => em,
+            _ => {
+                if marked != Some((rs, re)) {
+                    sums.sentence(&doc, model, range.clone());
+                    marked = Some((rs, re));
                 }
-                _ => {
-                    if !marked {
-                        sums.sentence(&doc, model, range.clone());
-                        marked = true;
-                    }
-                    sums.emissions_part(&doc, model, range.clone(), part.clone(), &mut emissions);
-                }
+                sums.emissions_part(&doc, model, range.clone(), part.clone(), &mut emissions);
+                &mut emissions[..]
             }
-            for i in part.clone() {
-                if let Some(e) = emissions.get_mut(i.wrapping_sub(part.start)) {
-                    for &h in nl.of(i) {
-                        sums.add_nonlocal(model, e, h);
-                    }
+        };
+        for i in part.clone() {
+            if let Some(e) = em.get_mut(i.wrapping_sub(part.start)) {
+                for &h in nl.of(i) {
+                    sums.add_nonlocal(model, e, h);
                 }
             }
-            if let Some(out) = tags.get_mut(part.clone()) {
-                tables.viterbi_island(&emissions, part.start > range.start, part.end < range.end, &mut lat, out);
-            }
+        }
+        if let Some(out) = tags.get_mut(part.clone()) {
+            tables.viterbi_island(em, part.start > range.start, part.end < range.end, &mut lat, out);
         }
     }
     tags
