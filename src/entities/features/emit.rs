@@ -47,8 +47,9 @@
 //! subtracts its type's entry and adds its own), and a token's name-list features keyed by
 //! its marks and its neighbours'. One lookup instead of three to five: tagger 989K -> 953K
 //! instructions per warm seed call.
-//! Session 5: one- and two-char affixes are memo entries keyed by their chars (1,024 slots,
-//! 40 KB, [`affix_key`]), so a hit computes none of the affix hashes, and the three- and
+//! Session 5: one- and two-char affixes are memo entries keyed by their chars (2,048 slots,
+//! 104 KB, shared with the shape features keyed by template and shape, [`affix_key`]), so a
+//! hit computes none of the affix hashes (shapes: 310.8K -> 306.6K), and the three- and
 //! four-char affix hashes are computed here only as far as the word's length needs
 //! (emissions_part 334K -> 310K per warm seed call); which neighbour slots a part reads is
 //! computed with wrapping compares (341.8K -> 334.3K).
@@ -92,16 +93,18 @@ struct Memo {
     /// kind ([`COMBO_SHAPES`], [`COMBO_FLAGS`], [`COMBO_GAZ`]; 0 = empty slot), compared
     /// whole (exact).
     combos: Vec<([u64; 4], u8, Scores)>,
-    /// One- and two-char prefixes and suffixes, keyed by the chars themselves
-    /// ([`affix_key`]): a hit needs none of the affix's hashes.
-    affixes: Vec<(u64, Scores)>,
+    /// Rows keyed by what their feature hashes are computed from: one- and two-char
+    /// prefixes and suffixes by their chars (`[affix_key, 0]`), shape features by
+    /// `[template, shape]` (templates are below 2^63, affix keys above): a hit computes no
+    /// feature hash. Compared whole (exact).
+    raw: Vec<([u64; 2], Scores)>,
 }
 
 const MEMO_SLOTS: usize = 4096;
 const COMBO_SLOTS: usize = 1024;
-const AFFIX_SLOTS: usize = 1024;
+const RAW_SLOTS: usize = 2048;
 
-/// The [`Memo::affixes`] key of a one-char (`k` = 0: `c0`) or two-char (`k` = 1: `c0`,
+/// The [`Memo::raw`] key of a one-char (`k` = 0: `c0`) or two-char (`k` = 1: `c0`,
 /// `c1`) prefix (`suf` false) or suffix: chars are at most 21 bits, bit 63 marks a key (an
 /// empty slot holds 0).
 #[inline]
@@ -123,25 +126,31 @@ impl Memo {
         Memo {
             slots: vec![(0, [0; N_LABELS]); MEMO_SLOTS],
             combos: vec![([0; 4], 0, [0; N_LABELS]); COMBO_SLOTS],
-            affixes: vec![(0, [0; N_LABELS]); AFFIX_SLOTS],
+            raw: vec![([0; 2], [0; N_LABELS]); RAW_SLOTS],
         }
     }
 
-    /// Adds the row of the short affix `key` ([`affix_key`]) to `acc`; on a miss its feature
-    /// hash is `hash()`.
+    /// Adds the row keyed `key` in [`Memo::raw`] to `acc`; on a miss its feature hash is
+    /// `hash()`.
     #[inline(always)]
-    fn affix(&mut self, m: &Model, acc: &mut Scores, key: u64, hash: impl FnOnce() -> u64) {
-        let slot = (key.wrapping_mul(K) >> 54) as usize & (AFFIX_SLOTS - 1);
-        if !self.affixes.get(slot).is_some_and(|&(k, _)| k == key) {
+    fn raw(&mut self, m: &Model, acc: &mut Scores, key: [u64; 2], hash: impl FnOnce() -> u64) {
+        let slot = ((key[0] ^ key[1]).wrapping_mul(K) >> 53) as usize & (RAW_SLOTS - 1);
+        if !self.raw.get(slot).is_some_and(|(k, _)| *k == key) {
             let mut v = [0; N_LABELS];
             add_row(m, &mut v, hash());
-            if let Some(e) = self.affixes.get_mut(slot) {
+            if let Some(e) = self.raw.get_mut(slot) {
                 *e = (key, v);
             }
         }
-        if let Some((_, v)) = self.affixes.get(slot) {
+        if let Some((_, v)) = self.raw.get(slot) {
             add(acc, v);
         }
+    }
+
+    /// Adds the row of shape feature `h2(template, shape)` to `acc`.
+    #[inline(always)]
+    fn shape(&mut self, m: &Model, acc: &mut Scores, template: u64, shape: u64) {
+        self.raw(m, acc, [template, shape], || h2(template, shape));
     }
 
     /// Adds the combined entry of `key` (of `kind`) to `acc` (or subtracts it when `neg`),
@@ -302,7 +311,7 @@ impl Drop for TypeSums {
             model: self.model,
             memo: std::mem::replace(
                 &mut self.memo,
-                Memo { slots: Vec::new(), combos: Vec::new(), affixes: Vec::new() },
+                Memo { slots: Vec::new(), combos: Vec::new(), raw: Vec::new() },
             ),
             own,
             nb,
@@ -431,7 +440,7 @@ impl TypeSums {
         *o = self.bias;
         add_row(m, o, h2(T_W0, t.word));
         add_row(m, o, h2(T_L0, t.lower));
-        memo.add(m, o, h2(T_SHAPE0, t.shape));
+        memo.shape(m, o, T_SHAPE0, t.shape);
         // Affixes (`TokInfo::pre`, `TokInfo::suf`, computed here only as far as needed):
         // one and two chars from the memo by their chars, three and four looked up.
         let n_affix = t.n_affix();
@@ -445,12 +454,12 @@ impl TypeSums {
             h.finish()
         };
         if n_affix >= 1 {
-            memo.affix(m, o, affix_key(false, 0, f0, 0), || h3(T_PRE, 0, hash(5, &[f0])));
-            memo.affix(m, o, affix_key(true, 0, l3, 0), || h3(T_SUF, 0, hash(6, &[l3])));
+            memo.raw(m, o, [affix_key(false, 0, f0, 0), 0], || h3(T_PRE, 0, hash(5, &[f0])));
+            memo.raw(m, o, [affix_key(true, 0, l3, 0), 0], || h3(T_SUF, 0, hash(6, &[l3])));
         }
         if n_affix >= 2 {
-            memo.affix(m, o, affix_key(false, 1, f0, f1), || h3(T_PRE, 1, hash(5, &[f0, f1])));
-            memo.affix(m, o, affix_key(true, 1, l2, l3), || h3(T_SUF, 1, hash(6, &[l2, l3])));
+            memo.raw(m, o, [affix_key(false, 1, f0, f1), 0], || h3(T_PRE, 1, hash(5, &[f0, f1])));
+            memo.raw(m, o, [affix_key(true, 1, l2, l3), 0], || h3(T_SUF, 1, hash(6, &[l2, l3])));
         }
         if n_affix >= 3 {
             let mut h = Hasher::new(5);
@@ -501,12 +510,12 @@ impl TypeSums {
         if missing & 2 != 0 {
             *x1 = [0; N_LABELS];
             add_row(m, x1, h2(T_LM1, t.lower));
-            memo.add(m, x1, h2(T_SHAPEM1, t.shape));
+            memo.shape(m, x1, T_SHAPEM1, t.shape);
         }
         if missing & 4 != 0 {
             *x2 = [0; N_LABELS];
             add_row(m, x2, h2(T_LP1, t.lower));
-            memo.add(m, x2, h2(T_SHAPEP1, t.shape));
+            memo.shape(m, x2, T_SHAPEP1, t.shape);
         }
         if missing & 8 != 0 {
             *x3 = [0; N_LABELS];
