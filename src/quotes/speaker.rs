@@ -18,6 +18,8 @@
 //! Not done: a part-of-speech tagger (lowercase verbs that are not in the cue list can end
 //! up in a nominal speaker), gender agreement for pronouns.
 
+use std::cell::Cell;
+
 use crate::entities::Mention;
 use crate::tokenize::{Token, TokenKind};
 
@@ -456,6 +458,37 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub mentions: &'a [Mention],
+    /// Per token: its [`Ctx::cue_at`] answer as a cue code once asked ([`CUE_UNKNOWN`]
+    /// before), or empty for no memo. The windows of one quotation overlap (a cue right
+    /// before it, then anywhere earlier in the sentence, ...): each token is matched once.
+    pub memo: &'a [Cell<u8>],
+}
+
+/// A [`Ctx::memo`] entry not computed yet, and one for a token that starts no cue.
+pub const CUE_UNKNOWN: u8 = u8::MAX;
+const CUE_NONE: u8 = u8::MAX - 1;
+/// Cue codes: `k` < [`CUES`]`.len()` is the one-word cue `CUES[k]`; from [`SPECIAL_BASE`],
+/// the cues matched outside the list.
+const SPECIAL_BASE: u8 = 200;
+const SPECIAL_CUES: [(&str, usize); 8] = [
+    ("according to", 2),
+    ("went on", 2),
+    ("goes on", 2),
+    ("pointed out", 2),
+    ("points out", 2),
+    ("put it", 2),
+    ("read", 1),
+    ("reads", 1),
+];
+const _: () = assert!(CUES.len() < SPECIAL_BASE as usize);
+
+/// The cue of a code ([`CUE_NONE`]: none).
+fn decode_cue(code: u8) -> Option<(&'static str, usize)> {
+    if code < SPECIAL_BASE {
+        CUES.get(code as usize).map(|&c| (c, 1))
+    } else {
+        SPECIAL_CUES.get((code - SPECIAL_BASE) as usize).copied()
+    }
 }
 
 /// A speaker phrase as token range `[a, b)`, and the cue that introduced it.
@@ -661,19 +694,33 @@ impl<'a> Ctx<'a> {
     /// [`Key`]s: lowercasing into a `String` and comparing strings were most of this
     /// function's cost (it runs for every word near every quotation).
     pub fn cue_at(&self, i: usize) -> Option<(&'static str, usize)> {
+        let code = match self.memo.get(i) {
+            Some(m) if m.get() != CUE_UNKNOWN => m.get(),
+            Some(m) => {
+                let c = self.cue_code(i);
+                m.set(c);
+                c
+            }
+            None => self.cue_code(i),
+        };
+        decode_cue(code)
+    }
+
+    /// [`Ctx::cue_at`] computed: a cue code.
+    fn cue_code(&self, i: usize) -> u8 {
         // Cues are words of three letters or more: punctuation and numbers never are, nor
         // is a shorter token (lowercasing never lengthens a word into ASCII).
         if self.tokens.get(i).map_or(true, |t| t.kind != TokenKind::Word || t.end - t.start < 3) {
-            return None;
+            return CUE_NONE;
         }
         let w = self.word(i);
         if w.is_empty() || is_capitalised(w) && w != "I" {
             // "Said" at a sentence start is rare; capitalised words are names.
             if !matches!(w, "Said" | "Asked" | "Added" | "According") {
-                return None;
+                return CUE_NONE;
             }
         }
-        let lower = lower_key(w)?;
+        let Some(lower) = lower_key(w) else { return CUE_NONE };
         const ACCORDING: Key = const_key("according");
         const WENT: Key = const_key("went");
         const GOES: Key = const_key("goes");
@@ -685,23 +732,21 @@ impl<'a> Ctx<'a> {
         match lower {
             ACCORDING | WENT | GOES | POINTED | POINTS | PUT => {
                 let next = lower_key(self.word(i + 1));
+                // Indices into SPECIAL_CUES.
                 let two = match (lower, next) {
-                    (ACCORDING, Some(k)) if k == const_key("to") => "according to",
-                    (WENT, Some(k)) if k == const_key("on") => "went on",
-                    (GOES, Some(k)) if k == const_key("on") => "goes on",
-                    (POINTED, Some(k)) if k == const_key("out") => "pointed out",
-                    (POINTS, Some(k)) if k == const_key("out") => "points out",
-                    (PUT, Some(k)) if k == const_key("it") => "put it",
-                    _ => return None,
+                    (ACCORDING, Some(k)) if k == const_key("to") => 0,
+                    (WENT, Some(k)) if k == const_key("on") => 1,
+                    (GOES, Some(k)) if k == const_key("on") => 2,
+                    (POINTED, Some(k)) if k == const_key("out") => 3,
+                    (POINTS, Some(k)) if k == const_key("out") => 4,
+                    (PUT, Some(k)) if k == const_key("it") => 5,
+                    _ => return CUE_NONE,
                 };
-                Some((two, 2))
+                SPECIAL_BASE + two
             }
-            READ => Some(("read", 1)),
-            READS => Some(("reads", 1)),
-            _ => {
-                let k = CUE_KEYS.find(lower)?;
-                CUES.get(k).map(|&c| (c, 1))
-            }
+            READ => SPECIAL_BASE + 6,
+            READS => SPECIAL_BASE + 7,
+            _ => CUE_KEYS.find(lower).map_or(CUE_NONE, |k| k as u8),
         }
     }
     fn is_np_word(&self, i: usize) -> bool {
@@ -1000,7 +1045,7 @@ mod tests {
     fn cues_are_found_by_key() {
         let text = "😀 é said Said SAID according to According To went on put it pointed out reads read \u{212A}ing as\u{212A}ed saidx";
         let tokens = crate::tokenize::tokenize(text);
-        let ctx = Ctx { text, tokens: &tokens, mentions: &[] };
+        let ctx = Ctx { text, tokens: &tokens, mentions: &[], memo: &[] };
         let found: Vec<_> = (0..tokens.len()).filter_map(|i| ctx.cue_at(i).map(|(c, n)| (ctx.word(i), c, n))).collect();
         assert_eq!(
             found,
