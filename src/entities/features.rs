@@ -937,7 +937,7 @@ impl DocInfo {
             }
             let w = bytes.get(t.start..t.end).unwrap_or(&[]);
             let kind = t.kind as u8;
-            let wide = bytes.get(t.start..t.start.saturating_add(8)).and_then(|a| <&[u8; 8]>::try_from(a).ok());
+            let wide = bytes.get(t.start..).and_then(|r| r.first_chunk::<8>());
             let (h, head) = intern_hash(w, kind, wide);
             let mask = spare.table.len().wrapping_sub(1);
             let mut slot = h as usize & mask;
