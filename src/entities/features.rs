@@ -40,9 +40,25 @@
 //! chars of the General Punctuation block (curly quotes, dashes, bullets) skip the Unicode
 //! table lookups (-17K: ten lookups of ~350 instructions each, and non-letter words no
 //! longer tried twice), the scratch vectors are kept between calls with the tables (-6.5K),
-//! words of up to 8 bytes are read as one masked 8-byte load (-1.5K). What is left (seed,
-//! warm): ~48K hashing the 243 word types (two hash chains per byte: exact and lowercase),
-//! ~40K interning the 460 tokens, the rest the per-type vectors, case evidence and contexts.
+//! words of up to 8 bytes are read as one masked 8-byte load (-1.5K). Session 5 (seed, one
+//! warm call, self cost): 190,012 -> 171,885: a letters-only word is checked and hashed in
+//! one pass (-4K); each table entry (`Span`) carries its type's flags, form, lowercase id
+//! and case bits, so a repeated token reads only the entry it has just compared and two
+//! per-type vectors went (-8K); the tokens that get a context are listed while interning
+//! instead of a second pass over all tokens (-0.5K); the 8-byte read is one `first_chunk`
+//! (-2K); ALL-CAPS docforms are found by a scan when there are at most 8 ALL-CAPS types,
+//! not a sort (-2.5K inclusive). Tried and dropped: building new types in an out-of-line
+//! function (+8K: call overhead and reloads, the per-token loop did not get smaller);
+//! first/last four chars packed into a `u32` and widened (no change); `Span` holding the
+//! length instead of the end (+0.5K). What is left (per warm call): ~35K the per-token loop
+//! (~76 instructions a token: slice and bounds checks, the hash, one probe, the token's
+//! flags), ~31K storing the 243 new types (~128 instructions each, mostly the 80-byte
+//! [`TokInfo`] and the table entry written from spilled registers), ~25K hashing them (two
+//! chains per byte), ~9K the contexts, the rest case evidence and headlines.
+//! `NonLocal::new` 43.0K -> 37.5K (self): its `nl_frac`/`nl_pos`/`nl_prev` hashes come from
+//! compile-time tables and its feature vector is presized; keeping its four scratch vectors
+//! in a thread-local cost more than the allocations it saved (+1K inclusive, dropped).
+//! `gaz_marks` (45K) is ~595 name-list lookups of ~46 instructions each: left as is.
 //! Not measured: the same costs in wasm (these are native x86-64 counts).
 
 use crate::tokenize::{Token, TokenKind};
