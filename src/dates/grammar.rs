@@ -3546,7 +3546,11 @@ fn starter_probe(b: &[u8], h: usize) -> u16 {
             0 => return 0,
             k => {
                 let idx = usize::from(k & !FLAGS) - 1;
-                if STARTERS.get(idx).is_some_and(|x| x.len() == n && x.as_bytes() == b) {
+                // Byte by byte: the words are short, and a slice comparison called memcmp.
+                if STARTERS
+                    .get(idx)
+                    .is_some_and(|x| x.len() == n && x.bytes().zip(b).all(|(x, y)| x == *y))
+                {
                     return k;
                 }
             }
