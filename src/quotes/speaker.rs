@@ -493,10 +493,12 @@ fn decode_cue(code: u8) -> Option<(&'static str, usize)> {
 
 /// A speaker phrase as token range `[a, b)`, and the cue that introduced it.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct Found<'a> {
     pub a: usize,
     pub b: usize,
-    pub cue: Option<String>,
+    /// Borrowed (a listed cue, or a verb of the text): a `String` only for the quotations
+    /// kept.
+    pub cue: Option<&'a str>,
 }
 
 /// A word of at most 16 ASCII bytes without NUL as one number: its bytes big-endian, padded
@@ -515,9 +517,7 @@ const KEY_BYTES: usize = 16;
 fn ascii_key(s: &[u8]) -> Option<Key> {
     const HI: Key = Key::from_ne_bytes([0x80; KEY_BYTES]);
     const ONES: Key = Key::from_ne_bytes([0x01; KEY_BYTES]);
-    let mut buf = [0u8; KEY_BYTES];
-    buf.get_mut(..s.len())?.copy_from_slice(s);
-    let x = Key::from_be_bytes(buf);
+    let x = be_padded(s)?;
     if x & HI != 0 {
         return None;
     }
@@ -527,7 +527,32 @@ fn ascii_key(s: &[u8]) -> Option<Key> {
     let gt_z = x + ONES * (0x80 - b'Z' as Key - 1);
     let upper = ge_a & !gt_z & HI;
     let k = x | (upper >> 2);
-    (key_shape(k).1 == s.len()).then_some(k)
+    // A trailing NUL would read as padding (the key of a shorter word): no key.
+    (s.last() != Some(&0)).then_some(k)
+}
+
+/// `s` (at most [`KEY_BYTES`] bytes) as a big-endian number padded with zero bytes, read
+/// as two overlapping words from each end (copying into a zeroed buffer was a `memcpy`
+/// call per word): byte `k` lands at bits `8 * (15 - k)` from either word, and a byte both
+/// words hold is the same byte in the same place.
+#[inline]
+fn be_padded(s: &[u8]) -> Option<Key> {
+    let n = s.len();
+    let at = |k: usize| s.get(k).map_or(0, |&b| b as Key);
+    if n > KEY_BYTES {
+        return None;
+    }
+    if n >= 8 {
+        let a = s.get(..8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map_or(0, u64::from_be_bytes);
+        let b = s.get(n - 8..).and_then(|w| <[u8; 8]>::try_from(w).ok()).map_or(0, u64::from_be_bytes);
+        Some((a as Key) << 64 | (b as Key) << (8 * (KEY_BYTES - n)))
+    } else if n >= 4 {
+        let a = s.get(..4).and_then(|w| <[u8; 4]>::try_from(w).ok()).map_or(0, u32::from_be_bytes);
+        let b = s.get(n - 4..).and_then(|w| <[u8; 4]>::try_from(w).ok()).map_or(0, u32::from_be_bytes);
+        Some((a as Key) << 96 | (b as Key) << (8 * (KEY_BYTES - n)))
+    } else {
+        Some(at(0) << 120 | at(1) << 112 | at(2) << 104)
+    }
 }
 
 /// The key of `word.to_lowercase()`: ASCII words are lowercased byte by byte; others go
@@ -662,6 +687,12 @@ fn trimmed_key(word: &str) -> Option<Key> {
 /// `keys`; words of more than 16 bytes never are.
 fn lower_in(word: &str, keys: &KeySet) -> bool {
     word.len() <= KEY_BYTES && key_in(trimmed_key(word), keys)
+}
+
+/// Whether `word` lowercased (`to_lowercase`) is `he` or `she`, without making a string.
+pub fn is_he_or_she(word: &str) -> bool {
+    let k = lower_key(word);
+    k == Some(const_key("he")) || k == Some(const_key("she"))
 }
 
 /// Whether `word` is a title ([`TITLES`]) or `the`, lowercased and without trailing dots
@@ -1032,6 +1063,14 @@ mod tests {
         };
         for b in 0..=255u8 {
             for w in [vec![b], vec![b'a', b, b'Z'], vec![b; 16], vec![b; 17], vec![b'@', b'[', b'`', b'{', b]] {
+                assert_eq!(ascii_key(&w), naive(&w), "{w:?}");
+            }
+        }
+        // Every length, every position (the two overlapping reads of `be_padded`).
+        for n in 0..=17usize {
+            for k in 0..n {
+                let mut w: Vec<u8> = (0..n as u8).map(|j| b'a' + j).collect();
+                w[k] = b'Q';
                 assert_eq!(ascii_key(&w), naive(&w), "{w:?}");
             }
         }
