@@ -160,22 +160,12 @@ fn letters_end(bytes: &[u8], mut k: usize) -> usize {
     k
 }
 
-/// `lower[start..end]` as a `&str`, without `str::get`'s two char-boundary checks (a tenth
-/// of the lexer's cost per word).
-///
-/// # Safety
-///
-/// `lower[start..end]`, when in range, must be ASCII (then it is valid UTF-8 by itself).
+/// `lower[start..end]` as a `&str` ("" out of range). The runs passed are ASCII, so the
+/// two char-boundary checks of `str::get` always pass; they are kept (safe code only in
+/// the library: an `unsafe` unchecked slice saved a few instructions per word).
 #[inline]
-unsafe fn ascii_slice(lower: &[u8], start: usize, end: usize) -> &str {
-    match lower.get(start..end) {
-        Some(run) => {
-            debug_assert!(run.is_ascii());
-            // SAFETY: the caller promises an ASCII run.
-            unsafe { std::str::from_utf8_unchecked(run) }
-        }
-        None => "",
-    }
+fn ascii_slice(lower: &str, start: usize, end: usize) -> &str {
+    lower.get(start..end).unwrap_or("")
 }
 
 /// Splits `text` into tokens (linear, never panics). Fills `lower` with
@@ -186,7 +176,6 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
     lower.push_str(text);
     lower.make_ascii_lowercase();
     let lower: &'a str = lower;
-    let low_bytes = lower.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 4 + 1);
     let mut space = true;
     let mut newline = true;
@@ -220,8 +209,8 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
                         // "was", "with", "year".
                         low_of(bytes.get(i..end).unwrap_or(&[]), lower, i, end, Kind::Word)
                     } else {
-                        // SAFETY: `text[i..end]` is ASCII letters, so `lower[i..end]` is ASCII.
-                        unsafe { ascii_slice(low_bytes, i, end) }
+                        // `text[i..end]` is ASCII letters, so `lower[i..end]` is ASCII.
+                        ascii_slice(lower, i, end)
                     };
                     toks.push(Tok {
                         start: i,
@@ -272,8 +261,8 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
                     all_caps: false,
                     num,
                     entry: 0,
-                    // SAFETY: `text[i..end]` is ASCII digits, so `lower[i..end]` is ASCII.
-                    low: if s.len() <= 15 { unsafe { ascii_slice(low_bytes, i, end) } } else { "" },
+                    // `text[i..end]` is ASCII digits, so `lower[i..end]` is ASCII.
+                    low: if s.len() <= 15 { ascii_slice(lower, i, end) } else { "" },
                 });
                 newline = false;
                 space = bytes.get(end) == Some(&b' ');
@@ -290,8 +279,8 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
                     all_caps: false,
                     num: 0,
                     entry: 0,
-                    // SAFETY: `text[i]` is ASCII, so `lower[i]` is ASCII.
-                    low: unsafe { ascii_slice(low_bytes, i, i + 1) },
+                    // `text[i]` is ASCII, so `lower[i]` is ASCII.
+                    low: ascii_slice(lower, i, i + 1),
                 });
                 newline = false;
                 space = bytes.get(i + 1) == Some(&b' ');
