@@ -833,7 +833,7 @@ mod tests {
             features::extract(&doc, m, range.clone(), &mut |i, h| {
                 if let Some(row) = m.row(h) {
                     for (acc, &w) in plain[i - range.start].iter_mut().zip(row) {
-                        *acc += w;
+                        *acc += m.codebook[w as usize];
                     }
                 }
             });

@@ -20,14 +20,6 @@
 //! Only buckets with a nonzero weight are stored; a rank table over the bitmap finds a
 //! bucket's row in O(1).
 //!
-//! The rows are decoded through the codebook once, at load, into `[i32; 9]` (2.9 MB of heap
-//! for the shipped model's 81,203 rows, where the codes were read in place from the embedded
-//! bytes): a lookup then adds nine integers (natively three vector adds) instead of reading
-//! nine codes and nine codebook entries. Session 5, one warm seed call (callgrind): tagger
-//! 910,676 -> 847,200 instructions; model load 1.47M -> 3.90M native instructions, and in
-//! wasm (Node, fresh instances of one compiled module, median of 25) the first call, which
-//! parses the model, 0.86 -> 0.77 ms: the decode loop is not what the load's time is.
-//!
 //! Name-list lookups pass a 2^18-bit filter of key prefixes, then scan the few keys of their
 //! 14-bit prefix (an index built at load: 64 KiB, ~0.3M instructions of the load, which had
 //! a binary search over all 21,693 keys; seed article: `gaz_marks` 62K -> 45K instructions).
@@ -77,9 +69,8 @@ pub struct Model {
     /// Per 64 buckets: which have a row, and how many rows the buckets before them have.
     /// Side by side (16 bytes), so that a lookup touches one cache line, not two.
     blocks: Vec<Block>,
-    /// The weight rows decoded through `codebook` at load (bucket order): a lookup adds nine
-    /// integers, not nine codebook reads.
-    rows: Vec<[i32; N_LABELS]>,
+    /// Weight codes (`c as u8` of the signed code: an index into `codebook`).
+    rows: std::borrow::Cow<'static, [u8]>,
     gaz_keys: Vec<u32>,
     gaz_masks: Vec<u8>,
     /// One bit per [`GAZ_FILTER_BITS`]-bit key prefix that some name-list key has: most
@@ -149,7 +140,8 @@ impl Model {
     /// Parses and checks a model artifact. Every failure is an [`Error`] that says which
     /// part of the header or body is wrong.
     ///
-    /// The weight rows are decoded through the codebook here, once (36 bytes per row).
+    /// The weight rows of the embedded model ([`super::MODEL_BYTES`]) are read in place, not
+    /// copied (731 KB less heap and no copy at load); any other bytes are copied.
     pub fn parse(bytes: &[u8]) -> Result<Model, Error> {
         let mut r = Reader { bytes, pos: 0 };
         let magic = r.take(8, "the magic number")?;
@@ -225,7 +217,8 @@ impl Model {
                 "entity model stores {count} weight rows but its bitmap marks {total}"
             )));
         }
-        let codes = r.take(count as usize * N_LABELS, "the weight rows")?;
+        let rows = r.take(count as usize * N_LABELS, "the weight rows")?;
+        let rows_at = r.pos - rows.len()..r.pos;
         let n_gaz = r.u32("the name-list size")? as usize;
         let keys = r.take(n_gaz.saturating_mul(4), "the name-list keys")?;
         let gaz_keys: Vec<u32> = keys
@@ -261,12 +254,12 @@ impl Model {
             sum += *c;
             *c = sum;
         }
-        let mut rows: Vec<[i32; N_LABELS]> = vec![[0; N_LABELS]; count as usize];
-        for (row, c) in rows.iter_mut().zip(codes.chunks_exact(N_LABELS)) {
-            for (w, &code) in row.iter_mut().zip(c) {
-                *w = codebook[code as usize];
-            }
-        }
+        let embedded = super::MODEL_BYTES;
+        let rows = if std::ptr::eq(bytes, embedded) {
+            std::borrow::Cow::Borrowed(embedded.get(rows_at).unwrap_or(&[]))
+        } else {
+            std::borrow::Cow::Owned(rows.to_vec())
+        };
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(Model { name, hash_bits, codebook, trans, blocks, rows, gaz_keys, gaz_masks, gaz_filter, gaz_index, id })
@@ -278,9 +271,9 @@ impl Model {
         (feature_hash >> (64 - self.hash_bits)) as usize
     }
 
-    /// The weight row of a feature, if it has one (fixed point, one weight per label).
+    /// The weight row of a feature, if it has one: codes into [`Model::codebook`].
     #[inline]
-    pub fn row(&self, feature_hash: u64) -> Option<&[i32; N_LABELS]> {
+    pub fn row(&self, feature_hash: u64) -> Option<&[u8]> {
         let b = self.bucket(feature_hash);
         let Block { bits: w, rank } = *self.blocks.get(b >> 6)?;
         let bit = b & 63;
@@ -288,7 +281,7 @@ impl Model {
             return None;
         }
         let idx = rank as usize + (w & ((1u64 << bit) - 1)).count_ones() as usize;
-        self.rows.get(idx)
+        self.rows.get(idx * N_LABELS..(idx + 1) * N_LABELS)
     }
 
     /// The index of a feature's weight row (for [`Model::row_at`]), if it has one.
@@ -306,13 +299,14 @@ impl Model {
 
     /// The weight row at index `idx` (from [`Model::row_index`]).
     #[inline]
-    pub fn row_at(&self, idx: u32) -> Option<&[i32; N_LABELS]> {
-        self.rows.get(idx as usize)
+    pub fn row_at(&self, idx: u32) -> Option<&[u8]> {
+        let idx = idx as usize;
+        self.rows.get(idx * N_LABELS..(idx + 1) * N_LABELS)
     }
 
     /// Number of stored weight rows and name-list entries.
     pub fn sizes(&self) -> (usize, usize) {
-        (self.rows.len(), self.gaz_keys.len())
+        (self.rows.len() / N_LABELS, self.gaz_keys.len())
     }
 }
 

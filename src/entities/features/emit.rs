@@ -63,7 +63,9 @@ pub type Scores = [i32; N_LABELS];
 #[inline(always)]
 fn add_row(m: &Model, acc: &mut Scores, h: u64) {
     if let Some(row) = m.row(h) {
-        add(acc, row);
+        for (a, &w) in acc.iter_mut().zip(row) {
+            *a = a.wrapping_add(m.codebook[w as usize]);
+        }
     }
 }
 
@@ -83,7 +85,7 @@ fn sub(acc: &mut Scores, v: &Scores) {
 
 /// A direct-mapped cache (4,096 slots, 192 KB, kept from one article to the next) of weight
 /// rows decoded to scores, for the features with few distinct values in an article (shapes, flags, case, one- and two-letter affixes, name-list
-/// marks): one compare instead of a bucket lookup (bitmap word and rank). Exact: a slot
+/// marks): one compare instead of a bucket lookup and nine codebook reads. Exact: a slot
 /// holds the scores of exactly the hash it is keyed by (hash 0 is never cached).
 struct Memo {
     /// Key and scores side by side: a lookup touches one or two cache lines, not two arrays
