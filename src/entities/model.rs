@@ -20,6 +20,13 @@
 //! Only buckets with a nonzero weight are stored; a rank table over the bitmap finds a
 //! bucket's row in O(1).
 //!
+//! Tried and dropped (session 5): decoding the rows through the codebook once at load into
+//! `[i32; 9]` (2.9 MB of heap where the codes are read in place from the embedded bytes).
+//! One warm seed call fell 910,676 -> 847,200 tagger instructions and was 2-4% faster in
+//! wasm (Node, same process), but the model parse in Chromium went from ~1.3 to ~4.5 ms and
+//! the wasm memory after a 5 MB document grew: a page annotates one article, so it paid
+//! about 3 ms to save about 9 us.
+//!
 //! Name-list lookups pass a 2^18-bit filter of key prefixes, then scan the few keys of their
 //! 14-bit prefix (an index built at load: 64 KiB, ~0.3M instructions of the load, which had
 //! a binary search over all 21,693 keys; seed article: `gaz_marks` 62K -> 45K instructions).
