@@ -2223,15 +2223,17 @@ impl<'a> P<'a> {
         if !plural || i == 0 {
             return None;
         }
-        if !matches!(
+        let after_word = matches!(
             self.w(i - 1),
             "for" | "in" | "within" | "over" | "took" | "take" | "takes" | "lasted" | "the"
                 // "it may be years before", "it has been months since", "after years of"
                 | "be" | "been" | "after" | "spent"
-        ) && !(matches!(self.w(i + 1), "before" | "after" | "later" | "earlier")
-            // "days before Clinton dropped out", "decades later" (TimeBank marks most of them)
-            && !matches!(self.w(i - 1), "of" | "many" | "few" | "several" | "some" | "recent" | "coming"))
-        {
+        );
+        // "days before Clinton dropped out", "decades later" (TimeBank marks most of them);
+        // not "many days later" or "recent days before" (other rules' amounts).
+        let before_word = matches!(self.w(i + 1), "before" | "after" | "later" | "earlier")
+            && !matches!(self.w(i - 1), "of" | "many" | "few" | "several" | "some" | "recent" | "coming");
+        if !after_word && !before_word {
             return None;
         }
         if matches!(u, Unit::Weekend) {
