@@ -1473,26 +1473,21 @@ const NL_FRAC: [[u64; 5]; 5] = {
 
 /// The `nl_pos` hashes, `h2(T_NL_POS, k)`, by count index `k` (the (type, position) counts
 /// are 5..21 of [`NlCounts`]).
-const NL_POS: [u64; 21] = {
-    let mut out = [0u64; 21];
-    let mut k = 0;
-    while k < 21 {
-        out[k] = h2_const(T_NL_POS, k as u64);
-        k += 1;
-    }
-    out
-};
+const NL_POS: [u64; 21] = h2_table(T_NL_POS);
 
 /// The `nl_prev` hashes, `h2(T_NL_PREV, type)`, by type (0..5).
-const NL_PREV: [u64; 5] = {
-    let mut out = [0u64; 5];
+const NL_PREV: [u64; 5] = h2_table(T_NL_PREV);
+
+/// `h2(template, k)` for k in 0..N, at compile time.
+const fn h2_table<const N: usize>(template: u64) -> [u64; N] {
+    let mut out = [0u64; N];
     let mut k = 0;
-    while k < 5 {
-        out[k] = h2_const(T_NL_PREV, k as u64);
+    while k < N {
+        out[k] = h2_const(template, k as u64);
         k += 1;
     }
     out
-};
+}
 
 impl NonLocal {
     /// From the first pass's labels (indices into the model's BIO label list) of the whole
