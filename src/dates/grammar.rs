@@ -57,13 +57,13 @@ impl<'a> P<'a> {
     }
     /// Token `i` exists and touches the previous one.
     pub fn glued(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| !t.space)
+        self.t.get(i).is_some_and(|t| !t.space())
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.w(i) == w
     }
     fn cap(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| t.cap)
+        self.t.get(i).is_some_and(|t| t.cap())
     }
     pub(super) fn num(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.t.get(i)?;
@@ -241,7 +241,7 @@ impl<'a> P<'a> {
         let t = self.t.get(j)?;
         if t.kind == Kind::Word {
             let z = words::zone(t.w())?;
-            if t.all_caps || t.w() == "z" || !t.cap {
+            if t.all_caps() || t.w() == "z" || !t.cap() {
                 return Some((z, j + 1));
             }
             return None;
@@ -980,7 +980,7 @@ impl<'a> P<'a> {
             // "August Wilson": a capitalised word right after is a name.
             if self.cap(i + 1)
                 && self.kind(i + 1) == Some(Kind::Word)
-                && !self.t[i + 1].newline
+                && !self.t[i + 1].newline()
                 && !prep
             {
                 return None;
@@ -1297,7 +1297,7 @@ impl<'a> P<'a> {
                     || next == "-" && self.num(j + 1).is_some_and(|(_, d)| d == 4 || d == 2)
             }
             Some(t) => {
-                t.newline
+                t.newline()
                     || matches!(
                         next,
                         "and"
@@ -1326,7 +1326,7 @@ impl<'a> P<'a> {
         // "ABC 2000", "Windows 2000": a capitalised name right before.
         if i > 0
             && self.cap(i - 1)
-            && !self.t[i - 1].newline
+            && !self.t[i - 1].newline()
             && !prev_ok
             && self.kind(i - 1) == Some(Kind::Word)
         {
@@ -1434,7 +1434,7 @@ impl<'a> P<'a> {
         }
         // "the Sunday Times", "Monday Night Football": a title, not a day.
         if self.cap(j)
-            && !self.t.get(j).is_some_and(|t| t.newline)
+            && !self.t.get(j).is_some_and(|t| t.newline())
             && matches!(
                 self.w(j),
                 "times"
@@ -1601,7 +1601,7 @@ impl<'a> P<'a> {
                 }
                 (i + 2, T::Duration, Val::Lit(u.duration("X")))
             }
-            "daily" | "nightly" if !self.cap(i) || self.t[i].newline => (i + 1, T::Set, lit("P1D")),
+            "daily" | "nightly" if !self.cap(i) || self.t[i].newline() => (i + 1, T::Set, lit("P1D")),
             "weekly" if !self.cap(i) => (i + 1, T::Set, lit("P1W")),
             "monthly" if !self.cap(i) => (i + 1, T::Set, lit("P1M")),
             "annually" | "yearly" => (i + 1, T::Set, lit("P1Y")),
@@ -1909,7 +1909,7 @@ impl<'a> P<'a> {
     fn month_day(&self, i: usize) -> Option<Hit> {
         let on = i > 0 && matches!(self.w(i - 1), "on" | "by" | "until" | "since");
         let the = self.is(i, "the");
-        if !(on || the && (i == 0 || self.t.get(i).is_some_and(|t| t.newline))) {
+        if !(on || the && (i == 0 || self.t.get(i).is_some_and(|t| t.newline()))) {
             return None;
         }
         let j = if the { i + 1 } else { i };
@@ -2792,7 +2792,7 @@ impl<'a> P<'a> {
                     | "mlk"
                     | "pentecost"
             )
-            && !(self.t.get(i).is_some_and(|t| t.newline) && self.t.get(k).is_none())
+            && !(self.t.get(i).is_some_and(|t| t.newline()) && self.t.get(k).is_none())
         {
             return None;
         }
@@ -3218,7 +3218,7 @@ impl<'a> P<'a> {
             "end" | "beginning" | "start"
                 if self.is(i + 1, "of")
                     && (i == 0
-                        || self.t.get(i).is_some_and(|t| t.newline)
+                        || self.t.get(i).is_some_and(|t| t.newline())
                         || matches!(self.w(i - 1), "at" | "by" | "until" | "before" | "from")) =>
             {
                 2
@@ -4007,7 +4007,7 @@ impl P<'_> {
             return false;
         };
         let quoted = s > 0 && matches!(self.w(s - 1), "\"" | "“" | "'" | "`");
-        (quoted && last.cap && !last.all_caps && words::unit(last.w()).is_some())
+        (quoted && last.cap() && !last.all_caps() && words::unit(last.w()).is_some())
             || (last.w() == "noon" && s > 0 && self.is(s - 1, "high"))
     }
 }

@@ -23,26 +23,44 @@ pub enum Kind {
     Punct,
 }
 
+/// One token, 32 bytes (it was 48 with `usize` offsets and four `bool`s; the store of each
+/// token was a fifth of the lexer's cost): offsets are `u32` (the lexer reads at most the
+/// first 4 GiB of a text; `find_at` lexes pieces of at most 64 KiB), the four flags one byte.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-    /// Whitespace precedes this token.
-    pub space: bool,
-    /// A line break precedes this token (or it is the first token).
-    pub newline: bool,
-    /// Starts with an uppercase letter.
-    pub cap: bool,
-    /// Every letter is uppercase (and there are at least two).
-    pub all_caps: bool,
+    low: &'a str,
+    start: u32,
+    end: u32,
     /// The number, for digit runs of up to 9 digits.
     pub num: u32,
     /// The word's `grammar` starter-table entry (0: no expression begins with it, and for
     /// every number and punctuation token), looked up once here, where the word's bytes are
     /// at hand, rather than by every scan that asks.
     pub(super) entry: u16,
-    low: &'a str,
+    pub kind: Kind,
+    /// [`SPACE`] | [`NEWLINE`] | [`CAP`] | [`ALL_CAPS`].
+    flags: u8,
+}
+
+/// Whitespace precedes the token.
+const SPACE: u8 = 1;
+/// A line break precedes the token (or it is the first token).
+const NEWLINE: u8 = 2;
+/// The token starts with an uppercase letter.
+const CAP: u8 = 4;
+/// Every letter is uppercase (and there are at least two).
+const ALL_CAPS: u8 = 8;
+
+/// The flag byte of a token.
+#[inline]
+fn flags(space: bool, newline: bool, cap: bool, all_caps: bool) -> u8 {
+    u8::from(space) | u8::from(newline) << 1 | u8::from(cap) << 2 | u8::from(all_caps) << 3
+}
+
+/// A byte offset as stored in a token (`lex` cuts its text to `u32::MAX` bytes first).
+#[inline]
+fn off(k: usize) -> u32 {
+    u32::try_from(k).unwrap_or(u32::MAX)
 }
 
 impl<'a> Tok<'a> {
@@ -51,9 +69,33 @@ impl<'a> Tok<'a> {
     pub fn w(&self) -> &'a str {
         self.low
     }
+    /// Byte offset of the token's start in the lexed text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Byte offset of the token's end in the lexed text.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+    /// Whitespace precedes this token.
+    pub fn space(&self) -> bool {
+        self.flags & SPACE != 0
+    }
+    /// A line break precedes this token (or it is the first token).
+    pub fn newline(&self) -> bool {
+        self.flags & NEWLINE != 0
+    }
+    /// Starts with an uppercase letter.
+    pub fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+    /// Every letter is uppercase (and there are at least two).
+    pub fn all_caps(&self) -> bool {
+        self.flags & ALL_CAPS != 0
+    }
     pub fn digits(&self) -> usize {
         if self.kind == Kind::Num {
-            self.end - self.start
+            self.end() - self.start()
         } else {
             0
         }
@@ -112,15 +154,16 @@ fn make<'a>(
         )
     };
     Tok {
-        start,
-        end,
+        start: off(start),
+        end: off(end),
         kind,
-        space,
-        newline,
-        cap,
-        all_caps,
+        flags: flags(space, newline, cap, all_caps),
         num,
-        entry: if kind == Kind::Word { super::grammar::starter_entry(low) } else { 0 },
+        entry: if kind == Kind::Word {
+            super::grammar::starter_entry(low)
+        } else {
+            0
+        },
         low,
     }
 }
@@ -130,7 +173,8 @@ fn make<'a>(
 fn caps(b: &[u8]) -> (bool, bool) {
     let cap = b.first().is_some_and(u8::is_ascii_uppercase);
     // Most capitalised words end there: the second letter is lower case.
-    let all = cap && b.get(1).is_some_and(u8::is_ascii_uppercase) && b.iter().all(u8::is_ascii_uppercase);
+    let all =
+        cap && b.get(1).is_some_and(u8::is_ascii_uppercase) && b.iter().all(u8::is_ascii_uppercase);
     (cap, all)
 }
 
@@ -172,6 +216,13 @@ fn ascii_slice(lower: &str, start: usize, end: usize) -> &str {
 /// `text.to_ascii_lowercase()` (same byte offsets, so an ASCII byte of `text` is an ASCII
 /// byte of `lower` at the same place); tokens borrow their lowercased text from it.
 pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
+    // Offsets are stored as `u32`: a longer text is read up to its last char boundary
+    // before 4 GiB (never reached: `find_at` lexes pieces of at most 64 KiB).
+    let mut cut = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = text.get(..cut).unwrap_or("");
     lower.clear();
     lower.push_str(text);
     lower.make_ascii_lowercase();
@@ -198,12 +249,16 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
                     let cap = b.is_ascii_uppercase();
                     let all_caps = cap
                         && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-                        && bytes.get(i..end).is_some_and(|s| s.iter().all(u8::is_ascii_uppercase));
+                        && bytes
+                            .get(i..end)
+                            .is_some_and(|s| s.iter().all(u8::is_ascii_uppercase));
                     let low = if len > 15 {
                         ""
                     } else if len <= 4
                         && matches!(b | 0x20, b'y' | b'q' | b'w')
-                        && bytes.get(i + 1).is_some_and(|c| matches!(c | 0x20, b'r' | b't' | b'k'))
+                        && bytes
+                            .get(i + 1)
+                            .is_some_and(|c| matches!(c | 0x20, b'r' | b't' | b'k'))
                     {
                         // Only "yr", "qtr", "wk" (and plurals) read otherwise: not "we",
                         // "was", "with", "year".
@@ -213,13 +268,10 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
                         ascii_slice(lower, i, end)
                     };
                     toks.push(Tok {
-                        start: i,
-                        end,
+                        start: off(i),
+                        end: off(end),
                         kind: Kind::Word,
-                        space,
-                        newline,
-                        cap,
-                        all_caps,
+                        flags: flags(space, newline, cap, all_caps),
                         num: 0,
                         entry: super::grammar::starter_entry(low),
                         low,
@@ -252,17 +304,18 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
                     0
                 };
                 toks.push(Tok {
-                    start: i,
-                    end,
+                    start: off(i),
+                    end: off(end),
                     kind: Kind::Num,
-                    space,
-                    newline,
-                    cap: false,
-                    all_caps: false,
+                    flags: flags(space, newline, false, false),
                     num,
                     entry: 0,
                     // `text[i..end]` is ASCII digits, so `lower[i..end]` is ASCII.
-                    low: if s.len() <= 15 { ascii_slice(lower, i, end) } else { "" },
+                    low: if s.len() <= 15 {
+                        ascii_slice(lower, i, end)
+                    } else {
+                        ""
+                    },
                 });
                 newline = false;
                 space = bytes.get(end) == Some(&b' ');
@@ -270,13 +323,10 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
                 continue;
             } else {
                 toks.push(Tok {
-                    start: i,
-                    end: i + 1,
+                    start: off(i),
+                    end: off(i + 1),
                     kind: Kind::Punct,
-                    space,
-                    newline,
-                    cap: false,
-                    all_caps: false,
+                    flags: flags(space, newline, false, false),
                     num: 0,
                     entry: 0,
                     // `text[i]` is ASCII, so `lower[i]` is ASCII.
@@ -411,7 +461,15 @@ mod tests {
             let key = |v: Vec<Tok>| -> Vec<String> {
                 v.iter()
                     .map(|k| {
-                        let f = (k.start, k.end, k.kind, k.space, k.newline, k.cap, k.all_caps);
+                        let f = (
+                            k.start(),
+                            k.end(),
+                            k.kind,
+                            k.space(),
+                            k.newline(),
+                            k.cap(),
+                            k.all_caps(),
+                        );
                         format!("{f:?} {} {:?}", k.num, k.w())
                     })
                     .collect()
@@ -431,7 +489,10 @@ mod tests {
         let mut text: Vec<u8> = (0u8..=255).collect();
         text.extend(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ \xc3\xa9abcdefgh");
         for k in 0..text.len() {
-            let slow = k + text[k..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let slow = k + text[k..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
             assert_eq!(letters_end(&text, k), slow, "at {k}");
         }
     }
@@ -441,10 +502,10 @@ mod tests {
         let text = "é 30th, 6pm’s";
         let mut lower = String::new();
         let t = lex(text, &mut lower);
-        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start()..t.end()]).collect();
         assert_eq!(words, ["é", "30", "th", ",", "6", "pm", "’", "s"]);
         assert_eq!(t[1].num, 30);
-        assert!(t[1].space && !t[2].space);
+        assert!(t[1].space() && !t[2].space());
         assert_eq!(t[6].w(), "'");
     }
 }

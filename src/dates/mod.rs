@@ -471,8 +471,8 @@ fn find_in(
         if let (Some(day), Some(now)) = (reference, r.time) {
             if let Some((ty, value)) = clock::resolve(&toks, &c, day, now, r.future_bias) {
                 out.push(Timex {
-                    start: first.start,
-                    end: last.end,
+                    start: first.start(),
+                    end: last.end(),
                     ty,
                     value: clock::to_offset(&value, r.offset_minutes),
                 });
@@ -581,8 +581,8 @@ fn find_in(
             (ty, value) = (TimexType::Date, day.to_string());
         }
         out.push(Timex {
-            start: first.start,
-            end: last.end,
+            start: first.start(),
+            end: last.end(),
             ty,
             value,
         });
@@ -597,7 +597,7 @@ fn is_nine_eleven(toks: &[lex::Tok], c: &grammar::Cand) -> bool {
         return false;
     }
     let w = |k: usize| toks.get(k).map_or("", |t| t.w());
-    let glued = |k: usize| toks.get(k).is_some_and(|t| !t.space);
+    let glued = |k: usize| toks.get(k).is_some_and(|t| !t.space());
     let s = if w(c.s) == "the" { c.s + 1 } else { c.s };
     let slash = c.e == s + 3 && w(s) == "9" && w(s + 1) == "/" && w(s + 2) == "11" && glued(s + 1) && glued(s + 2);
     slash
@@ -690,7 +690,7 @@ fn day_ahead(
 /// Units up to a week; "a year earlier" stays a date (the WSJ's comparisons).
 fn narrative_distance(toks: &[lex::Tok], c: &grammar::Cand, tense: Tense) -> Option<grammar::Cand> {
     // A sentence that opens with it ("Three days later, as ...") tells a story too.
-    let opens = toks.get(c.s).is_some_and(|t| t.cap) && toks.get(c.e).is_some_and(|t| t.w() == ",");
+    let opens = toks.get(c.s).is_some_and(|t| t.cap()) && toks.get(c.e).is_some_and(|t| t.w() == ",");
     if c.ty != TimexType::Date || !(tense == Tense::Past || opens) || c.e < c.s + 3 {
         return None;
     }
@@ -749,7 +749,7 @@ fn sentence_mentions(toks: &[lex::Tok], s: usize, e: usize, words: &[&str], reac
         toks.get(k).is_some_and(|t| {
             t.kind == lex::Kind::Punct
                 && (matches!(t.w(), "!" | "?")
-                    || t.w() == "." && toks.get(k + 1).map_or(true, |n| n.space && n.cap))
+                    || t.w() == "." && toks.get(k + 1).map_or(true, |n| n.space() && n.cap()))
         })
     };
     for k in (s.saturating_sub(reach)..s).rev() {
@@ -868,7 +868,7 @@ fn tense_around(toks: &[lex::Tok], s: usize, e: usize) -> Tense {
         if w == "back"
             && toks.get(k + 1).is_some_and(|t| t.w() == "in")
             && k.checked_sub(1).and_then(|j| toks.get(j)).map_or(true, |t| {
-                t.newline || matches!(t.w(), "way" | "," | "." | "\"" | "“")
+                t.newline() || matches!(t.w(), "way" | "," | "." | "\"" | "“")
             })
         {
             return Some(Tense::Past);

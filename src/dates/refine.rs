@@ -351,10 +351,10 @@ fn in_name(p: &P<'_>, c: &Cand) -> bool {
     let Some(last) = c.e.checked_sub(1) else { return false };
     let starts_sentence = |i: usize| {
         i == 0
-            || p.t.get(i).is_some_and(|t| t.newline)
+            || p.t.get(i).is_some_and(|t| t.newline())
             || matches!(p.w(i - 1), "." | "!" | "?" | ":" | "\"" | "“" | "”" | "'" | "‘" | "(" | "-")
     };
-    let cap = |i: usize| p.t.get(i).is_some_and(|t| t.cap);
+    let cap = |i: usize| p.t.get(i).is_some_and(|t| t.cap());
     let word = |i: usize| p.t.get(i).is_some_and(|t| t.kind == super::lex::Kind::Word);
     // A capitalised unit or part of the day inside a longer name: "''Monday Night
     // Baseball''", ABC's "This Week", "Liar of the Year" ("Christmas Day", "Super Tuesday"
@@ -376,7 +376,7 @@ fn in_name(p: &P<'_>, c: &Cand) -> bool {
                 && cap(c.s)
                 && !starts_sentence(c.s)
                 && ((word(c.s - 1) && cap(c.s - 1))
-                    || (word(c.e) && cap(c.e) && !p.t.get(c.e).is_some_and(|t| t.newline)))
+                    || (word(c.e) && cap(c.e) && !p.t.get(c.e).is_some_and(|t| t.newline())))
         }
     };
     name_like && !title_case_line(p, c.s)
@@ -388,8 +388,8 @@ fn title_case_line(p: &P<'_>, i: usize) -> bool {
     let lower_word = |k: usize| {
         p.t.get(k).is_some_and(|t| {
             t.kind == super::lex::Kind::Word
-                && !t.cap
-                && t.end - t.start >= 4
+                && !t.cap()
+                && t.end() - t.start() >= 4
                 && !matches!(
                     t.w(),
                     "with" | "from" | "into" | "onto" | "over" | "upon" | "than" | "that" | "when"
@@ -399,14 +399,14 @@ fn title_case_line(p: &P<'_>, i: usize) -> bool {
         })
     };
     let mut k = i;
-    while k > i.saturating_sub(24) && !p.t.get(k).is_some_and(|t| t.newline) {
+    while k > i.saturating_sub(24) && !p.t.get(k).is_some_and(|t| t.newline()) {
         k -= 1;
         if lower_word(k) {
             return false;
         }
     }
     let mut k = i + 1;
-    while k <= i + 24 && p.t.get(k).is_some_and(|t| !t.newline) {
+    while k <= i + 24 && p.t.get(k).is_some_and(|t| !t.newline()) {
         if lower_word(k) {
             return false;
         }
