@@ -614,8 +614,9 @@ impl Transitions {
     /// [`tokenize::MAX_SENTENCE_TOKENS`] tokens).
     ///
     /// Cost (callgrind self, warm seed call, 103 islands, 409 positions): session 5 round 2
-    /// 95.5K -> 92.0K (+ `step_full` 8K), the first row from one table per case
-    /// (`after_o`, not a branch per label) and the I-X moves read per type (`inside`).
+    /// 95.5K -> 90.6K (+ `step_full` 8K), the first row from one table per case
+    /// (`after_o`, not a branch per label), the I-X moves read per type (`inside`) and the
+    /// tables no longer behind `black_box` (-1.4K).
     /// Where it goes: ~80 instructions per one-add step (x86-64 pairs the I-X maxima in
     /// SSE2, which has no 64-bit compare), ~56 for the argmax where O does not lead (182
     /// positions), ~100 per island. Tried and dropped: testing a guessed leader after O (the
@@ -650,9 +651,9 @@ impl Transitions {
             else {
                 break;
             };
-            // Opaque to the optimiser: the tables are read where used, not first copied to
-            // the stack once per island (most islands are a few tokens).
-            let t = std::hint::black_box(self);
+            // (Session 5 round 2: no longer behind `std::hint::black_box`, which once kept the
+            // tables from being copied to the stack per island; now it cost 1.4K.)
+            let t = self;
             match t.sole_predecessor(prev) {
                 Some(sole) => {
                     *p = sole as u8;
