@@ -258,24 +258,6 @@ fn month_add(year: i32, month: u8, delta: i64) -> (i32, u8) {
     (idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u8)
 }
 
-/// "YYYY-MM-DD", as `d.to_string()` writes it (digits pushed directly: the formatting
-/// machinery was most of a date's cost).
-fn fmt_day(d: CivilDate) -> String {
-    let Ok(y) = u32::try_from(d.year) else {
-        return d.to_string();
-    };
-    if y > 9999 {
-        return d.to_string();
-    }
-    let mut s = String::with_capacity(16);
-    push_padded(&mut s, y, 4);
-    s.push('-');
-    push_padded(&mut s, u32::from(d.month), 2);
-    s.push('-');
-    push_padded(&mut s, u32::from(d.day), 2);
-    s
-}
-
 /// The decimal digits of `n` zero-padded to `width` digits (at most 10, the most a `u32`
 /// has): `buf[start..]`, as `format!("{n:0width$}")` writes them. Shared by the values
 /// written here and the amounts of [`super::grammar::Qty`].
@@ -440,7 +422,7 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
         | Val::WeekOf(..)
         | Val::MonthDay(_)
         | Val::DayOffset(_) => match day_of(v, r, tense) {
-            Some(d) => fmt_day(d),
+            Some(d) => d.to_iso(),
             None => match v {
                 Val::Day {
                     year: Some(y),
@@ -471,7 +453,7 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
                 }
                 (None, None) => None,
             };
-            pick.map(fmt_day).unwrap_or_else(|| match rule {
+            pick.map(CivilDate::to_iso).unwrap_or_else(|| match rule {
                 Rule::Nth { month, .. } if *month > 0 => format!("XXXX-{month:02}-XX"),
                 _ => "XXXX-XX-XX".into(),
             })
@@ -628,7 +610,7 @@ pub fn value(v: &Val, r: Option<CivilDate>, tense: Tense) -> String {
         } => {
             let d = match date {
                 Some(b) => value(b, r, tense),
-                None => r.map(fmt_day).unwrap_or_else(|| "XXXX-XX-XX".into()),
+                None => r.map(CivilDate::to_iso).unwrap_or_else(|| "XXXX-XX-XX".into()),
             };
             let mut s = d;
             s.push('T');
@@ -657,10 +639,10 @@ fn rel_value(r: CivilDate, unit: Unit, n: i64) -> Option<String> {
             if n == 0 {
                 "PRESENT_REF".into()
             } else {
-                fmt_day(r)
+                r.to_iso()
             }
         }
-        Unit::Day => fmt_day(r.add_days(n)?),
+        Unit::Day => r.add_days(n)?.to_iso(),
         Unit::Week => week_of(r.add_days(7 * n)?),
         Unit::Weekend => format!("{}-WE", week_of(r.add_days(7 * n)?)),
         Unit::Month => {
@@ -694,7 +676,7 @@ mod fmt_tests {
         }
         for (y, m, d) in [(2024, 1, 9), (1, 12, 31), (999, 2, 28), (9999, 12, 31)] {
             let day = CivilDate::new(y, m, d).expect("valid");
-            assert_eq!(fmt_day(day), day.to_string());
+            assert_eq!(day.to_iso(), day.to_string());
         }
     }
 }
