@@ -37,15 +37,6 @@ impl<'a> P<'a> {
         P { t }
     }
 
-    /// The [`STARTER_TABLE`] entry of token `i` (0 for numbers and punctuation), as the
-    /// lexer looked it up.
-    #[inline]
-    fn entry(&self, _i: usize, t: &Tok) -> u16 {
-        t.entry
-    }
-}
-
-impl<'a> P<'a> {
     pub fn w(&self, i: usize) -> &'a str {
         match self.t.get(i) {
             Some(t) => t.w(),
@@ -3080,7 +3071,9 @@ impl<'a> P<'a> {
             }
         };
         let t = self.t.get(i)?;
-        let entry = self.entry(i, t);
+        // The word's [`STARTER_TABLE`] entry, as the lexer looked it up (0 for numbers and
+        // punctuation).
+        let entry = t.entry;
         match t.kind {
             Kind::Num => {
                 consider(self.numeric(i, reference));

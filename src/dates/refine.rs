@@ -356,29 +356,24 @@ fn in_name(p: &P<'_>, c: &Cand) -> bool {
     };
     let cap = |i: usize| p.t.get(i).is_some_and(|t| t.cap());
     let word = |i: usize| p.t.get(i).is_some_and(|t| t.kind == super::lex::Kind::Word);
-    // A capitalised unit or part of the day inside a longer name: "''Monday Night
-    // Baseball''", ABC's "This Week", "Liar of the Year" ("Christmas Day", "Super Tuesday"
-    // end in no such word).
-    let unit_in_name = c.e > c.s + 1
-        && cap(last)
-        && !starts_sentence(last)
-        && matches!(
-            p.w(last),
-            "night" | "nights" | "week" | "weekend" | "morning" | "evening" | "afternoon" | "year"
-                | "month" | "hour" | "hours" | "minutes" | "decade" | "century"
-        );
-    let name_like = unit_in_name
-        || match c.ty {
-        T::Duration => c.e > c.s + 1 && cap(last) && !starts_sentence(last),
-        _ => {
-            c.e == c.s + 1
-                && matches!(p.w(c.s), "now" | "today" | "tonight")
-                && cap(c.s)
-                && !starts_sentence(c.s)
-                && ((word(c.s - 1) && cap(c.s - 1))
-                    || (word(c.e) && cap(c.e) && !p.t.get(c.e).is_some_and(|t| t.newline())))
-        }
-    };
+    // The last of two or more words capitalised where no sentence starts: a duration ("The
+    // movie 13 Hours by"), or a unit or part of the day inside a longer name ("''Monday
+    // Night Baseball''", ABC's "This Week", "Liar of the Year"; "Christmas Day", "Super
+    // Tuesday" end in no such word).
+    let capital_end = c.e > c.s + 1 && cap(last) && !starts_sentence(last);
+    let unit_end = matches!(
+        p.w(last),
+        "night" | "nights" | "week" | "weekend" | "morning" | "evening" | "afternoon" | "year"
+            | "month" | "hour" | "hours" | "minutes" | "decade" | "century"
+    );
+    // "Now", "Today", "Tonight" next to another capitalised word ("USA TODAY").
+    let deictic_in_name = c.e == c.s + 1
+        && matches!(p.w(c.s), "now" | "today" | "tonight")
+        && cap(c.s)
+        && !starts_sentence(c.s)
+        && ((word(c.s - 1) && cap(c.s - 1))
+            || (word(c.e) && cap(c.e) && !p.t.get(c.e).is_some_and(|t| t.newline())));
+    let name_like = (capital_end && (c.ty == T::Duration || unit_end)) || (c.ty != T::Duration && deictic_in_name);
     name_like && !title_case_line(p, c.s)
 }
 
