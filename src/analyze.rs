@@ -130,7 +130,8 @@ fn item_order(a: &Item, b: &Item) -> std::cmp::Ordering {
 /// instructions per warm seed call); a list out of order falls back to the sort.
 fn merge_items(lists: [Vec<Item>; 3]) -> Vec<Item> {
     use std::cmp::Ordering::Greater;
-    if !lists.iter().all(|l| l.is_sorted_by(|a, b| item_order(a, b) != Greater)) {
+    // (`windows`, not `is_sorted_by`: the crate's rust-version is 1.80.)
+    if !lists.iter().all(|l| l.windows(2).all(|p| !matches!(p, [a, b] if item_order(a, b) == Greater))) {
         let mut items: Vec<Item> = lists.into_iter().flatten().collect();
         items.sort_by(item_order);
         return items;
@@ -144,7 +145,7 @@ fn merge_items(lists: [Vec<Item>; 3]) -> Vec<Item> {
         let mut best: Option<(usize, &Item)> = None;
         for (i, head) in heads.iter().enumerate() {
             let Some(head) = head else { continue };
-            if best.is_none_or(|(_, least)| item_order(head, least) == std::cmp::Ordering::Less) {
+            if best.map_or(true, |(_, least)| item_order(head, least) == std::cmp::Ordering::Less) {
                 best = Some((i, head));
             }
         }

@@ -70,8 +70,14 @@ impl Utf16Map {
     /// start of that char; offsets past the end clamp to the end.
     pub fn to_utf16(&self, byte: usize) -> usize {
         let byte = byte.min(self.len_bytes);
-        let idx = self.wide.partition_point(|w| w.byte < byte);
-        match idx.checked_sub(1).map(|i| self.wide[i]) {
+        self.unit_at(self.wide.partition_point(|w| w.byte < byte), byte)
+    }
+
+    /// The UTF-16 offset of `byte` (at most the text's length), given `idx`, the number of
+    /// wide chars that start before it.
+    #[inline]
+    fn unit_at(&self, idx: usize, byte: usize) -> usize {
+        match idx.checked_sub(1).and_then(|i| self.wide.get(i)) {
             None => byte,
             Some(w) if byte >= w.byte + w.bytes as usize => {
                 w.unit + w.units as usize + (byte - w.byte - w.bytes as usize)
@@ -101,13 +107,7 @@ impl Utf16Map {
             }
         }
         *hint = idx;
-        match idx.checked_sub(1).and_then(|i| self.wide.get(i)) {
-            None => byte,
-            Some(w) if byte >= w.byte + w.bytes as usize => {
-                w.unit + w.units as usize + (byte - w.byte - w.bytes as usize)
-            }
-            Some(w) => w.unit,
-        }
+        self.unit_at(idx, byte)
     }
 
     /// The byte offset of UTF-16 offset `unit`. A unit inside a surrogate pair maps to the
