@@ -10,9 +10,9 @@
 //! digit runs, whitespace and punctuation each take their own path without decoding; curly
 //! quotes and dashes skip the Unicode letter table; the single space after an ASCII token is
 //! taken with it (no loop turn of its own). Each word's `grammar` starter entry is looked up
-//! here, once ([`Tok::entry`]); the lowercased text of an ASCII run is sliced without
-//! `str::get`'s char-boundary checks (the run is ASCII in `lower` as in the text: `lex`
-//! makes `lower` itself); capitals are read from the first bytes. Session 5: the lexer and
+//! here, once ([`Tok::entry`]); capitals are read from the first bytes. (An `unsafe`
+//! unchecked slice of the lowercased ASCII runs saved ~7K instructions per warm seed call;
+//! the library keeps to safe code, so `str::get` slices them.) Session 5: the lexer and
 //! the candidate scan 163,486 -> 148,221 instructions per warm seed call with the first
 //! holiday change in `grammar` (~100 instructions a word remain, a fifth of them the token's store).
 //! Round 2: [`Tok`] 48 -> 32 bytes (`u32` offsets, one flags byte read through accessors),
@@ -250,8 +250,8 @@ pub fn lex<'a>(text: &str, lower: &'a mut String) -> Vec<Tok<'a>> {
                 let end = letters_end(bytes, i + 1);
                 if bytes.get(end).map_or(true, |&c| c < 0x80) {
                     let len = end - i;
-                    // (starts with a capital, every letter a capital and at least two): most
-                    // capitalised words end there, their second letter lower case.
+                    // `caps` written out: through the helper, the word path cost ~7K more
+                    // instructions per warm seed call (it knows its first byte already).
                     let cap = b.is_ascii_uppercase();
                     let all_caps = cap
                         && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)

@@ -361,19 +361,26 @@ fn in_name(p: &P<'_>, c: &Cand) -> bool {
     // Night Baseball''", ABC's "This Week", "Liar of the Year"; "Christmas Day", "Super
     // Tuesday" end in no such word).
     let capital_end = c.e > c.s + 1 && cap(last) && !starts_sentence(last);
-    let unit_end = matches!(
-        p.w(last),
-        "night" | "nights" | "week" | "weekend" | "morning" | "evening" | "afternoon" | "year"
-            | "month" | "hour" | "hours" | "minutes" | "decade" | "century"
-    );
+    let unit_end = || {
+        matches!(
+            p.w(last),
+            "night" | "nights" | "week" | "weekend" | "morning" | "evening" | "afternoon" | "year"
+                | "month" | "hour" | "hours" | "minutes" | "decade" | "century"
+        )
+    };
     // "Now", "Today", "Tonight" next to another capitalised word ("USA TODAY").
-    let deictic_in_name = c.e == c.s + 1
-        && matches!(p.w(c.s), "now" | "today" | "tonight")
-        && cap(c.s)
-        && !starts_sentence(c.s)
-        && ((word(c.s - 1) && cap(c.s - 1))
-            || (word(c.e) && cap(c.e) && !p.t.get(c.e).is_some_and(|t| t.newline())));
-    let name_like = (capital_end && (c.ty == T::Duration || unit_end)) || (c.ty != T::Duration && deictic_in_name);
+    let deictic_in_name = || {
+        c.e == c.s + 1
+            && matches!(p.w(c.s), "now" | "today" | "tonight")
+            && cap(c.s)
+            && !starts_sentence(c.s)
+            && ((word(c.s - 1) && cap(c.s - 1))
+                || (word(c.e) && cap(c.e) && !p.t.get(c.e).is_some_and(|t| t.newline())))
+    };
+    let name_like = match c.ty {
+        T::Duration => capital_end,
+        _ => (capital_end && unit_end()) || deictic_in_name(),
+    };
     name_like && !title_case_line(p, c.s)
 }
 
