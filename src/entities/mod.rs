@@ -653,15 +653,14 @@ impl Transitions {
             };
             // (Session 5 round 2: no longer behind `std::hint::black_box`, which once kept the
             // tables from being copied to the stack per island; now it cost 1.4K.)
-            let t = self;
-            match t.sole_predecessor(prev) {
+            match self.sole_predecessor(prev) {
                 Some(sole) => {
                     *p = sole as u8;
-                    t.step_from(sole, prev, e, next);
+                    self.step_from(sole, prev, e, next);
                 }
                 None => {
                     *p = NO_PRED;
-                    t.step_full(prev, e, next);
+                    self.step_full(prev, e, next);
                 }
             }
         }
